@@ -1,0 +1,72 @@
+/** The Electron front door: the window, menus, dialogs and IPC. The only code that imports electron. */
+import { app, dialog, BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setNativeBinding } from '../db/native';
+import { PROJECT_EXTENSION } from '../db/connection';
+import { setWorkerEntry } from '../jobs/run-in-worker';
+import { Backend } from '../service/backend';
+import { inProcessClient } from '../service/in-process';
+import { buildMenu } from './menu';
+import { wireIpc } from './ipc';
+import { createMainWindow, hardenSession } from './window';
+
+const outMain = dirname(fileURLToPath(import.meta.url));
+const outDir = dirname(outMain);
+const appRoot = app.getAppPath();
+
+// better-sqlite3 built for Electron's ABI lives apart from the Node build that tests and the CLI use.
+const electronBinding = join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
+if (existsSync(electronBinding)) setNativeBinding(electronBinding);
+setWorkerEntry(join(outMain, 'worker.js'));
+
+app.enableSandbox();
+
+const filters = [{ name: 'Consultation projects', extensions: [PROJECT_EXTENSION.slice(1)] }];
+
+async function start(): Promise<void> {
+  hardenSession();
+  let win: BrowserWindow | null = null;
+  const backend = new Backend({
+    dataDir: app.getPath('userData'),
+    resourcesDir: join(appRoot, 'resources'),
+    host: {
+      chooseProjectToOpen: async () => {
+        const result = await dialog.showOpenDialog(win!, { title: 'Open project', filters, properties: ['openFile'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      chooseProjectToCreate: async () => {
+        const result = await dialog.showSaveDialog(win!, { title: 'New project', filters, defaultPath: `New consultation${PROJECT_EXTENSION}` });
+        if (result.canceled || !result.filePath) return null;
+        return result.filePath.endsWith(PROJECT_EXTENSION) ? result.filePath : `${result.filePath}${PROJECT_EXTENSION}`;
+      },
+    },
+  });
+  const api = inProcessClient(backend);
+  win = createMainWindow(outDir);
+  wireIpc(backend, win, join(outDir, 'renderer'));
+  backend.subscribe((event) => {
+    if (event.type !== 'project' || !win) return;
+    win.setTitle(event.project ? `${event.project.title} — Consultation Analyser` : 'Consultation Analyser');
+    void buildMenu(win, api);
+  });
+  await buildMenu(win, api);
+
+  // Reopen the last project; with none (or if it has gone), open the sample so there is something to see.
+  const last = (await api.call('project.recent')).find((r) => r.exists);
+  try {
+    if (last) await api.call('project.open', { path: last.path });
+    else await api.call('project.openSample');
+  } catch (error) {
+    dialog.showErrorBox('Consultation Analyser', error instanceof Error ? error.message : String(error));
+    if (last) await api.call('project.openSample').catch(() => undefined);
+  }
+  app.on('before-quit', () => void backend.close());
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+void app.whenReady().then(start);

@@ -1,0 +1,7 @@
+import type { Task } from './protocol';
+import { buildSampleTask } from '../importers/sample';
+
+/** Every task a worker thread can run, by name. Each area registers its heavy work here. */
+export const TASKS: Record<string, Task> = {
+  'sample.build': buildSampleTask,
+};

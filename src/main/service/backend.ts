@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { ApiEvent, CallResult, Method } from '../../shared/api';
+import { JobRunner } from '../jobs/runner';
+import { AppError, errorBody } from '../util/errors';
+import type { Project } from './project';
+import { HANDLERS, SCHEMAS } from './registry';
+import { SettingsStore } from './settings';
+import type { Host, ServiceContext } from './types';
+
+export interface BackendOptions {
+  /** The app's data folder: settings, recent projects, the user's copy of the sample. */
+  dataDir: string;
+  host?: Host;
+  resourcesDir?: string;
+}
+
+/** Finds resources/ by walking up from this file (works from source and from out/). */
+export function defaultResourcesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'resources', 'sample'))) return join(dir, 'resources');
+    dir = dirname(dir);
+  }
+  return resolve('resources');
+}
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/**
+ * The backend behind every front door: validates each call's input against the contract's schema, runs its
+ * handler, and returns a value or a typed error. Events (job progress, project changes) go to subscribers.
+ */
+export class Backend {
+  readonly ctx: ServiceContext;
+  private project: Project | null = null;
+  private readonly listeners = new Set<(event: ApiEvent) => void>();
+
+  constructor(options: BackendOptions) {
+    const settings = new SettingsStore(options.dataDir);
+    const emit = (event: ApiEvent): void => {
+      for (const listener of this.listeners) listener(event);
+    };
+    const jobs = new JobRunner(emit);
+    this.ctx = {
+      settings,
+      jobs,
+      host: options.host ?? {},
+      resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+      project: () => {
+        if (!this.project) throw new AppError('NO_PROJECT', 'No project is open. Open or create a project first.');
+        return this.project;
+      },
+      currentProject: () => this.project,
+      setProject: (p) => {
+        this.project = p;
+      },
+      emit,
+      analyst: () => settings.get().analystName,
+    };
+  }
+
+  async call(method: string, input: unknown): Promise<CallResult<unknown>> {
+    if (!Object.hasOwn(HANDLERS, method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no call named ${method}.` } };
+    }
+    const m = method as Method;
+    const parsed = SCHEMAS[m].safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Invalid input for ${method}: ${describeZodError(parsed.error)}`,
+          details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+        },
+      };
+    }
+    try {
+      const handler = HANDLERS[m] as (ctx: ServiceContext, input: unknown) => unknown;
+      const value = await handler(this.ctx, parsed.data);
+      return { ok: true, value: value ?? null };
+    } catch (error) {
+      return { ok: false, error: errorBody(error) };
+    }
+  }
+
+  subscribe(listener: (event: ApiEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.ctx.jobs.cancelAll();
+    await this.ctx.jobs.settle();
+    this.project?.close();
+    this.project = null;
+  }
+}

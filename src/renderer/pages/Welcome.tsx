@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { api, isDesktop } from '../api';
+import { useCall } from '../hooks';
+
+/** Shown when no project is open: start from the sample, a new project, or a recent one. */
+export function Welcome() {
+  const recent = useCall('project.recent', undefined, '');
+  const [error, setError] = useState<string | null>(null);
+  const [path, setPath] = useState('');
+  const attempt = (action: () => Promise<unknown>) => () => {
+    setError(null);
+    action().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  const openPath = (event: FormEvent) => {
+    event.preventDefault();
+    attempt(() => api.call('project.open', { path }))();
+  };
+  return (
+    <section className="page welcome" aria-labelledby="page-title">
+      <h1 id="page-title">Consultation Analyser</h1>
+      <p className="lead">Import the responses to a public consultation, read and triage them, find themes, chart them and export a summary — on your own computer, offline.</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={attempt(() => api.call('project.openSample'))}>
+          Open the sample consultation
+        </button>
+        {isDesktop && (
+          <>
+            <button type="button" onClick={attempt(() => api.call('project.chooseAndCreate'))}>
+              New project…
+            </button>
+            <button type="button" onClick={attempt(() => api.call('project.chooseAndOpen'))}>
+              Open project…
+            </button>
+          </>
+        )}
+      </div>
+      {!isDesktop && (
+        <form className="open-path" onSubmit={openPath}>
+          <label htmlFor="project-path">Open a project file by its path</label>
+          <div className="row">
+            <input id="project-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/project.consult" />
+            <button type="submit">Open</button>
+          </div>
+        </form>
+      )}
+      {recent.data && recent.data.length > 0 && (
+        <>
+          <h2>Recent projects</h2>
+          <ul className="recent">
+            {recent.data.map((r) => (
+              <li key={r.path}>
+                <button type="button" className="link" disabled={!r.exists} onClick={attempt(() => api.call('project.open', { path: r.path }))}>
+                  {r.title}
+                </button>{' '}
+                <span className="muted">{r.exists ? r.path : `${r.path} (moved or deleted)`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

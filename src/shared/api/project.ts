@@ -1,0 +1,43 @@
+import type { JobProgress, ProjectSummary } from './common';
+
+export interface RecentProject {
+  path: string;
+  title: string;
+  openedAt: string;
+  /** False when the file has been moved or deleted since. */
+  exists: boolean;
+}
+
+export interface ProjectStats {
+  questions: number;
+  openQuestions: number;
+  closedQuestions: number;
+  respondents: number;
+  responses: number;
+  imports: number;
+  themes: number;
+  assignments: number;
+  auditEntries: number;
+}
+
+export interface Settings {
+  analystName: string;
+}
+
+export interface ProjectApi {
+  /** The project open now, or null. */
+  'project.current': { input: void; output: ProjectSummary | null };
+  'project.create': { input: { path: string; title?: string }; output: ProjectSummary };
+  'project.open': { input: { path: string }; output: ProjectSummary };
+  /** Asks the host for a file (a dialog in the app); null when the user cancels. */
+  'project.chooseAndOpen': { input: void; output: ProjectSummary | null };
+  'project.chooseAndCreate': { input: void; output: ProjectSummary | null };
+  'project.openSample': { input: void; output: ProjectSummary };
+  'project.close': { input: void; output: null };
+  'project.recent': { input: void; output: RecentProject[] };
+  'project.stats': { input: void; output: ProjectStats };
+  'settings.get': { input: void; output: Settings };
+  'settings.set': { input: Partial<Settings>; output: Settings };
+  'jobs.list': { input: void; output: JobProgress[] };
+  'jobs.cancel': { input: { id: string }; output: { cancelled: boolean } };
+}
