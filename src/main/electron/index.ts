@@ -21,6 +21,8 @@ const electronBinding = join(appRoot, 'build', 'electron-native', 'better_sqlite
 if (existsSync(electronBinding)) setNativeBinding(electronBinding);
 setWorkerEntry(join(outMain, 'worker.js'));
 
+// Tests (and careful users) can keep settings and the sample somewhere else.
+if (process.env.CONSULT_DATA_DIR) app.setPath('userData', process.env.CONSULT_DATA_DIR);
 app.enableSandbox();
 
 const filters = [{ name: 'Consultation projects', extensions: [PROJECT_EXTENSION.slice(1)] }];

@@ -19,8 +19,8 @@ function entry(): { file: string; execArgv: string[] } {
   const here = dirname(fileURLToPath(import.meta.url));
   const built = join(here, 'worker.js');
   if (existsSync(built)) return { file: built, execArgv: [] };
-  // From source (tests, the CLI): tsx compiles the worker's TypeScript on load.
-  return { file: join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] };
+  // From source (tests, the CLI): a small loader registers tsx, which compiles the worker on load.
+  return { file: join(here, 'worker-from-source.mjs'), execArgv: [] };
 }
 
 const CANCEL_GRACE_MS = 5000;
