@@ -1,9 +1,13 @@
 import type { Task } from './protocol';
 import { buildSampleTask } from '../importers/sample';
 import { TEST_TASKS } from './test-tasks';
+import { importTask } from '../importers/run';
+import { previewTask } from '../importers/preview';
 
 /** Every task a worker thread can run, by name. Each area registers its heavy work here. */
 export const TASKS: Record<string, Task> = {
   'sample.build': buildSampleTask,
+  'import.run': importTask,
+  'import.preview': previewTask,
   ...TEST_TASKS,
 };
