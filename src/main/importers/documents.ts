@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { simpleParser } from 'mailparser';
 import mammoth from 'mammoth';
 import { AppError } from '../util/errors';
 import { decodeBuffer } from './encoding';
-import { trimEmailBody } from './email-text';
+import { htmlToText, trimEmailBody } from './email-text';
 import { describeMagic, sniffMagic } from './magic';
 import { readZipDirectory } from './zip';
 import type { OpenedSource, SourceItem } from './source';
@@ -37,7 +37,7 @@ interface Extracted {
 async function readEml(buf: Buffer): Promise<Extracted> {
   const mail = await simpleParser(buf, { skipImageLinks: true, skipTextToHtml: true });
   const from = mail.from?.value[0];
-  const body = mail.text ?? '';
+  const body = mail.text?.trim() ? mail.text : typeof mail.html === 'string' ? htmlToText(mail.html) : '';
   return {
     channel: 'email',
     from: from ? (from.name ? `${from.name} <${from.address ?? ''}>` : (from.address ?? '')) : '',
@@ -155,4 +155,3 @@ export function openDocuments(files: DocumentFile[]): OpenedSource {
   };
 }
 
-export const documentName = (path: string): string => basename(path);

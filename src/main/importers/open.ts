@@ -34,6 +34,8 @@ function walk(dir: string, out: string[], skipped: Map<string, number>, depth = 
   if (depth > MAX_FOLDER_DEPTH) return;
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
+    // i.AI's layout: question.json describes the responses file beside it (read by the preview), not rows.
+    if (entry.name === 'question.json') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out, skipped, depth + 1);
     else if (entry.isFile()) {

@@ -197,6 +197,7 @@ function attributeName(heading: string): string {
  * before), else to a new question. Returns the mapping and, per column, why.
  */
 export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { mapping: ImportMapping; reasons: string[] } {
+  if (isDocumentLayout(stats)) return proposeDocuments(stats, ctx);
   const columns: ColumnMapping[] = stats.map((s) => ({ column: s.name, role: 'ignore' }));
   const reasons = stats.map(() => '');
   const decided = new Set<number>();
@@ -251,6 +252,41 @@ export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { map
       return set(i, { role: kind, question: code, text }, `${why}; a new question`);
     }
     set(i, { role: 'attribute', attribute: name }, 'short values that vary: a respondent detail');
+  });
+  return { mapping: { columns }, reasons };
+}
+
+const DOCUMENT_ROLES: Record<string, Omit<ColumnMapping, 'column'>> = {
+  File: { role: 'id' },
+  Channel: { role: 'attribute', attribute: 'channel' },
+  From: { role: 'attribute', attribute: 'from' },
+  Date: { role: 'attribute', attribute: 'submitted_at' },
+  Subject: { role: 'attribute', attribute: 'subject' },
+  Attachments: { role: 'attribute', attribute: 'attachments' },
+};
+
+function isDocumentLayout(stats: ColumnStats[]): boolean {
+  const names = stats.map((s) => s.name);
+  return names.includes('File') && names.includes('Text') && names.includes('Original text');
+}
+
+/** Letters and e-mails: one document is one respondent; its text answers one open question. */
+function proposeDocuments(stats: ColumnStats[], ctx: ProposeContext): { mapping: ImportMapping; reasons: string[] } {
+  const reasons: string[] = [];
+  const columns = stats.map((s): ColumnMapping => {
+    if (s.name === 'Text') {
+      const text = ctx.questionText ?? 'Letters and e-mails';
+      const match = matchQuestion('Text', 'open', ctx, new Set(), text);
+      reasons.push(match ? `the document's text; matches question ${match.code}` : "the document's text; a new question");
+      if (match) return { column: s.name, role: 'open', question: match.code };
+      const code = ctx.nextCode();
+      ctx.questions.push({ code, text, kind: 'open', existing: false });
+      return { column: s.name, role: 'open', question: code, text };
+    }
+    const fixed = DOCUMENT_ROLES[s.name];
+    const role = fixed && s.filled > 0 ? fixed : { role: 'ignore' as const };
+    reasons.push(role.role === 'ignore' ? (s.name === 'Original text' ? 'kept with the respondent (before trimming)' : 'not needed') : 'from the document');
+    return { column: s.name, ...role };
   });
   return { mapping: { columns }, reasons };
 }
