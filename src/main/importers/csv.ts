@@ -34,6 +34,8 @@ const enum State {
   QuoteInQuoted,
   /** After a closing quote: a delimiter or line end should follow. */
   AfterQuoted,
+  /** After a runaway quote cut in the middle of a line: skip to the line's end. */
+  SkipLine,
 }
 
 const QUOTE = 34;
@@ -174,18 +176,36 @@ export class CsvParser {
             i++;
             if (c === CR) this.skipLf = true;
             recordStart = i;
+          } else if (this.line > this.quoteLine) {
+            // A "closing" quote lines later with text straight after it: the quote on quoteLine was never
+            // closed and this one opens a later field. Cut out the broken lines and read on.
+            return this.runaway(text, recordStart, i, `a quoted field starting on line ${this.quoteLine} is never closed`);
           } else {
             // Text after a closing quote ("a"b): keep it, as spreadsheet programs do.
             this.state = State.Unquoted;
           }
           break;
         }
+        case State.SkipLine: {
+          const nl = text.indexOf('\n', i);
+          if (nl === -1) {
+            i = n;
+            break;
+          }
+          i = nl + 1;
+          recordStart = i;
+          this.line++;
+          this.recordLine = this.line;
+          this.state = State.FieldStart;
+          break;
+        }
       }
     }
-    if (recordStart < n && !this.atRecordStart()) {
+    if (recordStart < n && !this.atRecordStart() && this.state !== State.SkipLine) {
       this.rawParts.push(text.slice(recordStart));
     }
     if (final) {
+      if (this.state === State.SkipLine) this.state = State.FieldStart;
       if (this.state === State.Quoted) {
         return this.runaway('', 0, 0, `a quoted field starting on line ${this.quoteLine} is never closed`);
       }
@@ -230,9 +250,15 @@ export class CsvParser {
     this.handlers.bad({ row: this.row, line: this.recordLine, reason, raw: raw.slice(0, cut).replace(/\r?\n$/, '') });
     this.fields = [];
     this.field = '';
-    this.state = State.FieldStart;
+    // Cut mid-line (a single line past the limit): the rest of that line belongs to the broken record.
+    const midLine = cut === raw.length && !raw.endsWith('\n');
+    this.state = midLine ? State.SkipLine : State.FieldStart;
     this.rawParts = [];
     this.skipLf = false;
+    if (midLine) {
+      this.line = this.quoteLine;
+      return rest;
+    }
     this.line = this.quoteLine + 1;
     this.recordLine = this.line;
     return raw.slice(cut) + rest;
