@@ -10,10 +10,16 @@ export async function importFromCli(api: ApiClient, paths: string[], mappingPath
   const file = mappingPath ? readMappingFile(mappingPath) : null;
   const preview = await api.call('import.preview', { paths });
   const codes = new Set(preview.questions.map((q) => q.code));
-  const failed = preview.sources.filter((s) => s.error);
-  const specs: ImportSourceSpec[] = preview.sources
-    .filter((s) => !s.error)
-    .map((s) => ({ paths: s.paths, sheet: s.sheet, mapping: file ? applyMappingFile(file, s, codes) : s.mapping }));
+  const failed = preview.sources.filter((s) => s.error).map((s) => ({ name: s.name, paths: s.paths, message: s.error ?? 'could not be read' }));
+  const specs: ImportSourceSpec[] = [];
+  for (const s of preview.sources.filter((x) => !x.error)) {
+    try {
+      specs.push({ paths: s.paths, sheet: s.sheet, mapping: file ? applyMappingFile(file, s, codes) : s.mapping });
+    } catch (error) {
+      // A file whose columns the mapping file does not fit is reported; the others still import.
+      failed.push({ name: s.name, paths: s.paths, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
   let summary: ImportSummary = { files: [], respondentsAdded: 0, responsesAdded: 0, quarantined: 0, duplicates: 0, questionsCreated: [] };
   if (specs.length) {
     const { jobId } = await api.call('import.start', { sources: specs, allowReimport });
@@ -37,7 +43,7 @@ export async function importFromCli(api: ApiClient, paths: string[], mappingPath
       name: s.name,
       paths: s.paths,
       status: 'failed',
-      message: s.error ?? 'could not be read',
+      message: s.message,
       importId: null,
       format: null,
       encoding: null,
