@@ -64,7 +64,6 @@ export const migration: Migration = {
         source_row TEXT NOT NULL
       );
       CREATE INDEX merged_row_respondent ON merged_row(respondent_id);
-      CREATE INDEX respondent_import ON respondent(import_id);
     `);
   },
 };
