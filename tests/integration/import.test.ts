@@ -23,6 +23,16 @@ async function snapshot(api: ApiClient) {
   return { stats, search };
 }
 
+/** Every index and trigger in the project, to show an import (or its cancel) leaves the schema whole. */
+function schemaObjects(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY 1").pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
 /** The FTS index holds exactly the rows of response (checked with FTS5's own integrity check too). */
 function expectSearchInStep(path: string): void {
   const db = new Database(path, { readonly: true });
@@ -170,6 +180,7 @@ describe('importing response files', () => {
     const { api, backend, dir, path } = await project();
     await importPaths(api, [fx('survey-utf8-bom.csv')]);
     const before = await snapshot(api);
+    const schema = schemaObjects(path);
     const big = join(dir, 'big.csv');
     const lines = ['id,answer'];
     for (let i = 0; i < 300_000; i++) lines.push(`B${i},"the graduate trains answer number ${i}, long enough to take a while to import"`);
@@ -190,6 +201,14 @@ describe('importing response files', () => {
     expect(job.state).toBe('cancelled');
     expect(await snapshot(api)).toEqual(before);
     expect(await api.call('import.history')).toHaveLength(1);
+    // The bulk path drops indexes and the search trigger inside the transaction: the rollback restored them.
+    expect(schemaObjects(path)).toEqual(schema);
+    expectSearchInStep(path);
+    // The same file imported to the end builds them again, and the index is in step.
+    const { summary } = await importPaths(api, [big]);
+    expect(summary.files[0].respondentsAdded).toBe(300_000);
+    expect(schemaObjects(path)).toEqual(schema);
+    expect((await api.call('responses.list', { search: '"number 299999"', offset: 0, limit: 5 })).total).toBe(1);
     expectSearchInStep(path);
   });
 
