@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 import type { ImportSummary, JobProgress } from '../src/shared/api';
 import { Backend } from '../src/main/service/backend';
@@ -57,7 +58,7 @@ function answer(r: () => number): string {
 const TYPES = ['Individual', 'A member of the public', 'Business', 'On behalf of an organisation', 'Charity', 'Local council', 'University'];
 const CITIES = ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle', 'York', 'Hull', ''];
 
-async function generate(path: string, respondents: number): Promise<void> {
+export async function generate(path: string, respondents: number): Promise<void> {
   const r = rng(20250201 + respondents);
   const out = createWriteStream(path);
   const write = async (s: string) => {
@@ -161,4 +162,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

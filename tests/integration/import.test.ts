@@ -233,6 +233,23 @@ describe('importing response files', () => {
     expect((await api.call('project.stats')).respondents).toBe(5);
   });
 
+  it('keeps theme names from a themes column for the Themes area, split on ";"', async () => {
+    const { api, dir, path } = await project();
+    const file = join(dir, 'coded.csv');
+    writeFileSync(file, 'id,response,themes\nT1,"We need more trains between the northern cities.",Transport; Connectivity\nT2,"Cheaper rents for start-up offices near stations.",Costs\nT3,"Nothing to add from me on this occasion, thanks.",\n');
+    const { preview, summary } = await importPaths(api, [file]);
+    expect(preview.sources[0].mapping.columns.find((m) => m.column === 'themes')).toMatchObject({ role: 'themes' });
+    expect(summary.files[0].respondentsAdded).toBe(3);
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare('SELECT p.external_id AS id, t.theme FROM imported_theme t JOIN respondent p ON p.id = t.respondent_id ORDER BY t.id').all();
+    db.close();
+    expect(rows).toEqual([
+      { id: 'T1', theme: 'Transport' },
+      { id: 'T1', theme: 'Connectivity' },
+      { id: 'T2', theme: 'Costs' },
+    ]);
+  });
+
   it('tells duplicate column names apart and keeps both', async () => {
     const { api } = await project();
     const { preview, summary } = await importPaths(api, [fx('duplicate-headings.csv')]);
