@@ -3632,7 +3632,7 @@ function buildRespondent(p: Persona): Built {
   return { persona: p, submittedAt: isoFor(p.day, p.minute), answers, themes, personalData, piiAnswers };
 }
 
-function generate(): { consultation: SampleConsultation; truth: SampleTruth; piiAnswers: number } {
+export function generate(): { consultation: SampleConsultation; truth: SampleTruth; piiAnswers: number } {
   const personas: Persona[] = [];
   for (const c of CAMPAIGNS) {
     for (let i = 0; i < c.size; i++) {
@@ -3710,7 +3710,7 @@ function isoForExact(day: number, minute: number): string {
 // Output: one respondent per line keeps the files small and diffable
 // ---------------------------------------------------------------------------------------------------------------
 
-function serialiseConsultation(c: SampleConsultation): string {
+export function serialiseConsultation(c: SampleConsultation): string {
   return [
     '{',
     ` "consultation": ${JSON.stringify(c.consultation)},`,
@@ -3725,7 +3725,7 @@ function serialiseConsultation(c: SampleConsultation): string {
   ].join('\n');
 }
 
-function serialiseTruth(t: SampleTruth): string {
+export function serialiseTruth(t: SampleTruth): string {
   const entries = Object.entries(t.respondents).map(([id, r]) => `  ${JSON.stringify(id)}: ${JSON.stringify(r)}`);
   return [
     '{',
@@ -3770,4 +3770,5 @@ function main(): void {
   );
 }
 
-main();
+// Run when executed (npm run sample), not when a test imports it to check the committed files.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
