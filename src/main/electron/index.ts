@@ -81,4 +81,17 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 app.on('window-all-closed', () => app.quit());
-void app.whenReady().then(start);
+
+// One instance: a second launch focuses the open window instead of opening the same files twice.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  void app.whenReady().then(start);
+} else {
+  app.quit();
+}
