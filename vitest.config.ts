@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: browser tests and worker-thread tests each want one.
     maxWorkers: 2,
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });

@@ -168,7 +168,7 @@ const TOWNS = [
 const PLACE_WORDS: Record<string, string[]> = {
   Manchester: ['Salford', 'Irwell', 'Ancoats', 'Castlefield', 'Medlock', 'Didsbury'],
   Leeds: ['Aire', 'Kirkstall', 'Holbeck', 'Headingley', 'Wharfe', 'Roundhay'],
-  Sheffield: ['Don', 'Kelham', 'Sheaf', 'Hallam', 'Loxley', 'Rivelin'],
+  Sheffield: ['Don Valley', 'Kelham', 'Sheaf', 'Hallam', 'Loxley', 'Rivelin'],
   Liverpool: ['Mersey', 'Baltic', 'Wirral', 'Wavertree', 'Crosby', 'Garston'],
   Newcastle: ['Tyne', 'Quayside', 'Ouseburn', 'Jesmond', 'Grainger', 'Heaton'],
   Bradford: ['Bradford', 'Airedale'],
@@ -255,12 +255,7 @@ interface ThemeDef {
   short: string[];
 }
 
-function theme(
-  name: string,
-  tags: Tag[],
-  weight: number,
-  body: Omit<ThemeDef, 'name' | 'tags' | 'weight'>,
-): ThemeDef {
+function theme(name: string, tags: Tag[], weight: number, body: Omit<ThemeDef, 'name' | 'tags' | 'weight'>): ThemeDef {
   return { name, tags, weight, ...body };
 }
 
@@ -343,7 +338,7 @@ const Q1_THEMES: ThemeDef[] = [
     asks: [
       'publish clear data on the skills available in each city',
       'link investment deals to local training and hiring commitments',
-      'invest in skills before it invests in buildings',
+      'put skills before buildings',
       'work with the universities to sell the graduate pipeline to investors',
     ],
     short: ['skilled workers', 'training for local people', 'more skilled staff'],
@@ -401,7 +396,7 @@ const Q1_THEMES: ThemeDef[] = [
     claims: [
       'there is a real shortage of the right kind of workspace for growing tech firms',
       'good office space in {city} is full and the rents are going up',
-      "firms need flexible space they can grow into, not ten-year leases",
+      'firms need flexible space they can grow into, not ten-year leases',
       'there is almost no lab space for life science and health tech companies',
     ],
     details: [
@@ -442,7 +437,7 @@ const Q1_THEMES: ThemeDef[] = [
       'publish case studies of companies that have grown here',
       'use successful local founders as ambassadors',
     ],
-    short: ['more promotion of local success stories', 'showcasing what we already have'],
+    short: ['more promotion of local success stories', 'a showcase for what we already have'],
   }),
   theme('university research commercialisation', ['research'], 0.9, {
     claims: [
@@ -465,7 +460,7 @@ const Q1_THEMES: ThemeDef[] = [
       'simplify university licensing and IP deals',
       'fund joint research centres between universities and industry',
     ],
-    short: ['more spin-outs', 'turning research into businesses'],
+    short: ['more spin-outs', 'research turned into real businesses'],
   }),
   theme('long-term political stability and funding certainty', ['governance'], 1, {
     claims: [
@@ -500,7 +495,7 @@ const Q1_THEMES: ThemeDef[] = [
     details: [
       'In {town} the high street is half empty and most of the new jobs are warehouse work.',
       'Every new tech office seems to end up within half a mile of {city} station.',
-      "I live in {town} and I can't think of a single tech company there.",
+      "I live in {hometown} and I can't think of a single tech company there.",
     ],
     effects: [
       'If the towns feel left behind again, people will lose faith in the whole project.',
@@ -525,7 +520,10 @@ const Q1_THEMES: ThemeDef[] = [
       "In {town} the library has closed and the buses have been cut, but apparently there's money for this.",
       'Big companies take the grants, stay a few years and then leave.',
     ],
-    effects: ['Ordinary people will not see any benefit.', 'It will be the same people in suits going to the same events.'],
+    effects: [
+      'Ordinary people will not see any benefit.',
+      'It will be the same people in suits going to the same events.',
+    ],
     asks: [
       'publish exactly what the money will be spent on and what it has achieved',
       'spend the money on schools, buses and hospitals instead',
@@ -601,7 +599,7 @@ const Q2_THEMES: ThemeDef[] = [
       'Low pay also means firms here end up training people who then leave for London after two years.',
     ],
     asks: [
-      'make fair starting salaries a condition of any TechNorth grant or contract',
+      'make fair starting salaries a condition of any public grant or contract',
       'publish salary benchmarks so graduates can see what northern tech jobs really pay',
       'help smaller firms match London pay for the first two or three years through a salary top-up',
       'get firms to be upfront about pay in every job advert',
@@ -963,10 +961,7 @@ const Q3_THEMES: ThemeDef[] = [
       'There is already a sizeable cyber cluster developing around {city}.',
     ],
     effects: ['Cyber skills protect every other business in the region.'],
-    asks: [
-      'create a northern cyber academy with employers',
-      'offer free cyber basics training for small businesses',
-    ],
+    asks: ['create a northern cyber academy with employers', 'offer free cyber basics training for small businesses'],
     short: ['cyber security', 'cyber skills'],
   }),
   theme('diversity and under-represented groups', ['diversity'], 0.9, {
@@ -1037,7 +1032,9 @@ const Q4_THEMES: ThemeDef[] = [
       'a fast, reliable east-west rail line is the foundation for everything else',
     ],
     details: [
-      'Getting from {city} to {city2} by train takes far too long for such a short distance.',
+      'Getting from {city} to {city2} by train takes far longer than it should.',
+      'Every tech meetup I go to in {city} has people who gave up on the train and drove instead.',
+      'Some of the busiest routes between the cities still run trains with two or three carriages at rush hour.',
       "I go to meetups in {city2} but it's a gamble whether I'll get a train home.",
       'Liverpool to Newcastle is a direct train but it still takes around three hours.',
     ],
@@ -1095,7 +1092,7 @@ const Q4_THEMES: ThemeDef[] = [
     ],
     details: [
       'Every time there is a big northern announcement it seems to be launched in Manchester.',
-      'People in {city} already feel like the poor relation.',
+      'People in {notmcr} already feel like the poor relation.',
       'Newcastle is often treated as an afterthought in these plans.',
     ],
     effects: ['If one city dominates, the others will lose interest.'],
@@ -1204,6 +1201,89 @@ const Q4_THEMES: ThemeDef[] = [
     short: ['less talk, more action', 'less red tape'],
   }),
 ];
+
+/**
+ * Longer first-hand passages for very long answers: [theme name, text]. A leading "[i]" marks an individual's
+ * story; "[blav]" etc. an organisation's evidence (letters as in detailsFor).
+ */
+const PASSAGES: Record<string, (readonly [string, string])[]> = {
+  Q1: [
+    [
+      'skilled workforce availability',
+      '[blav] When we surveyed {n} businesses across the region last year, {pct} of them said that access to skilled staff was the main factor in deciding where to locate or expand. Fewer than one in five said the same about grants. The investors we host ask the same question first, every time: can we hire here?',
+    ],
+    [
+      'transport connectivity between cities',
+      '[i] Last year I helped organise a visit for a group of potential investors from the Netherlands. We planned to show them firms in Manchester in the morning and Leeds in the afternoon. The train was cancelled, the next one was packed, and we spent most of the day apologising. One of them said to me afterwards that the North was charming but not somewhere you could run a business from. That has stuck with me.',
+    ],
+    [
+      'long-term political stability and funding certainty',
+      "[blav] Over the last fifteen years we have worked with at least six different regional growth initiatives, each with its own brand, board and funding rules. Each one took around a year to set up and was wound down before it could show results. Investors notice this. When we pitch the region, one of the first questions we are asked is whether the scheme will still exist in five years' time.",
+    ],
+    [
+      'spread benefits beyond the city centres',
+      "[i] I live in {hometown}. When I was growing up there were two big factories and a busy market. Now the market is half empty, the factories are warehouses and most young people leave as soon as they can. Every time I read about a new tech investment it seems to be in a shiny building next to a city-centre station. I'm not against that, but I'd like to see some of it reach places like mine.",
+    ],
+  ],
+  Q2: [
+    [
+      'graduate salaries vs London',
+      "[i] When I finished my degree in {city} I applied for jobs both here and in London. The best local offer was {sal}. A firm in London offered me {salL} for what was, on paper, the same job. I stayed in the North for a year out of loyalty, but after my rent went up twice I moved. I'm back now, working remotely, but most of my friends never came back.",
+    ],
+    [
+      'affordable housing near tech jobs',
+      "[i] My partner and I both work in tech in {city}. Between us we earn a decent amount, yet we still can't save for a deposit because rent takes nearly half of what we bring home. The new flats near the centre are out of reach, and anywhere cheaper means an hour on a bus that doesn't always turn up. If it's hard for us, I don't know how someone on a graduate salary manages.",
+    ],
+    [
+      'university-industry placements',
+      '[ba] Over the last five years we have hosted {n} placement students. Around two thirds of them went on to work for us or another northern employer after graduating. By contrast, of the graduates we recruited without a placement, more than half left the region within three years. Placements are the single most effective retention tool we have found.',
+    ],
+    [
+      'brain drain to London',
+      "[i] I teach in {hometown}. Every year I watch my most able students go off to university, and every year I hear the same thing when they come back to visit: they are moving to London because that's where the jobs are. Their parents are proud, and so am I, but it's a loss to the town each time. Some of them would stay if they could see a real career here.",
+    ],
+  ],
+  Q3: [
+    [
+      'adult retraining and career changers',
+      "[i] I worked in a warehouse near {town} for eleven years. When the site was automated I was offered redundancy and a leaflet about retraining. It took me months to find a course I could afford that fitted around my kids, and I had to borrow money from my mum to cover the gap in my wages. I'm now a junior developer and I love it, but I nearly gave up more than once. It shouldn't be that hard.",
+    ],
+    [
+      'digital skills in schools',
+      '[av] Our outreach team works with around {n} schools across the region. Fewer than half have a specialist computing teacher, and many rely on equipment that is well past its best. Teachers are doing heroic work, but they cannot be expected to keep up with a field that changes this fast without support. The result is that many young people, particularly girls, have decided technology is not for them by the age of fourteen.',
+    ],
+    [
+      'further education colleges and bootcamps',
+      '[a] Last year we trained more than {n} adults in digital skills, most of them on part-time courses. Our job outcomes are good, but we are losing experienced lecturers to industry, where they can earn almost twice as much. We have had a vacancy for a cloud computing lecturer open for nine months. Funding that recognises the real cost of delivering technical courses would make an immediate difference.',
+    ],
+    [
+      'diversity and under-represented groups',
+      "[i] I'm a woman of colour working in software in {city}. For most of my career I've been the only person who looks like me in the room. I got into tech almost by accident, through a free evening course at my local library; nobody at school ever suggested it. I now mentor young women from the same area, and the talent is there. What's missing is anyone telling them that this is a job they could do.",
+    ],
+    [
+      'basic digital inclusion',
+      '[vl] Last year our volunteers helped more than {n} people with basic online tasks: applying for jobs, managing Universal Credit, booking GP appointments. Many of them had been turned away elsewhere or were too embarrassed to ask. A lot of them are perfectly capable of learning more, given patience and a bit of time, and some have gone on to further courses.',
+    ],
+  ],
+  Q4: [
+    [
+      'avoid Manchester dominating',
+      "[i] I've lived in {notmcr} for most of my life and I've seen several of these northern partnerships come and go. They usually start with five cities around the table and end up being run from Manchester, because that's where the biggest team and the most money is. I don't blame Manchester for that, but if TechNorth goes the same way the other cities will quietly stop turning up.",
+    ],
+    [
+      'faster rail links between cities',
+      "[i] Last month I tried to get from {city} to {city2} for a morning workshop. My first train was cancelled, the second was so full I couldn't get on, and I arrived just as everyone was breaking for lunch. I drove the next time, which took even longer because of the roadworks. If it's that hard to get to a workshop, how are companies supposed to share staff or work on projects together?",
+    ],
+    [
+      'shared governance and joint board',
+      '[alvb] We have been involved in a number of cross-boundary partnerships over the last decade. The ones that worked had a small board with real authority, a pooled budget and a clear set of shared objectives. The ones that failed had large boards, no money of their own and every decision referred back to individual councils. TechNorth should learn from both.',
+    ],
+    [
+      'joint events and networks',
+      '[balv] Last year we ran a joint event with partners in {city2}. It was the first time many of the firms involved had met, despite working in the same field less than an hour apart. Several collaborations have come out of that single day. It cost very little, and we would like to see it become the norm rather than the exception.',
+    ],
+  ],
+};
 
 interface OpenQ {
   code: string;
@@ -1487,7 +1567,8 @@ const CAMPAIGNS: CampaignDef[] = [
     ],
     templates: {
       Q1: {
-        paras: [['I object to any plans to build TechNorth campuses, data centres or business parks on green belt land.'],
+        paras: [
+          ['I object to any plans to build TechNorth campuses, data centres or business parks on green belt land.'],
           [
             'There are hundreds of empty offices, disused mills and brownfield sites across {city} and the surrounding towns that should be used first.',
             'Green fields, once built on, are lost forever.',
@@ -1502,7 +1583,7 @@ const CAMPAIGNS: CampaignDef[] = [
     },
     otherRate: 0.35,
     pre: [
-      "I've lived in {town} for {years} years.",
+      "I've lived in {mytown} for {years} years.",
       'I walk my dog on the fields they want to build on.',
       'I am a member of Protect Our Green Spaces.',
       'My family has farmed near {town} for three generations.',
@@ -1541,20 +1622,102 @@ interface Persona {
   jobTitle: string;
   /** Day index (0 = 2 March 2026) and local minute of day. */
   day: number;
+  /** The city this respondent has in mind for the answer being written (most {city} slots use it). */
+  anchor: string;
   minute: number;
 }
 
 const FIRST_NAMES = [
-  'Jane', 'Mohammed', 'Aisha', 'Priya', 'Tom', 'Declan', 'Siobhan', 'Wei', 'Chloe', 'Gareth', 'Olumide', 'Kasia',
-  'Hamza', 'Ellie', 'Ryan', 'Stuart', 'Fatima', 'Liam', 'Niamh', 'Rajesh', 'Grace', 'Callum', 'Zainab', 'Paul',
-  'Sandra', 'Dave', 'Bethany', 'Imran', 'Joanne', 'Craig', 'Mei', 'Andrew', 'Rebecca', 'Tariq', 'Lucy', 'Gemma',
-  'Kwame', 'Sophie', 'Adam', 'Helen', 'Yusuf', 'Emma', 'Carl', 'Nadia', 'Mark', 'Louise', 'Sean', 'Amira',
+  'Jane',
+  'Mohammed',
+  'Aisha',
+  'Priya',
+  'Tom',
+  'Declan',
+  'Siobhan',
+  'Wei',
+  'Chloe',
+  'Gareth',
+  'Olumide',
+  'Kasia',
+  'Hamza',
+  'Ellie',
+  'Ryan',
+  'Stuart',
+  'Fatima',
+  'Liam',
+  'Niamh',
+  'Rajesh',
+  'Grace',
+  'Callum',
+  'Zainab',
+  'Paul',
+  'Sandra',
+  'Dave',
+  'Bethany',
+  'Imran',
+  'Joanne',
+  'Craig',
+  'Mei',
+  'Andrew',
+  'Rebecca',
+  'Tariq',
+  'Lucy',
+  'Gemma',
+  'Kwame',
+  'Sophie',
+  'Adam',
+  'Helen',
+  'Yusuf',
+  'Emma',
+  'Carl',
+  'Nadia',
+  'Mark',
+  'Louise',
+  'Sean',
+  'Amira',
 ];
 const LAST_NAMES = [
-  'Smith', 'Hussain', 'Khan', 'Walker', 'Thompson', 'Robinson', 'Wright', 'Patel', 'Begum', 'Kowalski', 'Okafor',
-  'Nguyen', "O'Brien", 'Clarke', 'Ahmed', 'Shaw', 'Lees', 'Hargreaves', 'Ashworth', 'Butterworth', 'Holroyd',
-  'Charlton', 'Armstrong', 'Robson', 'Milburn', 'Mensah', 'Chen', 'Fletcher', 'Whitehead', 'Iqbal', 'Doyle',
-  'Sutcliffe', 'Greenwood', 'Nowak', 'Brennan', 'Lister', 'Kaur', 'Ogunleye', 'Barker', 'Pickering',
+  'Smith',
+  'Hussain',
+  'Khan',
+  'Walker',
+  'Thompson',
+  'Robinson',
+  'Wright',
+  'Patel',
+  'Begum',
+  'Kowalski',
+  'Okafor',
+  'Nguyen',
+  "O'Brien",
+  'Clarke',
+  'Ahmed',
+  'Shaw',
+  'Lees',
+  'Hargreaves',
+  'Ashworth',
+  'Butterworth',
+  'Holroyd',
+  'Charlton',
+  'Armstrong',
+  'Robson',
+  'Milburn',
+  'Mensah',
+  'Chen',
+  'Fletcher',
+  'Whitehead',
+  'Iqbal',
+  'Doyle',
+  'Sutcliffe',
+  'Greenwood',
+  'Nowak',
+  'Brennan',
+  'Lister',
+  'Kaur',
+  'Ogunleye',
+  'Barker',
+  'Pickering',
 ];
 
 const IND_SECTORS: (readonly [string, number])[] = [
@@ -1598,13 +1761,44 @@ const BIZ_SECTORS: BizSector[] = [
   { sector: 'Health tech', desc: 'health technology company', words: ['Health Tech', 'Medtech', 'Care Systems'] },
   { sector: 'Cyber security', desc: 'cyber security firm', words: ['Cyber', 'Security', 'Secure'] },
   { sector: 'Digital agency', desc: 'digital agency', words: ['Digital', 'Creative', 'Web', 'Media'] },
-  { sector: 'Advanced manufacturing', desc: 'advanced manufacturing firm', words: ['Engineering', 'Precision', 'Photonics', 'Sensors'] },
+  {
+    sector: 'Advanced manufacturing',
+    desc: 'advanced manufacturing firm',
+    words: ['Engineering', 'Precision', 'Photonics', 'Sensors'],
+  },
 ];
 
 const COINED = [
-  'Ginnel', 'Snicket', 'Gritstone', 'Millrace', 'Flatcap', 'Brightloom', 'Cobblestone', 'Northlight', 'Tarn', 'Beck',
-  'Fellside', 'Moorland', 'Heron', 'Kestrel', 'Redbrick', 'Weaver', 'Spindle', 'Bobbin', 'Shuttle', 'Anvil', 'Forge',
-  'Lantern', 'Copperbeech', 'Keelboat', 'Ironstone', 'Curlew', 'Peregrine', 'Coalyard', 'Slate & Sett', 'Tenfoot',
+  'Ginnel',
+  'Snicket',
+  'Gritstone',
+  'Millrace',
+  'Flatcap',
+  'Brightloom',
+  'Cobblestone',
+  'Northlight',
+  'Tarn',
+  'Beck',
+  'Fellside',
+  'Moorland',
+  'Heron',
+  'Kestrel',
+  'Redbrick',
+  'Weaver',
+  'Spindle',
+  'Bobbin',
+  'Shuttle',
+  'Anvil',
+  'Forge',
+  'Lantern',
+  'Copperbeech',
+  'Keelboat',
+  'Ironstone',
+  'Curlew',
+  'Peregrine',
+  'Coalyard',
+  'Slate & Sett',
+  'Tenfoot',
 ];
 
 const UNIVERSITIES: (readonly [string, string])[] = [
@@ -1628,6 +1822,14 @@ const UNI_DEPTS = [
   'Students’ Union',
   'School of Education',
 ];
+const COLLEGE_UNITS = [
+  'Digital Skills Academy',
+  'Department of Computing and IT',
+  'Adult and Community Learning',
+  'Employer Partnerships Team',
+  'Centre for Engineering and Technology',
+];
+const INSTITUTE_UNITS = ['Industry Partnerships Team', 'Research Office', 'Skills and Training Unit'];
 const COLLEGES: (readonly [string, string])[] = [
   ['Irwell College', 'Manchester'],
   ['Aire Valley College', 'Leeds'],
@@ -1717,7 +1919,7 @@ function sizeBand(): string {
 
 function makePersona(type: RespondentType, campaign: CampaignDef | null): Persona {
   let organisation: string | null = null;
-  let city: string | null;
+  let city: string | null = null;
   const attributes: Record<string, string> = {};
   let sector = '';
   let jobTitle = '';
@@ -1752,7 +1954,13 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
       });
       attributes.employees = sizeBand();
       attributes.sector = s.sector;
-      jobTitle = pick(['Managing Director', 'Founder and CEO', 'Chief Technology Officer', 'Head of People', 'Director']);
+      jobTitle = pick([
+        'Managing Director',
+        'Founder and CEO',
+        'Chief Technology Officer',
+        'Head of People',
+        'Director',
+      ]);
       break;
     }
     case 'academic': {
@@ -1762,36 +1970,28 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
         ['Research institute', 15],
       ] as const);
       attributes.institution_type = kind;
-      if (kind === 'University') {
-        const [uni, c] = pick(UNIVERSITIES);
-        city = c;
-        organisation = uniqueOrg(() => (chance(0.15) ? pick(UNIVERSITIES)[0] : `${pick(UNI_DEPTS)}, ${uni}`));
-      } else if (kind === 'FE college') {
-        const [college, c] = pick(COLLEGES);
-        city = c;
-        organisation = uniqueOrg(() => (chance(0.6) ? college : `${pick(COLLEGES)[0]}`));
-      } else {
-        const [inst, c] = pick(INSTITUTES);
-        city = c;
-        organisation = uniqueOrg(() => (chance(0.7) ? inst : pick(INSTITUTES)[0]));
-      }
-      // Fix the city when uniqueOrg chose a different institution than the first draw.
-      for (const [n, c] of [...UNIVERSITIES, ...COLLEGES, ...INSTITUTES]) {
-        if (organisation === n || organisation.endsWith(`, ${n}`)) city = c;
-      }
+      const pool: (readonly [string, string])[] =
+        kind === 'University' ? UNIVERSITIES : kind === 'FE college' ? COLLEGES : INSTITUTES;
+      const units = kind === 'University' ? UNI_DEPTS : kind === 'FE college' ? COLLEGE_UNITS : INSTITUTE_UNITS;
+      let instCity = pool[0][1];
+      organisation = uniqueOrg(() => {
+        const [inst, c] = pick(pool);
+        instCity = c;
+        return chance(kind === 'University' ? 0.12 : 0.35) ? inst : `${pick(units)}, ${inst}`;
+      });
+      city = instCity;
       sector = 'Education';
       jobTitle = pick(['Pro Vice-Chancellor', 'Head of School', 'Principal', 'Director of Partnerships', 'Professor']);
       break;
     }
     case 'local authority': {
-      const [council, c] = pick(COUNCILS);
-      city = c;
+      let councilCity = COUNCILS[0][1];
       organisation = uniqueOrg(() => {
-        const [co] = pick(COUNCILS);
+        const [co, c] = pick(COUNCILS);
+        councilCity = c;
         return chance(0.35) ? co : `${pick(COUNCIL_DEPTS)}, ${co}`;
       });
-      for (const [n, cc] of COUNCILS) if (organisation === n || organisation.endsWith(`, ${n}`)) city = cc;
-      void council;
+      city = councilCity;
       attributes.authority_type = organisation.includes('Combined Authority')
         ? 'Combined authority'
         : organisation.includes('Metropolitan')
@@ -1800,7 +2000,12 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
             ? 'District council'
             : 'Unitary or borough council';
       sector = 'Public sector';
-      jobTitle = pick(['Head of Economic Development', 'Director of Place', 'Digital Lead', 'Cabinet Member for Skills']);
+      jobTitle = pick([
+        'Head of Economic Development',
+        'Director of Place',
+        'Digital Lead',
+        'Cabinet Member for Skills',
+      ]);
       break;
     }
     case 'voluntary sector': {
@@ -1878,10 +2083,34 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
           ['verbose', 35],
         ] as const);
 
-  const allTags: Tag[] = ['transport', 'housing', 'pay', 'towns', 'skills', 'digital', 'startups', 'research', 'governance', 'sceptic', 'diversity', 'culture', 'marketing'];
-  const concerns: Tag[] = campaign ? campaign.concerns.slice() : pickN(allTags, weighted([[0, 30], [1, 45], [2, 25]] as const));
+  const allTags: Tag[] = [
+    'transport',
+    'housing',
+    'pay',
+    'towns',
+    'skills',
+    'digital',
+    'startups',
+    'research',
+    'governance',
+    'sceptic',
+    'diversity',
+    'culture',
+    'marketing',
+  ];
+  const concerns: Tag[] = campaign
+    ? campaign.concerns.slice()
+    : pickN(
+        allTags,
+        weighted([
+          [0, 30],
+          [1, 45],
+          [2, 25],
+        ] as const),
+      );
   if (stance === 'oppose' && !concerns.includes('sceptic')) concerns.push('sceptic');
-  if (city && !(FIVE as readonly string[]).includes(city) && chance(0.5) && !concerns.includes('towns')) concerns.push('towns');
+  if (city && !(FIVE as readonly string[]).includes(city) && chance(0.5) && !concerns.includes('towns'))
+    concerns.push('towns');
   if (type === 'business' && chance(0.4)) concerns.push('startups');
   if (type === 'academic' && chance(0.5)) concerns.push('research');
 
@@ -1900,6 +2129,7 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
     last: pick(LAST_NAMES),
     jobTitle,
     day: 0,
+    anchor: 'Manchester',
     minute: 0,
   };
 }
@@ -1931,7 +2161,7 @@ function isFive(c: string | null): c is string {
 function fill(s: string, p: Persona): string {
   let city: string | null = null;
   const getCity = (): string => {
-    if (city === null) city = isFive(p.city) && chance(0.55) ? p.city : pick(FIVE);
+    if (city === null) city = chance(isOrg(p) ? 0.95 : 0.8) ? p.anchor : pick(FIVE);
     return city;
   };
   return s.replace(/\{(\w+)\}/g, (_m: string, key: string): string => {
@@ -1956,6 +2186,17 @@ function fill(s: string, p: Persona): string {
         return pick(['£22,000', '£23,500', '£24,000', '£25,000', '£26,000']);
       case 'salL':
         return pick(['£32,000', '£34,000', '£35,000', '£38,000']);
+      case 'notmcr':
+        return p.city && p.city !== 'Manchester' ? p.city : pick(FIVE.filter((x) => x !== 'Manchester'));
+      case 'mytown':
+        return p.city ?? pick(TOWNS);
+      case 'hometown':
+        // Only used by respondents who do not live in one of the five cities (see townOnly).
+        return p.city && !isFive(p.city) ? p.city : pick(TOWNS);
+      case 'n':
+        return pick(['140', '200', 'over 300', '85', '120', 'around 60']);
+      case 'pct':
+        return pick(['62%', '58%', '71%', 'two thirds', 'more than half']);
       case 'org':
         return p.organisation ?? 'our organisation';
       default:
@@ -2208,12 +2449,29 @@ function isOrg(p: Persona): boolean {
 }
 
 function individualOpener(p: Persona): string {
-  const generic = ['Good question.', 'Where do I start.', 'A few thoughts from me.', 'Just my opinion, but here goes.', 'Short answer:'];
+  const generic = [
+    'Good question.',
+    'Where do I start.',
+    'A few thoughts from me.',
+    'Just my opinion, but here goes.',
+    'Short answer:',
+  ];
   const bySector: Record<string, string[]> = {
-    'Software & IT': ["I've worked as a developer in {home} for {years} years.", 'I work in IT in {home}.', "I'm a tester at a software company in {home}."],
-    Student: ["I'm a student in {home}.", "As a final-year computing student in {home}, this is about people like me.", "I'm at uni in {home} at the moment."],
+    'Software & IT': [
+      "I've worked as a developer in {home} for {years} years.",
+      'I work in IT in {home}.',
+      "I'm a tester at a software company in {home}.",
+    ],
+    Student: [
+      "I'm a student in {home}.",
+      'As a final-year computing student in {home}, this is about people like me.',
+      "I'm at uni in {home} at the moment.",
+    ],
     Education: ["I'm a teacher in {home}.", 'I work in a sixth form college in {home}.'],
-    Retired: ["I'm retired, but I have grandchildren about to go to university.", "I'm retired now but worked in engineering in {home} for most of my life."],
+    Retired: [
+      "I'm retired, but I have grandchildren about to go to university.",
+      "I'm retired now but worked in engineering in {home} for most of my life.",
+    ],
     'Health & social care': ['I work in the NHS in {home}.'],
     'Not currently working': ["I'm currently looking for work.", "I've been out of work since the factory closed."],
     'Financial services': ['I work in financial services in {home}.'],
@@ -2229,9 +2487,9 @@ function orgOpener(p: Persona): string {
   switch (p.type) {
     case 'business':
       return pick([
-        `${o} is a ${sectorDesc(p)} based in ${p.city ?? 'the North'}.`,
+        `${o} is ${article(sectorDesc(p))} ${sectorDesc(p)} based in ${p.city ?? 'the North'}.`,
         `This response is from ${o}.`,
-        `We are a ${sectorDesc(p)} in ${p.city ?? 'the North'} employing ${employeeWords(p)} people.`,
+        `We are ${article(sectorDesc(p))} ${sectorDesc(p)} in ${p.city ?? 'the North'} employing ${employeeWords(p)} people.`,
       ]);
     case 'academic':
       return pick([`This response is submitted on behalf of ${o}.`, `${o} welcomes the opportunity to respond.`]);
@@ -2250,6 +2508,11 @@ function orgOpener(p: Persona): string {
 function sectorDesc(p: Persona): string {
   const s = BIZ_SECTORS.find((b) => b.sector === p.sector);
   return s ? s.desc : 'technology business';
+}
+
+/** "a" or "an" before a word. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function employeeWords(p: Persona): string {
@@ -2277,10 +2540,19 @@ const TYPE_LETTER: Record<RespondentType, string> = {
   'voluntary sector': 'v',
 };
 
+/** Whether a first-person text cannot be said by this respondent (a town story from a city dweller, etc.). */
+function townOnly(text: string, p: Persona): boolean {
+  return (
+    (text.includes('{hometown}') && isFive(p.city)) ||
+    (text.includes('{notmcr}') && text.includes("I've lived") && p.city === 'Manchester')
+  );
+}
+
 function detailsFor(t: ThemeDef, p: Persona): string[] {
   const letter = TYPE_LETTER[p.type];
   const out: string[] = [];
   for (const d of t.details) {
+    if (townOnly(d, p)) continue;
     const m = /^\[([a-z]+)\]\s*/.exec(d);
     if (m) {
       if (m[1].includes(letter)) out.push(d.slice(m[0].length));
@@ -2293,17 +2565,31 @@ function detailsFor(t: ThemeDef, p: Persona): string[] {
 
 type Position = { index: number; count: number };
 
-function claimSentence(t: ThemeDef, p: Persona, pos: Position): string {
+/** Pick a frame not yet used in this answer (falls back to any). */
+function pickFresh(xs: readonly string[], used: Set<string>): string {
+  const fresh = xs.filter((x) => !used.has(x));
+  const x = pick(fresh.length > 0 ? fresh : xs);
+  used.add(x);
+  return x;
+}
+
+function chooseAnchor(p: Persona): string {
+  if (isFive(p.city)) return chance(0.85) ? p.city : pick(FIVE);
+  if (p.city !== null && isOrg(p) && chance(0.7)) return p.city;
+  return pick(FIVE);
+}
+
+function claimSentence(t: ThemeDef, p: Persona, pos: Position, used: Set<string> = new Set()): string {
   const c = fill(pick(t.claims), p);
   const org = isOrg(p);
   if (pos.index > 0 && chance(0.7)) {
     let frame: string;
-    if (pos.index === 1 && pos.count >= 3 && chance(0.3)) frame = pick(SECOND);
-    else if (pos.index === pos.count - 1 && pos.count >= 3 && chance(0.4)) frame = pick(LAST);
-    else frame = pick(org ? ORG_NEXT : IND_NEXT);
+    if (pos.index === 1 && pos.count >= 3 && chance(0.3)) frame = pickFresh(SECOND, used);
+    else if (pos.index === pos.count - 1 && pos.count >= 3 && chance(0.4)) frame = pickFresh(LAST, used);
+    else frame = pickFresh(org ? ORG_NEXT : IND_NEXT, used);
     return frame.replace('{c}', c);
   }
-  if (chance(org ? 0.55 : 0.45)) return pick(org ? ORG_HEDGES : IND_HEDGES).replace('{c}', c);
+  if (chance(org ? 0.55 : 0.45)) return pickFresh(org ? ORG_HEDGES : IND_HEDGES, used).replace('{c}', c);
   return `${cap(c)}${!org && chance(0.04) ? '!' : '.'}`;
 }
 
@@ -2312,7 +2598,11 @@ function askSentence(t: ThemeDef, p: Persona, exclude: Set<string>): string | nu
   if (options.length === 0) return null;
   const a = pick(options);
   exclude.add(a);
-  const frame = pick(isOrg(p) ? ORG_ASKS : IND_ASKS);
+  const verb = a.split(' ')[0];
+  const frames = (isOrg(p) ? ORG_ASKS : IND_ASKS).filter(
+    (f) => !f.includes(` ${verb} `) && !f.includes(`${cap(verb)} `),
+  );
+  const frame = pickFresh(frames, exclude);
   return frame.replace('{A}', cap(fill(a, p))).replace('{a}', fill(a, p));
 }
 
@@ -2349,7 +2639,7 @@ function themeSentences(t: ThemeDef, p: Persona, pos: Position, n: number, used:
     if (s !== null) out.push(s);
     return s !== null;
   };
-  if (first === 'claim') out.push(claimSentence(t, p, pos));
+  if (first === 'claim') out.push(claimSentence(t, p, pos, used));
   else addOf(first);
   let guard = 0;
   while (out.length < n && guard++ < 12) {
@@ -2442,8 +2732,8 @@ function lengthClass(p: Persona): LengthClass {
     default:
       return weighted<LengthClass>([
         ['medium', 32],
-        ['long', 58],
-        ['essay', 10],
+        ['long', 61],
+        ['essay', 7],
       ]);
   }
 }
@@ -2456,7 +2746,8 @@ function tinyAnswer(q: OpenQ, p: Persona, answeredBefore: number): Answer {
   if (chance(0.5)) {
     let options = NONTHEMATIC_TINY.slice();
     if (answeredBefore === 0) options = options.filter((x) => !/above|previous|before/i.test(x));
-    if (answeredBefore > 0 && chance(0.15)) options = [`See my answer to Q${int(1, Number(q.code.slice(1)) - 1)}.`, 'Same as Q1'];
+    if (answeredBefore > 0 && chance(0.15))
+      options = [`See my answer to Q${int(1, Number(q.code.slice(1)) - 1)}.`, 'Same as Q1'];
     return { text: pick(options), themes: [], personalData: [], noisy: false };
   }
   const [t] = chooseThemes(q, p, 1);
@@ -2493,7 +2784,13 @@ function shortAnswer(q: OpenQ, p: Persona): Answer {
 
 function listAnswer(q: OpenQ, p: Persona): Answer {
   const themes = chooseThemes(q, p, int(2, 3));
-  const intro = pick(['A few things:', 'In no particular order:', 'Main points:', '', `${cap(['two', 'three'][themes.length - 2])} things:`]);
+  const intro = pick([
+    'A few things:',
+    'In no particular order:',
+    'Main points:',
+    '',
+    `${cap(['two', 'three'][themes.length - 2])} things:`,
+  ]);
   const bullet = pick(['- ', '* ', '• ']);
   const numbered = chance(0.35);
   const used = new Set<string>();
@@ -2529,7 +2826,8 @@ function mediumAnswer(q: OpenQ, p: Persona, firstAnswer: boolean, long: boolean)
   const org = isOrg(p);
   const lead: string[] = [];
   if (firstAnswer && chance(org ? 0.35 : 0.14)) lead.push(org ? orgOpener(p) : individualOpener(p));
-  if (firstAnswer && chance(org ? 0.2 : 0.13)) lead.push(pick(org ? STANCE_PHRASES[p.stance].org : STANCE_PHRASES[p.stance].ind));
+  if (firstAnswer && chance(org ? 0.2 : 0.13))
+    lead.push(pick(org ? STANCE_PHRASES[p.stance].org : STANCE_PHRASES[p.stance].ind));
   if (long && chance(0.3)) lead.push(pick(q.fillers));
   const tail: string[] = [];
   if (long && chance(0.3)) tail.push(pick(org ? ORG_SUPPORT : IND_SUPPORT));
@@ -2581,7 +2879,7 @@ function orgIntro(p: Persona, q: OpenQ, themeCount: number): string {
   let who: string;
   switch (p.type) {
     case 'business':
-      who = `${o} is a ${sectorDesc(p)} based in ${city}, employing ${employeeWords(p)} people. We welcome the opportunity to respond to the Northern Futures consultation.`;
+      who = `${o} is ${article(sectorDesc(p))} ${sectorDesc(p)} based in ${city}, employing ${employeeWords(p)} people. We welcome the opportunity to respond to the Northern Futures consultation.`;
       break;
     case 'academic':
       who = `This response is submitted on behalf of ${o}. We work closely with employers across ${city} and the wider region, and we welcome the chance to contribute.`;
@@ -2600,60 +2898,161 @@ function orgIntro(p: Persona, q: OpenQ, themeCount: number): string {
   return `${who} ${frame}`;
 }
 
+function passagesFor(code: string, p: Persona): (readonly [string, string])[] {
+  const letter = TYPE_LETTER[p.type];
+  const out: (readonly [string, string])[] = [];
+  for (const [name, text] of PASSAGES[code] ?? []) {
+    if (townOnly(text, p)) continue;
+    const m = /^\[([a-z]+)\]\s*/.exec(text);
+    if (m && m[1].includes(letter)) out.push([name, text.slice(m[0].length)]);
+  }
+  return out;
+}
+
 function essayAnswer(q: OpenQ, p: Persona): Answer {
   const org = isOrg(p);
-  const themes = chooseThemes(q, p, chance(0.75) ? 3 : 2);
+  const n = chance(0.75) ? 3 : 2;
+  let themes = chooseThemes(q, p, n);
+  // Most very long answers carry one first-hand passage; make sure its theme is among those discussed.
+  const passages = passagesFor(q.code, p);
+  const chosen: (readonly [string, string])[] =
+    passages.length > 0 && chance(0.8) ? pickN(passages, org && chance(0.4) ? 2 : 1) : [];
+  for (const [name] of chosen) {
+    const t = q.themes.find((x) => x.name === name);
+    if (t && !themes.includes(t)) {
+      const keep = themes.filter((x) => chosen.some(([c]) => c === x.name));
+      const others = themes.filter((x) => !keep.includes(x));
+      themes = [...keep, t, ...others].slice(0, n);
+    }
+  }
+  const passage = chosen.length > 0;
+  const target = int(420, 880);
   const used = new Set<string>();
   const headings = org && chance(0.35);
-  const paras: string[] = [];
-  paras.push(org ? orgIntro(p, q, themes.length) : `${individualBackstory(p)}${chance(0.5) ? ` ${pick(q.fillers)}` : ''}`);
-  const bodies: string[][] = [];
-  themes.forEach((t, i) => {
-    const s: string[] = [claimSentence(t, p, { index: i, count: themes.length })];
-    const details = detailsFor(t, p);
-    for (let k = 0; k < 3; k++) {
-      const d = pickUnused(details, used);
-      if (d !== null) s.push(sent(d, p));
-    }
-    if (chance(0.5)) s.push(pick(org ? ORG_SUPPORT : IND_SUPPORT));
-    for (let k = 0; k < 2; k++) {
-      const e = pickUnused(t.effects, used);
-      if (e !== null) s.push(sent(e, p));
-    }
-    for (let k = 0; k < 2; k++) {
-      const a = askSentence(t, p, used);
-      if (a !== null) s.push(a);
-    }
-    bodies.push(s);
-  });
-  // Pad to at least ~420 words with question-level and generic sentences, without adding themes.
-  const pads = shuffled([...q.fillers, ...(org ? ORG_SUPPORT : IND_SUPPORT)]);
-  const total = (): number => wordCount(paras.join(' ')) + bodies.reduce((n, b) => n + wordCount(b.join(' ')), 0) + 40;
-  while (total() < 420 && pads.length > 0) {
-    const b = pick(bodies);
-    const pad = pads.pop();
-    if (pad !== undefined) b.splice(int(1, b.length), 0, pad);
+  const intro = org
+    ? orgIntro(p, q, themes.length)
+    : passage
+      ? pick([
+          "I've thought about this a lot, so apologies for the length.",
+          "This is something I feel strongly about, so I've written more than usual.",
+          'I wanted to give a proper answer to this question rather than a one-liner.',
+          'Sorry, this is a long one.',
+        ])
+      : `${individualBackstory(p)}${chance(0.4) ? ` ${pick(q.fillers)}` : ''}`;
+  const support = shuffled(org ? ORG_SUPPORT : IND_SUPPORT);
+  // An individual's essay keeps its first-person stories few, so that they do not contradict each other.
+  let personalLeft = passage ? 1 : 3;
+  const personal = (x: string): boolean => /\b(I|I'm|I've|I'd|My|my)\b/.test(x);
+
+  interface Section {
+    t: ThemeDef;
+    argue: string[];
+    propose: string[];
+    moreArgue: string[];
+    moreProp: string[];
+    passage: string | null;
   }
-  themes.forEach((t, i) => {
-    const s = bodies[i];
-    const split = s.length >= 6 && chance(0.6) ? int(3, s.length - 2) : s.length;
-    const a = s.slice(0, split).join(' ');
-    const b = s.slice(split).join(' ');
-    const heading = headings ? `${cap(t.short[0])}\n` : '';
-    paras.push(heading + a);
-    if (b) paras.push(b);
+  const sections: Section[] = themes.map((t, i) => {
+    const claims = shuffled(t.claims);
+    const claimText = fill(claims[0], p);
+    const lead = pickFresh(org ? ORG_HEDGES : IND_HEDGES, used);
+    const first =
+      i > 0 && chance(0.6)
+        ? pickFresh(org ? ORG_NEXT : IND_NEXT, used).replace('{c}', claimText)
+        : chance(0.5)
+          ? lead.replace('{c}', claimText)
+          : `${cap(claimText)}.`;
+    const details = shuffled(detailsFor(t, p))
+      .filter((d) => org || !personal(d) || personalLeft-- > 0)
+      .map((d) => sent(d, p));
+    const effects = shuffled(t.effects).map((e) => sent(e, p));
+    const asks: string[] = [];
+    for (let k = 0; k < t.asks.length; k++) {
+      const a = askSentence(t, p, used);
+      if (a !== null) asks.push(a);
+    }
+    const restate =
+      claims.length > 1
+        ? pick(
+            org
+              ? ['Put simply, {c}.', 'The underlying point is that {c}.']
+              : ['Put simply, {c}.', 'Basically {c}.', 'The bottom line is that {c}.'],
+          ).replace('{c}', fill(claims[1], p))
+        : null;
+    const argue = [first, ...details.splice(0, 1), ...effects.splice(0, 1)];
+    const moreArgue = [...details, ...(chance(0.5) && support.length > 0 ? [support.pop() ?? ''] : []), ...effects];
+    const moreProp = asks.splice(1);
+    if (restate && chance(0.5)) moreProp.push(restate);
+    return {
+      t,
+      argue,
+      propose: asks,
+      moreArgue,
+      moreProp,
+      passage: ((c) => (c ? sent(c[1], p) : null))(chosen.find(([c]) => c === t.name)),
+    };
   });
+  const words = (): number =>
+    wordCount(intro) +
+    45 +
+    sections.reduce(
+      (w, s) => w + wordCount([...s.argue, ...s.propose].join(' ')) + (s.passage ? wordCount(s.passage) : 0),
+      0,
+    );
+  // Grow towards the target length: more evidence first, then more proposals.
+  let grew = true;
+  while (words() < target && grew) {
+    grew = false;
+    for (const s of sections) {
+      if (words() >= target) break;
+      const a = s.moreArgue.shift();
+      if (a !== undefined) {
+        s.argue.push(a);
+        grew = true;
+        continue;
+      }
+      const b = s.moreProp.shift();
+      if (b !== undefined) {
+        s.propose.push(b);
+        grew = true;
+      }
+    }
+  }
+  const fillers = shuffled(q.fillers);
+  let contextPara: string | null = null;
+  if (words() < 440) contextPara = fillers.slice(0, 2).join(' ');
+  // Still short (thin material for this respondent): one more general remark per section.
+  for (const s of sections)
+    if (words() + wordCount(contextPara ?? '') < 430 && support.length > 0) s.argue.push(support.pop() ?? '');
+
+  const paras: string[] = [intro];
+  if (contextPara) paras.push(contextPara);
+  for (const s of sections) {
+    const heading = headings ? `${cap(s.t.short[0])}\n` : '';
+    const argue = s.argue.join(' ');
+    const propose = s.propose.join(' ');
+    if (s.passage) {
+      paras.push(heading + argue);
+      paras.push(s.passage);
+      if (propose) paras.push(propose);
+    } else if (s.argue.length + s.propose.length >= 5 && chance(0.7)) {
+      paras.push(heading + argue);
+      if (propose) paras.push(propose);
+    } else {
+      paras.push(heading + [argue, propose].filter((x) => x).join(' '));
+    }
+  }
   const shorts = themes.map((t) => shortPhrase(t));
   const conclusion = org
     ? `${pick(['In summary', 'To summarise', 'In conclusion'])}, our priorities for TechNorth are ${listJoin(shorts)}. ${pick(ORG_CLOSERS)}`
-    : `${pick(['To sum up', 'So, in short', 'Basically'])}: ${listJoin(shorts)}. ${pick([
+    : `${pick(['To sum up', 'So, in short', 'In a nutshell'])}: ${listJoin(shorts)}. ${pick([
         "TechNorth could be a real turning point for the North, but only if it's done properly and sticks around long enough to make a difference.",
         'I hope this is useful and that someone actually reads it.',
         'Thanks for taking the time to read this.',
         'None of this is rocket science, it just needs doing.',
       ])}`;
   paras.push(conclusion);
-  // Keep within ~900 words: drop sentences from the longest paragraph if needed.
+  // Keep within ~900 words: drop sentences from the end of the longest paragraph if needed.
   let text = paras.join('\n\n');
   while (wordCount(text) > 880) {
     let longest = 1;
@@ -2756,14 +3155,14 @@ function campaignAnswer(c: CampaignDef, code: string, p: Persona): Answer {
 
 const SYNONYMS: (readonly [RegExp, string[]])[] = [
   [/\breally\b/gi, ['really', 'genuinely', 'truly']],
-  [/\bhuge\b/gi, ['huge', 'massive', 'big', 'enormous']],
-  [/\bsimply\b/gi, ['simply', 'just']],
+  [/\bhuge\b/gi, ['huge', 'massive', 'enormous']],
+  [/(?<!Put )\bsimply\b/gi, ['simply', 'just']],
   [/\bfar too\b/gi, ['far too', 'much too', 'way too']],
   [/\ba lot of\b/gi, ['a lot of', 'lots of', 'plenty of']],
   [/\bfirms\b/gi, ['firms', 'companies', 'businesses']],
   [/\bbrilliant\b/gi, ['brilliant', 'great', 'fantastic', 'excellent']],
   [/\bneeds to\b/gi, ['needs to', 'has to', 'must']],
-  [/\bvery\b/gi, ['very', 'really', 'extremely']],
+  [/\bvery\b(?! (few|many|much|little|well|first|last|best|different))/gi, ['very', 'really', 'extremely']],
   [/\bquickly\b/gi, ['quickly', 'fast']],
   [/\bdon't\b/gi, ["don't", 'do not']],
   [/\bcan't\b/gi, ["can't", 'cannot']],
@@ -2822,7 +3221,7 @@ const MISSPELLINGS: (readonly [RegExp, string])[] = [
 
 function charTypo(text: string): string {
   const words: { index: number; word: string }[] = [];
-  const re = /[A-Za-z]{5,}/g;
+  const re = /\b[a-z]{5,}\b/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) words.push({ index: m.index, word: m[0] });
   if (words.length === 0) return text;
@@ -2925,7 +3324,11 @@ function addPersonalData(a: Answer, p: Persona, signOff: boolean): Answer {
   let text = a.text;
   const org = isOrg(p);
   if (signOff) {
-    const greeting = pick(org ? ['Yours faithfully,', 'Yours sincerely,', 'Kind regards,'] : ['Regards,', 'Kind regards,', 'Many thanks,', 'Thanks,', 'Best wishes,']);
+    const greeting = pick(
+      org
+        ? ['Yours faithfully,', 'Yours sincerely,', 'Kind regards,']
+        : ['Regards,', 'Kind regards,', 'Many thanks,', 'Thanks,', 'Best wishes,'],
+    );
     const lines = [greeting, fullName(p)];
     kinds.add('name');
     if (org) lines.push(`${p.jobTitle}, ${p.organisation ?? ''}`);
@@ -2955,9 +3358,11 @@ function addPersonalData(a: Answer, p: Persona, signOff: boolean): Answer {
     const home = p.city ?? 'the North';
     switch (kind) {
       case 'name':
-        text = chance(0.6)
-          ? `${pick([`My name is ${fullName(p)} and I live in ${home}.`, `Hi, my name is ${p.first} ${p.last}.`, `My name is ${fullName(p)}.`])} ${text}`
-          : `${text}\n\n${pick(['Thanks', 'Cheers', 'Regards', 'Best'])},\n${chance(0.7) ? fullName(p) : `${p.first} ${p.last[0]}${p.last.slice(1)}`}`;
+        text = org
+          ? `${text}\n\n${fullName(p)}, ${p.jobTitle}`
+          : chance(0.6)
+            ? `${pick([`My name is ${fullName(p)} and I live in ${home}.`, `Hi, my name is ${p.first} ${p.last}.`, `My name is ${fullName(p)}.`])} ${text}`
+            : `${text}\n\n${pick(['Thanks', 'Cheers', 'Regards', 'Best'])},\n${chance(0.7) ? fullName(p) : `${p.first} ${p.last[0]}${p.last.slice(1)}`}`;
         break;
       case 'email':
         text = `${text} ${pick([`If you want to discuss this, email me at ${emailOf(p)}.`, `Happy to talk more: ${emailOf(p)}`, `My email is ${emailOf(p)} if anyone wants to follow up.`, `(${emailOf(p)})`])}`;
@@ -2966,9 +3371,11 @@ function addPersonalData(a: Answer, p: Persona, signOff: boolean): Answer {
         text = `${text} ${pick([`Feel free to call me on ${phoneOf(p)}.`, `If anyone wants to discuss this, ring me on ${phoneOf(p)}.`, `Tel ${phoneOf(p)}`])}`;
         break;
       case 'postcode':
-        text = chance(0.5)
-          ? `${pick([`For context, I live in ${home} (${postcodeOf(p)}).`, `I'm at ${postcodeOf(p)}, right in the middle of this.`, `I live at ${postcodeOf(p)}.`])} ${text}`
-          : `${text} ${pick([`Postcode: ${postcodeOf(p)}`, `(My postcode is ${postcodeOf(p)} if that matters for your analysis.)`])}`;
+        text = org
+          ? `${text} ${pick([`Our office is at 14 Mill Street, ${home} ${postcodeOf(p)}.`, `(Registered office: ${postcodeOf(p)})`])}`
+          : chance(0.5)
+            ? `${pick([`For context, I live in ${home} (${postcodeOf(p)}).`, `I'm at ${postcodeOf(p)}, right in the middle of this.`, `I live at ${postcodeOf(p)}.`])} ${text}`
+            : `${text} ${pick([`Postcode: ${postcodeOf(p)}`, `(My postcode is ${postcodeOf(p)} if that matters for your analysis.)`])}`;
         break;
     }
   }
@@ -3047,8 +3454,8 @@ function closedQ7(p: Persona, mentioned: ThemeDef[]): Priority {
 // Calendar
 // ---------------------------------------------------------------------------------------------------------------
 
-const DAYS = 84; // 2 March 2026 (Monday) .. 25 May 2026 (Monday, closing day)
-const BANK_HOLIDAYS = new Set([32, 35, 63, 83]); // Good Friday, Easter Monday, early May, spring bank holiday
+const DAYS = 85; // 2 March 2026 (Monday, day 0) .. 25 May 2026 (Monday, day 84, closing day): twelve weeks
+const BANK_HOLIDAYS = new Set([32, 35, 63, 84]); // Good Friday, Easter Monday, early May, spring bank holiday
 const OPEN_MINUTE = 9 * 60;
 const CLOSE_MINUTE = 23 * 60 + 59;
 
@@ -3057,7 +3464,7 @@ function dayOfWeek(day: number): number {
 }
 
 function dayWeight(day: number): number {
-  const launch = 7 * Math.exp(-day / 2.5);
+  const launch = 5.5 * Math.exp(-day / 2.5);
   const deadline = 9 * Math.exp(-(DAYS - 1 - day) / 3);
   const press = 1.5 * Math.exp(-Math.abs(day - 38) / 1.5); // a newspaper piece in mid-April
   let w = 1 + launch + deadline + press;
@@ -3069,7 +3476,10 @@ function dayWeight(day: number): number {
   return w;
 }
 
-const ONLINE_HOURS = [0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.8, 1.2, 1.6, 1.7, 1.7, 2, 1.9, 1.5, 1.4, 1.3, 1.2, 1.3, 1.7, 2, 1.9, 1.3, 0.7];
+const ONLINE_HOURS = [
+  0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.8, 1.2, 1.6, 1.7, 1.7, 2, 1.9, 1.5, 1.4, 1.3, 1.2, 1.3, 1.7, 2, 1.9, 1.3,
+  0.7,
+];
 const OFFICE_HOURS = [0, 0, 0, 0, 0, 0, 0, 0.3, 1, 2, 2, 2, 1.3, 1.6, 2, 2, 1.6, 0.8, 0.3, 0.2, 0.2, 0.1, 0, 0];
 
 function pickMinute(p: Persona, day: number): number {
@@ -3126,11 +3536,13 @@ interface Built {
   answers: Record<string, string>;
   themes: Record<string, string[]>;
   personalData: Set<PiiKind>;
+  /** Open answers carrying personal data. */
+  piiAnswers: number;
 }
 
 function buildOpenAnswer(q: OpenQ, p: Persona, answeredBefore: number): Answer {
   if (p.channel === 'easy-read') return easyReadAnswer(q, p);
-  const dismissRate = p.type === 'individual' ? (p.stance === 'oppose' ? 0.12 : 0.012) : 0;
+  const dismissRate = p.type === 'individual' ? (p.stance === 'oppose' ? 0.08 : 0.012) : 0;
   if (chance(dismissRate)) return dismissiveAnswer(q, p);
   const cls = lengthClass(p);
   switch (cls) {
@@ -3165,6 +3577,7 @@ function buildRespondent(p: Persona): Built {
     else if (p.verbosity === 'terse') rate -= 0.1;
     else if (isOrg(p)) rate = Math.min(0.97, rate + 0.05);
     if (!chance(rate)) continue;
+    p.anchor = chooseAnchor(p);
     let a: Answer;
     if (fromCampaign && p.campaign) a = campaignAnswer(p.campaign, q.code, p);
     else {
@@ -3187,7 +3600,7 @@ function buildRespondent(p: Persona): Built {
     const last = openCodes[openCodes.length - 1];
     const signs = p.channel === 'email' ? (isOrg(p) ? 0.3 : 0.26) : p.campaign && p.channel === 'online' ? 0.02 : 0;
     if (chance(signs)) built[last] = addPersonalData(built[last], p, true);
-    const rate = p.channel === 'paper' ? 0.045 : p.channel === 'easy-read' ? 0.01 : 0.013;
+    const rate = p.channel === 'paper' ? 0.06 : p.channel === 'easy-read' ? 0.015 : 0.021;
     for (const code of openCodes) {
       const a = built[code];
       if (a.text.length > 12 && chance(rate)) built[code] = addPersonalData(a, p, false);
@@ -3206,15 +3619,20 @@ function buildRespondent(p: Persona): Built {
       const skip = !chance(rate);
       if (skip && Object.keys(answers).length > 0) continue;
       if (q.code === 'Q5') answers.Q5 = closedQ5(p);
-      else if (q.code === 'Q6') answers.Q6 = closedQ6(p, mentioned.some((t) => t.tags.includes('towns')));
+      else if (q.code === 'Q6')
+        answers.Q6 = closedQ6(
+          p,
+          mentioned.some((t) => t.tags.includes('towns')),
+        );
       else answers.Q7 = closedQ7(p, mentioned);
     }
   }
 
-  return { persona: p, submittedAt: isoFor(p.day, p.minute), answers, themes, personalData };
+  const piiAnswers = Object.values(built).filter((a) => a.personalData.length > 0).length;
+  return { persona: p, submittedAt: isoFor(p.day, p.minute), answers, themes, personalData, piiAnswers };
 }
 
-function generate(): { consultation: SampleConsultation; truth: SampleTruth } {
+export function generate(): { consultation: SampleConsultation; truth: SampleTruth; piiAnswers: number } {
   const personas: Persona[] = [];
   for (const c of CAMPAIGNS) {
     for (let i = 0; i < c.size; i++) {
@@ -3279,7 +3697,8 @@ function generate(): { consultation: SampleConsultation; truth: SampleTruth } {
     themes: Object.fromEntries(OPEN_QUESTIONS.map((q) => [q.code, q.themes.map((t) => t.name)])),
     respondents: truthRespondents,
   };
-  return { consultation, truth };
+  const piiAnswers = built.reduce((n, { b }) => n + b.piiAnswers, 0);
+  return { consultation, truth, piiAnswers };
 }
 
 function isoForExact(day: number, minute: number): string {
@@ -3291,7 +3710,7 @@ function isoForExact(day: number, minute: number): string {
 // Output: one respondent per line keeps the files small and diffable
 // ---------------------------------------------------------------------------------------------------------------
 
-function serialiseConsultation(c: SampleConsultation): string {
+export function serialiseConsultation(c: SampleConsultation): string {
   return [
     '{',
     ` "consultation": ${JSON.stringify(c.consultation)},`,
@@ -3306,7 +3725,7 @@ function serialiseConsultation(c: SampleConsultation): string {
   ].join('\n');
 }
 
-function serialiseTruth(t: SampleTruth): string {
+export function serialiseTruth(t: SampleTruth): string {
   const entries = Object.entries(t.respondents).map(([id, r]) => `  ${JSON.stringify(id)}: ${JSON.stringify(r)}`);
   return [
     '{',
@@ -3320,7 +3739,7 @@ function serialiseTruth(t: SampleTruth): string {
 }
 
 function main(): void {
-  const { consultation, truth } = generate();
+  const { consultation, truth, piiAnswers } = generate();
   const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'sample');
   mkdirSync(outDir, { recursive: true });
   const mainText = serialiseConsultation(consultation);
@@ -3343,7 +3762,6 @@ function main(): void {
   const truthRs = Object.values(truth.respondents);
   const members = truthRs.filter((r) => r.campaign !== null).length;
   const byCampaign = CAMPAIGNS.map((c) => `${c.id} ${truthRs.filter((r) => r.campaign === c.id).length}`).join(', ');
-  const piiAnswers = countPiiAnswers(consultation);
   const mb = (s: string): string => `${(Buffer.byteLength(s) / 1e6).toFixed(2)} MB`;
   console.log(
     `northern-futures: ${rs.length} respondents, ${open + closed} answers (${open} open, ${closed} closed), ` +
@@ -3352,12 +3770,5 @@ function main(): void {
   );
 }
 
-/** Open answers containing personal data, found by pattern (a cross-check on the truth file). */
-function countPiiAnswers(c: SampleConsultation): number {
-  const re = /@example\.(com|org|net)|07700 ?900|\+44 7700|0161 496|0113 496|0114 496|0151 496|0191 498|[Mm]y name is|\n(Regards|Kind regards|Many thanks|Thanks|Best wishes|Cheers|Best|Yours faithfully|Yours sincerely),?\n|[Pp]ostcode|I live at|I'm at [A-Z]{1,2}\d|\([A-Z]{1,2}\d{1,2} \d[A-Z]{2}\)/;
-  let n = 0;
-  for (const r of c.respondents) for (const [code, a] of Object.entries(r.answers)) if (code <= 'Q4' && re.test(a)) n++;
-  return n;
-}
-
-main();
+// Run when executed (npm run sample), not when a test imports it to check the committed files.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

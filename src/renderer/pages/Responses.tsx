@@ -8,6 +8,7 @@ import { useCall } from '../hooks';
 
 const PAGE = 50;
 const ROW_HEIGHT = 64;
+const HEADER_HEIGHT = 36;
 
 interface Filters {
   questionId?: number;
@@ -99,6 +100,8 @@ export function Responses({ project }: AreaProps) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The sticky header row sits above the list inside the same scroller.
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -206,6 +209,7 @@ export function Responses({ project }: AreaProps) {
       )}
       <div className="split">
         <div
+          ref={scroller}
           className="table"
           role="grid"
           aria-label="Responses"
@@ -222,7 +226,7 @@ export function Responses({ project }: AreaProps) {
             <span role="columnheader">Place</span>
             <span role="columnheader">Submitted</span>
           </div>
-          <div className="tbody" ref={scroller}>
+          <div className="tbody">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
                 const r = row(item.index);
