@@ -16,12 +16,12 @@ import { once } from 'node:events';
 import type { ImportSummary, JobProgress } from '../src/shared/api';
 import { Backend } from '../src/main/service/backend';
 import { inProcessClient } from '../src/main/service/in-process';
-import { setWorkerEntry } from '../src/main/jobs/run-in-worker';
+import { setBuiltThreadDir } from '../src/main/threads/script';
 import { packageRoot } from '../src/main/util/paths';
 
 // The app runs the bundled worker; from source each worker would first compile TypeScript.
 const builtWorker = join(packageRoot(), 'out', 'main', 'worker.js');
-if (existsSync(builtWorker)) setWorkerEntry(builtWorker);
+if (existsSync(builtWorker)) setBuiltThreadDir(join(packageRoot(), 'out', 'main'));
 
 const WORDS = (
   'the a to of and in for on that is be with it as not are this we they should more jobs skills young people ' +
