@@ -412,9 +412,14 @@ describe.skipIf(!haveShared)(`real data in ../shared/data${haveShared ? '' : ' (
   });
 
   it("imports i.AI's layout: respondents with demographics, then one responses file per question", async () => {
-    const { api } = await project();
+    const { api, path } = await project();
     const { summary } = await importPaths(api, [join(shared, 'gambling-xs-synthetic/inputs')]);
     expect(summary.respondentsAdded).toBe(100);
+    // Each responses file added its answers to the respondents already present, and its rows were kept.
+    expect(summary.files.map((f) => f.merged).sort()).toEqual([0, 100, 100]);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM merged_row').pluck().get()).toBe(200);
+    db.close();
     const questions = await api.call('questions.list');
     expect(questions.map((q) => q.text)).toEqual([expect.stringMatching(/^Should gambling advertisements be completely banned/), expect.stringMatching(/^If gambling adverts/)]);
     expect(questions.map((q) => q.responseCount)).toEqual([100, 100]);

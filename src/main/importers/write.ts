@@ -83,7 +83,23 @@ interface Respondent {
   sourceRow: string;
 }
 
-function toRespondent(item: SourceRow, c: CompiledColumns, fallbackId: string): Respondent {
+/** Survey columns repeat a few values (types, places, dates) across many rows: normalise each once. */
+function memo<T>(fn: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let value = cache.get(raw);
+    if (value === undefined && !cache.has(raw)) {
+      value = fn(raw);
+      if (cache.size < 10_000) cache.set(raw, value);
+    }
+    return value as T;
+  };
+}
+
+const normalisers = () => ({ type: memo(normaliseRespondentType), city: memo(normaliseCity), date: memo(normaliseDate) });
+type Normalisers = ReturnType<typeof normalisers>;
+
+function toRespondent(item: SourceRow, c: CompiledColumns, fallbackId: string, norm: Normalisers): Respondent {
   const v = item.values;
   const attributes: Record<string, string> = {};
   const r: Respondent = {
@@ -102,13 +118,13 @@ function toRespondent(item: SourceRow, c: CompiledColumns, fallbackId: string): 
     const raw = (v[s.index] ?? '').trim();
     if (!raw) continue;
     if (s.field === 'type') {
-      r.type = normaliseRespondentType(raw);
+      r.type = norm.type(raw);
       if (r.type !== raw) attributes[s.column] = raw;
     } else if (s.field === 'city') {
-      r.city = normaliseCity(raw);
+      r.city = norm.city(raw);
       if (r.city !== raw) attributes[s.column] = raw;
     } else if (s.field === 'submitted_at') {
-      r.submittedAt = normaliseDate(raw);
+      r.submittedAt = norm.date(raw);
       if (!r.submittedAt) attributes[s.column] = raw;
     } else if (s.field === 'organisation') r.organisation = raw;
     else r.channel = raw.toLowerCase();
@@ -141,6 +157,7 @@ function toRespondent(item: SourceRow, c: CompiledColumns, fallbackId: string): 
 export async function writeSource(db: Db, importId: number, source: OpenedSource, ctx: SourceContext, questionIds: Map<string, number>): Promise<SourceCounts> {
   const byColumn = new Map(ctx.mapping.columns.filter((m) => m.role !== 'ignore').map((m) => [m.column, m]));
   const compiledFor = new Map<readonly string[], CompiledColumns>();
+  const norm = normalisers();
   const insertRespondent = db.prepare(
     `INSERT INTO respondent (external_id, type, organisation, city, submitted_at, channel, attributes, import_id, source_row)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(external_id) DO NOTHING`,
@@ -218,7 +235,7 @@ export async function writeSource(db: Db, importId: number, source: OpenedSource
       compiled = compile(item.columns, byColumn, questionIds);
       compiledFor.set(item.columns, compiled);
     }
-    const r = toRespondent(item, compiled, `${where(item.part)} row ${item.row}`);
+    const r = toRespondent(item, compiled, `${where(item.part)} row ${item.row}`, norm);
     const res = insertRespondent.run(r.externalId, r.type, r.organisation, r.city, r.submittedAt, r.channel, JSON.stringify(r.attributes), importId, r.sourceRow);
     if (res.changes === 0) return merge(r, item);
     const id = Number(res.lastInsertRowid);

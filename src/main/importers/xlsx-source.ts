@@ -50,6 +50,9 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return '';
 }
 
+/** Shared strings are held in memory while a workbook is read; beyond this, CSV is the way. */
+const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
+
 interface NamedReader {
   name?: string;
   state?: string;
@@ -61,6 +64,14 @@ export function openXlsx(path: string, sheet: string | null | undefined): Opened
   const totalBytes = statSync(path).size;
   const entries = readZipDirectory(path, what);
   const sheets = listSheets(path, entries, what);
+  // The reader keeps every shared string in memory: refuse a workbook whose strings alone would not fit.
+  const strings = entries.find((e) => e.name === 'xl/sharedStrings.xml');
+  if (strings && strings.uncompressedSize > MAX_SHARED_STRINGS_BYTES) {
+    throw new AppError(
+      'BAD_FILE',
+      `${what} holds ${(strings.uncompressedSize / 1024 ** 2).toFixed(0)} MB of text in one table, more than can be read from an Excel file safely. Save the sheet as CSV (UTF-8) in Excel and import that: CSV files of any size are streamed.`,
+    );
+  }
   if (sheet && !sheets.some((s) => s.name === sheet)) throw new AppError('NOT_FOUND', `${what} has no sheet named "${sheet}".`);
   const wanted = sheet ? [sheet] : sheets.filter((s) => !s.hidden).map((s) => s.name);
   const warnings = sheet ? [] : sheets.filter((s) => s.hidden).map((s) => `The hidden sheet "${s.name}" was not read (choose it to import it).`);

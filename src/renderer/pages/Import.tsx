@@ -5,6 +5,7 @@ import type { AreaProps } from '../areas';
 import { ImportHistory } from '../components/import/ImportHistory';
 import { ImportProgress } from '../components/import/ImportProgress';
 import { ImportResult } from '../components/import/ImportResult';
+import { SavedMappings } from '../components/import/SavedMappings';
 import { SourceCard } from '../components/import/SourceCard';
 import { UploadDrop } from '../components/import/UploadDrop';
 
@@ -181,6 +182,7 @@ export function Import({ go }: AreaProps) {
                   newCode={newCode}
                   onMapping={(m) => setMappings((all) => all.map((x, j) => (j === i ? m : x)))}
                   onInclude={(v) => setIncluded((all) => all.map((x, j) => (j === i ? v : x)))}
+                  onSaved={() => setHistoryTick((t) => t + 1)}
                   onSheet={(sheet) => {
                     const next = { ...sheets, [s.paths[0]]: sheet };
                     setSheets(next);
@@ -204,6 +206,7 @@ export function Import({ go }: AreaProps) {
         </>
       )}
       <ImportHistory refresh={historyTick} />
+      <SavedMappings refresh={historyTick} />
     </section>
   );
 }

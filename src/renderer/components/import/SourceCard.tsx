@@ -4,6 +4,8 @@ import { api } from '../../api';
 import { MappingTable } from './MappingTable';
 
 export interface SourceCardProps {
+  /** Called after the mapping was saved, so lists of saved mappings can reload. */
+  onSaved?: () => void;
   index: number;
   source: SourcePreview;
   mapping: ImportMapping;
@@ -18,7 +20,7 @@ export interface SourceCardProps {
 const FORMATS: Record<string, string> = { csv: 'CSV', xlsx: 'Excel workbook', json: 'JSON', jsonl: 'JSON Lines', documents: 'Documents' };
 
 /** One file (or folder of documents) as read: what was detected, the first rows, and its mapping. */
-export function SourceCard({ index, source, mapping, included, questions, newCode, onMapping, onInclude, onSheet }: SourceCardProps) {
+export function SourceCard({ index, source, mapping, included, questions, newCode, onMapping, onInclude, onSheet, onSaved }: SourceCardProps) {
   const [saveName, setSaveName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -34,7 +36,10 @@ export function SourceCard({ index, source, mapping, included, questions, newCod
   const save = () => {
     setSaveError(null);
     api.call('import.saveMapping', { name: saveName.trim(), columns: source.columns.map((c) => c.name), mapping }).then(
-      (m) => setSaved(m.name),
+      (m) => {
+        setSaved(m.name);
+        onSaved?.();
+      },
       (e: unknown) => setSaveError(e instanceof Error ? e.message : String(e)),
     );
   };
