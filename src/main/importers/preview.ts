@@ -4,11 +4,10 @@ import type { ImportMapping, ImportPreview, QuestionChoice, SourcePreview } from
 import { openWorkerDb, type Db } from '../db/connection';
 import type { TaskContext } from '../jobs/protocol';
 import { AppError, errorBody } from '../util/errors';
-import { expandPaths, isDocumentGroup, sourceName } from './open';
-import { columnStats, normaliseHeading, proposeMapping } from './propose';
-import { scanFile, combinedHash } from './scan';
-import { openSource } from './open';
 import { delimiterName } from './csv-source';
+import { expandPaths, isDocumentGroup, openSource, sourceName } from './open';
+import { columnStats, normaliseHeading, proposeMapping } from './propose';
+import { fingerprintSource } from './scan';
 
 export interface PreviewInput {
   dbPath: string;
@@ -64,7 +63,7 @@ interface Known {
   questions: QuestionChoice[];
   aliases: Map<string, string>;
   saved: { name: string; layout: string; mapping: ImportMapping }[];
-  imported: Db;
+  db: Db;
   codes: Set<string>;
 }
 
@@ -80,7 +79,7 @@ function loadKnown(db: Db): Known {
     mapping: JSON.parse(r.mapping) as ImportMapping,
   }));
   const codes = new Set(db.prepare('SELECT code FROM question').pluck().all() as string[]);
-  return { questions, aliases, saved, imported: db, codes };
+  return { questions, aliases, saved, db, codes };
 }
 
 async function previewOne(paths: string[], sheet: string | null, known: Known, ctx: TaskContext, nextCode: () => string): Promise<SourcePreview> {
@@ -130,10 +129,8 @@ async function previewOne(paths: string[], sheet: string | null, known: Known, c
     const byColumn = new Map(saved.mapping.columns.map((m) => [m.column, m]));
     mapping = { columns: mapping.columns.map((m) => byColumn.get(m.column) ?? m) };
   }
-  const fingerprint = docs
-    ? combinedHash(await Promise.all(paths.map(async (p) => ({ name: p, sha256: (await scanFile(p, false)).sha256 }))))
-    : (await scanFile(paths[0], false, undefined, () => ctx.cancelled())).sha256;
-  const before = known.imported.prepare('SELECT file_name AS fileName, started_at AS at FROM import WHERE sha256 = ? ORDER BY id LIMIT 1').get(fingerprint) as
+  const { sha256: fingerprint } = await fingerprintSource(paths, docs, undefined, () => ctx.cancelled());
+  const before = known.db.prepare('SELECT file_name AS fileName, started_at AS at FROM import WHERE sha256 = ? ORDER BY id LIMIT 1').get(fingerprint) as
     | { fileName: string; at: string }
     | undefined;
   const warnings = [...source.warnings];

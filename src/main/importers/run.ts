@@ -6,7 +6,7 @@ import type { TaskContext } from '../jobs/protocol';
 import { AppError, errorBody } from '../util/errors';
 import type { EncodingGuess } from './encoding';
 import { isDocumentGroup, openSource, sourceName } from './open';
-import { combinedHash, scanFile } from './scan';
+import { fingerprintSource } from './scan';
 import type { OpenedSource } from './source';
 import { refreshOptions, resolveQuestions, writeSource } from './write';
 
@@ -19,26 +19,20 @@ export interface RunImportInput {
 
 const PROGRESS_EVERY_MS = 150;
 
-/** The SHA-256 of a source (of each document, combined, for a folder) and whether its text is UTF-8. */
-async function fingerprint(paths: string[], ctx: TaskContext, label: string): Promise<{ sha256: string; utf8InvalidAt: number | null }> {
-  if (isDocumentGroup(paths)) {
-    const parts: { name: string; sha256: string }[] = [];
-    for (let i = 0; i < paths.length; i++) {
-      parts.push({ name: paths[i], sha256: (await scanFile(paths[i], false, undefined, () => ctx.cancelled())).sha256 });
-      if (i % 50 === 0) ctx.progress(label, i, paths.length);
-    }
-    return { sha256: combinedHash(parts), utf8InvalidAt: null };
-  }
+/** The source's fingerprint, reporting progress at most every PROGRESS_EVERY_MS. */
+function fingerprint(paths: string[], ctx: TaskContext, label: string): Promise<{ sha256: string; utf8InvalidAt: number | null }> {
   let last = 0;
-  return scanFile(
-    paths[0],
-    true,
-    (bytes, size) => {
+  const documents = isDocumentGroup(paths);
+  return fingerprintSource(
+    paths,
+    documents,
+    (done, total) => {
       const now = Date.now();
-      if (now - last > PROGRESS_EVERY_MS) {
-        last = now;
-        ctx.progress(label, Math.round(bytes / 1024), Math.round(size / 1024));
-      }
+      if (now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      // Bytes for one file (shown in KB), documents for a set of them.
+      const kb = !documents;
+      ctx.progress(label, kb ? Math.round(done / 1024) : done, kb ? Math.round(total / 1024) : total);
     },
     () => ctx.cancelled(),
   );
@@ -160,10 +154,7 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
         const phase = `Importing ${label}`;
         const counts = await writeSource(db, importId, source, {
           name,
-          sha256,
-          sourcePath: spec.paths[0],
           mapping: spec.mapping,
-          analyst: input.analyst,
           onBatch: (rows) => {
             cancelCheck();
             const now = Date.now();

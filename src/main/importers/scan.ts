@@ -39,3 +39,22 @@ export function combinedHash(parts: { name: string; sha256: string }[]): string 
   for (const p of [...parts].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${p.name}\0${p.sha256}\n`);
   return hash.digest('hex');
 }
+
+/**
+ * A source's fingerprint, as recorded on its import: one file's SHA-256 (with its UTF-8 check), or for a set
+ * of documents their combined hash, read one at a time.
+ */
+export async function fingerprintSource(
+  paths: string[],
+  documents: boolean,
+  onProgress?: (done: number, total: number) => void,
+  cancelled?: () => boolean,
+): Promise<{ sha256: string; utf8InvalidAt: number | null }> {
+  if (!documents) return scanFile(paths[0], true, onProgress, cancelled);
+  const parts: { name: string; sha256: string }[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    parts.push({ name: paths[i], sha256: (await scanFile(paths[i], false, undefined, cancelled)).sha256 });
+    onProgress?.(i + 1, paths.length);
+  }
+  return { sha256: combinedHash(parts), utf8InvalidAt: null };
+}

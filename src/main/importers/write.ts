@@ -20,10 +20,7 @@ interface CompiledColumns {
 
 export interface SourceContext {
   name: string;
-  sha256: string;
-  sourcePath: string;
   mapping: ImportMapping;
-  analyst: string;
   /** Called after each batch with rows read so far; throws CANCELLED to stop. */
   onBatch: (rowsRead: number) => void;
 }
