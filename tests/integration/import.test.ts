@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -248,6 +249,31 @@ describe('importing response files', () => {
       { id: 'T1', theme: 'Connectivity' },
       { id: 'T2', theme: 'Costs' },
     ]);
+  });
+
+  it('finds the heading below a title line, keeping the title in quarantine (CSV and Excel)', async () => {
+    const { api, dir } = await project();
+    const csv = join(dir, 'titled.csv');
+    writeFileSync(csv, 'Northern Futures consultation export\n\nid,answer,city\nT1,More trains between the northern cities please,Leeds\nT2,Cheaper rents for start-up offices near stations,York\n');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Export');
+    ws.addRow(['Exported 3 February 2025']);
+    ws.addRow(['ref', 'comment']);
+    ws.addRow(['W1', 'Broadband first, then everything else follows from it.']);
+    const single = wb.addWorksheet('One column');
+    for (const v of ['note', 'a', 'b', 'c', 'd', 'e', 'f', 'g']) single.addRow([v]);
+    const xlsx = join(dir, 'titled.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const { preview, summary } = await importPaths(api, [csv, xlsx]);
+    const byName = Object.fromEntries(preview.sources.map((s) => [s.name, s]));
+    expect(byName['titled.csv'].columns.map((c) => c.name)).toEqual(['id', 'answer', 'city']);
+    expect(byName['titled.csv'].warnings.join(' ')).toMatch(/first row comes before the heading row/);
+    expect(byName['titled.xlsx'].columns.map((c) => c.name)).toEqual(['ref', 'comment', 'note']);
+    const files = Object.fromEntries(summary.files.map((f) => [f.name, f]));
+    expect(files['titled.csv']).toMatchObject({ respondentsAdded: 2, quarantined: 1 });
+    expect(files['titled.csv'].quarantineSample[0]).toMatchObject({ rowNumber: 1, reason: expect.stringMatching(/before the heading row/) });
+    // The workbook: one title quarantined, one respondent from Export, seven from the one-column sheet.
+    expect(files['titled.xlsx']).toMatchObject({ respondentsAdded: 8, quarantined: 1 });
   });
 
   it('tells duplicate column names apart and keeps both', async () => {

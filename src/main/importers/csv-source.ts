@@ -29,13 +29,18 @@ export function openCsv(path: string, encoding?: EncodingGuess): OpenedSource {
   const guess = encoding ?? detectEncoding(head);
   const text = decoder(guess.encoding).write(head);
   const ext = extname(path).toLowerCase();
-  const { delimiter } = sniffDelimiter(text, ext === '.tsv' || ext === '.tab' ? '\t' : undefined);
+  const { delimiter, fields } = sniffDelimiter(text, ext === '.tsv' || ext === '.tab' ? '\t' : undefined);
   const sample = head.length < totalBytes ? text.slice(0, Math.max(0, text.lastIndexOf('\n'))) : text;
-  const heading = parseCsv(sample, delimiter).records.find((r) => !isBlank(r.fields));
+  const records = parseCsv(sample, delimiter).records.filter((r) => !isBlank(r.fields));
+  // Exports sometimes open with a title line or two: the heading is the first row as wide as the table.
+  const titleRows = fields > 1 ? records.slice(0, 5).findIndex((r) => r.fields.length === fields) : 0;
+  const heading = records[Math.max(0, titleRows)];
+  const titles = new Set(titleRows > 0 ? records.slice(0, titleRows).map((r) => r.row) : []);
   const columns = heading ? uniqueHeadings(heading.fields) : [];
   const headingRow = heading?.row ?? 0;
   let bytes = 0;
   const warnings: string[] = [];
+  if (titles.size) warnings.push(`The first ${titles.size === 1 ? 'row comes' : `${titles.size} rows come`} before the heading row (a title?): kept in quarantine, not imported.`);
   if (heading && columns.length !== new Set(heading.fields.map((f) => f.trim().toLowerCase())).size) {
     warnings.push('Some columns have the same heading (or none); they are told apart as "(2)", "Column N".');
   }
@@ -45,6 +50,10 @@ export function openCsv(path: string, encoding?: EncodingGuess): OpenedSource {
     const width = columns.length;
     const parser = new CsvParser(delimiter, {
       record: (r: CsvRecord) => {
+        if (titles.has(r.row)) {
+          batch.push({ kind: 'bad', row: r.row, reason: `row ${r.row} comes before the heading row (a title?): kept here, not imported`, raw: toCsvLine(r.fields, delimiter) });
+          return;
+        }
         if (r.row <= headingRow) return;
         if (isBlank(r.fields)) batch.push({ kind: 'empty', row: r.row });
         else if (r.fields.length !== width) {

@@ -94,33 +94,55 @@ export function openXlsx(path: string, sheet: string | null | undefined): Opened
         const take = wanted.includes(name);
         let columns: string[] | null = null;
         let batch: SourceItem[] = [];
+        // A title above the table (one filled cell) is held until a row with several cells shows the heading.
+        let titles: { row: number; values: string[] }[] = [];
+        const part = several ? `sheet ${name}` : undefined;
+        const dataRow = (rowNumber: number, values: string[], cols: readonly string[]): SourceItem => {
+          const widths = values.length > cols.length ? [...cols, ...values.slice(cols.length).map((_, i) => `Column ${cols.length + i + 1}`)] : cols;
+          while (values.length < widths.length) values.push('');
+          return { kind: 'row', row: rowNumber, columns: widths, values, part };
+        };
+        /** Single cells all along: a one-column sheet, headed by its first cell. */
+        const oneColumn = (): string[] => {
+          const cols = uniqueHeadings(titles[0].values);
+          for (const t of titles.slice(1)) batch.push(dataRow(t.row, t.values, cols));
+          titles = [];
+          return cols;
+        };
         for await (const row of ws) {
           if (!take) continue; // still read through, so the reader moves on to the next part
           const raw = Array.isArray(row.values) ? row.values : [];
           const values: string[] = [];
           for (let c = 1; c < raw.length; c++) values.push(cellText(raw[c]).trim() === '' ? '' : cellText(raw[c]));
           if (!columns) {
-            if (values.every((v) => v === '')) continue;
-            columns = uniqueHeadings(values);
-            continue;
+            const filled = values.filter((v) => v !== '').length;
+            if (filled === 0) continue;
+            if (filled === 1 && titles.length < 5) {
+              titles.push({ row: row.number, values });
+              continue;
+            }
+            if (filled === 1) columns = oneColumn();
+            else {
+              columns = uniqueHeadings(values);
+              for (const t of titles) {
+                batch.push({ kind: 'bad', row: t.row, part, reason: `row ${t.row} comes before the heading row (a title?): kept here, not imported`, raw: t.values.filter(Boolean).join(' ') });
+              }
+              titles = [];
+              continue;
+            }
           }
-          const part = several ? `sheet ${name}` : undefined;
           if (values.every((v) => v === '')) {
             batch.push({ kind: 'empty', row: row.number });
           } else {
-            let cols: readonly string[] = columns;
-            if (values.length > columns.length) {
-              // Cells beyond the headings: kept under their column letter's number.
-              cols = [...columns, ...values.slice(columns.length).map((_, i) => `Column ${columns!.length + i + 1}`)];
-            }
-            while (values.length < cols.length) values.push('');
-            batch.push({ kind: 'row', row: row.number, columns: cols, values, part });
+            // Cells beyond the headings are kept under "Column N".
+            batch.push(dataRow(row.number, values, columns));
           }
           if (batch.length >= 500) {
             yield batch;
             batch = [];
           }
         }
+        if (!columns && titles.length) oneColumn();
         if (batch.length) yield batch;
       }
     } catch (error) {
