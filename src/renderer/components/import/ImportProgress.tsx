@@ -12,15 +12,26 @@ function timeLeft(ms: number | null): string {
 export function ImportProgress({ jobId, onFinished }: { jobId: string; onFinished: (job: JobProgress) => void }) {
   const [job, setJob] = useState<JobProgress | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  useEffect(
-    () =>
-      api.subscribe((event) => {
-        if (event.type !== 'job' || event.job.id !== jobId) return;
-        setJob(event.job);
-        if (event.job.state !== 'running') onFinished(event.job);
-      }),
-    [jobId, onFinished],
-  );
+  useEffect(() => {
+    let finished = false;
+    const seen = (next: JobProgress): void => {
+      if (finished) return;
+      setJob(next);
+      if (next.state !== 'running') {
+        finished = true;
+        onFinished(next);
+      }
+    };
+    const off = api.subscribe((event) => {
+      if (event.type === 'job' && event.job.id === jobId) seen(event.job);
+    });
+    // A small file can finish before this subscribed: ask once for where the job is now.
+    void api.call('jobs.list').then((jobs) => {
+      const current = jobs.find((j) => j.id === jobId);
+      if (current) seen(current);
+    });
+    return off;
+  }, [jobId, onFinished]);
   const percent = job?.total ? Math.min(100, Math.floor((job.done / job.total) * 100)) : null;
   const importing = job?.phase.startsWith('Importing');
   return (
