@@ -276,6 +276,36 @@ describe('importing response files', () => {
     expect(files['titled.xlsx']).toMatchObject({ respondentsAdded: 8, quarantined: 1 });
   });
 
+  it("reads a Qualtrics export's three heading rows as one and maps it without changes", async () => {
+    const { api, dir } = await project();
+    const file = join(dir, 'qualtrics.csv');
+    const ids = ['startDate', 'endDate', 'status', 'ipAddress', 'progress', 'duration', 'finished', 'recordedDate', '_recordId', 'QID1', 'QID2'];
+    const rows = [
+      'StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,Q1,Q2',
+      'Start Date,End Date,Response Type,IP Address,Progress,Duration (in seconds),Finished,Recorded Date,Response ID,How satisfied are you with transport in your area?,What would improve it most? Please explain.',
+      ids.map((id) => `"{""ImportId"":""${id}""}"`).join(','),
+      '2025-02-01 10:00:00,2025-02-01 10:05:00,IP Address,192.0.2.1,100,300,True,2025-02-01 10:05:01,R_1a,Satisfied,"Evening buses between the towns, and trains that run on time."',
+      '2025-02-01 11:00:00,2025-02-01 11:09:00,IP Address,192.0.2.2,100,540,True,2025-02-01 11:09:01,R_2b,Dissatisfied,Cheaper fares for young people who are looking for work.',
+      '2025-02-02 09:00:00,2025-02-02 09:03:00,IP Address,192.0.2.3,100,180,True,2025-02-02 09:03:01,R_3c,Satisfied,"Step-free access at every station, please."',
+    ];
+    writeFileSync(file, `${rows.join('\r\n')}\r\n`);
+    const { preview, summary } = await importPaths(api, [file]);
+    const roles = Object.fromEntries(preview.sources[0].mapping.columns.map((m) => [m.column, m.attribute ?? m.role]));
+    expect(roles).toMatchObject({
+      'Response ID': 'id',
+      'Recorded Date': 'submitted_at',
+      'How satisfied are you with transport in your area?': 'closed',
+      'What would improve it most? Please explain.': 'open',
+    });
+    expect(summary.files[0]).toMatchObject({ respondentsAdded: 3, quarantined: 0 });
+    // Only the two questions became answers: the Qualtrics metadata columns are respondent details.
+    expect((await api.call('questions.list')).map((q) => q.kind)).toEqual(['closed', 'open']);
+    const page = await api.call('responses.list', { offset: 0, limit: 10, sort: { key: 'respondent', dir: 'asc' } });
+    expect(page.total).toBe(6);
+    expect(new Set(page.rows.map((r) => r.respondentExternalId))).toEqual(new Set(['R_1a', 'R_2b', 'R_3c']));
+    expect(page.rows[0].submittedAt).toBe('2025-02-01T10:05:01.000Z');
+  });
+
   it('tells duplicate column names apart and keeps both', async () => {
     const { api } = await project();
     const { preview, summary } = await importPaths(api, [fx('duplicate-headings.csv')]);

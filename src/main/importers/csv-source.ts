@@ -22,6 +22,12 @@ const isBlank = (fields: readonly string[]): boolean => fields.every((f) => f.tr
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar' };
 export const delimiterName = (d: string): string => DELIMITER_NAMES[d] ?? JSON.stringify(d);
 
+function isQualtricsHeading(second: string[] | undefined, third: string[] | undefined): boolean {
+  if (!second || !third) return false;
+  const ids = third.filter((f) => /^\{"ImportId":/.test(f.trim())).length;
+  return ids > 0 && ids >= third.length * 0.5;
+}
+
 /** Opens a delimited text file: detects encoding (unless given), delimiter and heading row. */
 export function openCsv(path: string, encoding?: EncodingGuess): OpenedSource {
   const totalBytes = statSync(path).size;
@@ -36,10 +42,15 @@ export function openCsv(path: string, encoding?: EncodingGuess): OpenedSource {
   const titleRows = fields > 1 ? records.slice(0, 5).findIndex((r) => r.fields.length === fields) : 0;
   const heading = records[Math.max(0, titleRows)];
   const titles = new Set(titleRows > 0 ? records.slice(0, titleRows).map((r) => r.row) : []);
-  const columns = heading ? uniqueHeadings(heading.fields) : [];
-  const headingRow = heading?.row ?? 0;
+  // Qualtrics writes three heading rows: column ids, the question texts, and {"ImportId": ...} for each.
+  const at = Math.max(0, titleRows);
+  const qualtrics = isQualtricsHeading(records[at + 1]?.fields, records[at + 2]?.fields);
+  const names = qualtrics ? records[at + 1].fields.map((text, i) => text.trim() || heading.fields[i]) : (heading?.fields ?? []);
+  const columns = uniqueHeadings(names);
+  const headingRow = qualtrics ? records[at + 2].row : (heading?.row ?? 0);
   let bytes = 0;
   const warnings: string[] = [];
+  if (qualtrics) warnings.push('A Qualtrics export: its three heading rows were read as one (the question texts name the columns).');
   if (titles.size) warnings.push(`The first ${titles.size === 1 ? 'row comes' : `${titles.size} rows come`} before the heading row (a title?): kept in quarantine, not imported.`);
   if (heading && columns.length !== new Set(heading.fields.map((f) => f.trim().toLowerCase())).size) {
     warnings.push('Some columns have the same heading (or none); they are told apart as "(2)", "Column N".');

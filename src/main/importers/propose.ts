@@ -72,7 +72,7 @@ const STANDARD: { field: StandardAttribute; patterns: RegExp[] }[] = [
   {
     field: 'submitted_at',
     patterns: [
-      /\bsubmitted|submission date|date submitted|date received\b/i,
+      /\bsubmitted|submission date|date submitted|date received|recorded date|completion time\b/i,
       /^(completed|completed at|date completed|end ?date)$/i,
       /^(date|timestamp|date ?time|datetime|time)$/i,
       /\b(created|received)\b/i,
@@ -82,7 +82,7 @@ const STANDARD: { field: StandardAttribute; patterns: RegExp[] }[] = [
 ];
 
 const ATTRIBUTE_RE =
-  /\b(age|how old|sex|gender|ethnic\w*|disabilit\w*|health condition|religio\w*|sexual orientation|postcode|post code|e-?mail|phone|telephone|name|address|region|country|county|area|live|nationality|income|occupation|employ\w*|sector|consent|contact|happy to share|status|started|updated|modified|ip address|language|author|user|votes?|agrees|disagrees|moderated|passes)\b/i;
+  /\b(age|how old|sex|gender|ethnic\w*|disabilit\w*|health condition|religio\w*|sexual orientation|postcode|post code|e-?mail|phone|telephone|name|address|region|country|county|area|live|nationality|income|occupation|employ\w*|sector|consent|contact|happy to share|status|started|updated|modified|ip address|language|author|user|votes?|agrees|disagrees|moderated|passes|progress|finished|duration|response type|latitude|longitude|recipient|external reference|distribution channel)\b/i;
 
 const OPEN_HEADING_RE =
   /\b(explain|describe|tell us|comments?|why|reasons?|please (give|provide|say|write|share)|in your own words|any other|anything else|suggestions?|ideas?|views|feedback|thoughts)\b/i;
@@ -234,9 +234,11 @@ export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { map
     if (decided.has(i)) return;
     const name = attributeName(s.name);
     const kind = kinds[i];
-    const clearlyText = OPEN_HEADING_RE.test(s.name) || (kind === 'open' && s.filled >= 20 && s.distinct > s.filled * 0.6);
-    if (ATTRIBUTE_RE.test(s.name) && !clearlyText) return set(i, { role: 'attribute', attribute: name }, 'heading names a respondent detail');
+    // "How satisfied are you with transport in your area?" is a question, though it names a place.
+    const clearlyQuestion = OPEN_HEADING_RE.test(s.name) || CLOSED_HEADING_RE.test(s.name) || (kind === 'open' && s.filled >= 20 && s.distinct > s.filled * 0.6);
+    if (ATTRIBUTE_RE.test(s.name) && !clearlyQuestion) return set(i, { role: 'attribute', attribute: name }, 'heading names a respondent detail');
     if (s.numeric >= 0.9 && kind !== 'closed') return set(i, { role: 'attribute', attribute: name }, 'numbers');
+    if (s.distinct === 1 && s.filled >= 3 && !CLOSED_HEADING_RE.test(s.name)) return set(i, { role: 'attribute', attribute: name }, 'the same in every row');
     if (s.dates >= 0.8) return set(i, { role: 'attribute', attribute: name }, 'dates');
     if (kind) {
       const text = kind === 'open' && openColumns === 1 && ctx.questionText ? ctx.questionText : s.name;
