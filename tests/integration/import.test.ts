@@ -306,6 +306,38 @@ describe('importing response files', () => {
     expect(page.rows[0].submittedAt).toBe('2025-02-01T10:05:01.000Z');
   });
 
+  it('maps a Microsoft Forms workbook without changes', async () => {
+    const { api, dir } = await project();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Which city do you live in?', 'What should the hub do first? Please explain.', 'Would you use a shared office?']);
+    const answers = [
+      ['Leeds', 'Mentoring for founders from people who have built companies here.', 'Yes'],
+      ['Sheffield', 'A robotics lab open to schools and colleges in the evenings.', 'No'],
+      ['Leeds', 'Grants for small firms to hire their first apprentice.', 'Yes'],
+      ['Newcastle', 'Faster broadband on the industrial estates outside the centre.', 'Maybe'],
+    ];
+    answers.forEach(([city, text, office], i) =>
+      ws.addRow([i + 1, new Date(Date.UTC(2025, 1, i + 1, 9)), new Date(Date.UTC(2025, 1, i + 1, 9, 7)), 'anonymous', '', city, text, office]),
+    );
+    const file = join(dir, 'Northern Futures(1-4).xlsx');
+    await wb.xlsx.writeFile(file);
+    const { preview, summary } = await importPaths(api, [file]);
+    const roles = Object.fromEntries(preview.sources[0].mapping.columns.map((m) => [m.column, m.attribute ?? m.question ?? m.role]));
+    expect(roles).toEqual({
+      ID: 'id',
+      'Start time': 'Start time',
+      'Completion time': 'submitted_at',
+      Email: 'Email',
+      Name: 'ignore',
+      'Which city do you live in?': 'city',
+      'What should the hub do first? Please explain.': 'Q1',
+      'Would you use a shared office?': 'Q2',
+    });
+    expect(summary.files[0].respondentsAdded).toBe(4);
+    expect((await api.call('responses.facets')).cities.map((c) => c.value)).toEqual(['Leeds', 'Newcastle', 'Sheffield']);
+  });
+
   it('tells duplicate column names apart and keeps both', async () => {
     const { api } = await project();
     const { preview, summary } = await importPaths(api, [fx('duplicate-headings.csv')]);

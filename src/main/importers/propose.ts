@@ -9,7 +9,12 @@ export interface ColumnStats extends ColumnPreview {
   /** Every filled value differs from the others. */
   unique: boolean;
   averageWords: number;
+  /** Share of filled values that are common answer options (Yes, No, Agree, Not sure...). */
+  options: number;
 }
+
+const OPTION_RE =
+  /^(yes|no|maybe|not sure|unsure|don'?t know|n\/a|none|other|prefer not to say|neither( agree nor disagree)?|((strongly|somewhat|definitely|tend to) )?(agree|disagree)|(very |fairly |quite )?(satisfied|dissatisfied|likely|unlikely|important|unimportant)|not at all( \w+)?)[.!]?$/i;
 
 const MAX_DISTINCT = 1000;
 const SAMPLE_CHARS = 120;
@@ -22,6 +27,7 @@ export function columnStats(columns: readonly string[], rows: readonly (readonly
     let words = 0;
     let numeric = 0;
     let dates = 0;
+    let options = 0;
     let repeated = false;
     const samples: string[] = [];
     for (const row of rows) {
@@ -32,6 +38,7 @@ export function columnStats(columns: readonly string[], rows: readonly (readonly
       words += v.split(/\s+/).length;
       if (/^-?\d+([.,]\d+)?$/.test(v)) numeric++;
       if (v.length <= 40 && normaliseDate(v) !== null) dates++;
+      if (OPTION_RE.test(v)) options++;
       if (seen.has(v)) repeated = true;
       else if (seen.size < MAX_DISTINCT) seen.add(v);
       if (samples.length < 3 && !samples.includes(v.slice(0, SAMPLE_CHARS))) samples.push(v.length > SAMPLE_CHARS ? `${v.slice(0, SAMPLE_CHARS)}…` : v);
@@ -46,6 +53,7 @@ export function columnStats(columns: readonly string[], rows: readonly (readonly
       numeric: filled ? numeric / filled : 0,
       dates: filled ? dates / filled : 0,
       unique: filled > 0 && !repeated,
+      options: filled ? options / filled : 0,
       reason: '',
     };
   });
@@ -96,7 +104,7 @@ function guessKind(s: ColumnStats): 'open' | 'closed' | null {
   if (s.filled === 0) return null;
   const repeats = s.distinct <= s.filled * 0.5 || (s.filled >= 20 && s.distinct <= 12);
   const varied = s.distinct > s.filled * 0.6;
-  if (CLOSED_HEADING_RE.test(s.name) && s.averageLength < 40) return 'closed';
+  if ((CLOSED_HEADING_RE.test(s.name) || s.options >= 0.8) && s.averageLength < 40) return 'closed';
   if (OPEN_HEADING_RE.test(s.name) && !(repeats && s.averageLength < 20)) return 'open';
   if (varied && (s.averageLength >= 40 || s.averageWords >= 6)) return 'open';
   if (repeats && s.averageLength < 60 && s.distinct <= Math.max(12, s.filled * 0.2)) return 'closed';
