@@ -66,9 +66,11 @@ describe('importing response files', () => {
     const questions = await api.call('questions.list');
     expect(questions.map((q) => [q.code, q.kind, q.responseCount])).toEqual([
       ['Q1', 'open', 5],
-      ['Q2', 'closed', 5],
-      ['Q3', 'open', 3],
+      ['Q3', 'closed', 5],
+      ['Q2', 'open', 3],
     ]);
+    // "Q1. What should…" gave the code Q1 and the text without its number.
+    expect(questions[0].text).toBe('What should TechNorth do first?');
     expect(questions[1].options).toEqual(['Yes', 'No', 'Not sure']);
     const page = await api.call('responses.list', { questionId: questions[0].id, offset: 0, limit: 10, sort: { key: 'respondent', dir: 'asc' } });
     expect(page.rows.map((r) => [r.respondentExternalId, r.respondentType, r.city])).toEqual([
@@ -173,7 +175,7 @@ describe('importing response files', () => {
     expect(batch.summary.files[0]).toMatchObject({ respondentsAdded: 2, duplicates: 1 });
     expect(batch.summary.files[0].quarantineSample[0].reason).toMatch(/R001 is already in the project \(from survey-utf8-bom.csv\)/);
     // Its columns mapped to the same questions as the first file's (matched by heading).
-    expect((await api.call('questions.list')).map((q) => q.code)).toEqual(['Q1', 'Q2', 'Q3']);
+    expect((await api.call('questions.list')).map((q) => q.code)).toEqual(['Q1', 'Q3', 'Q2']);
     expectSearchInStep(path);
   });
 

@@ -118,7 +118,20 @@ describe('e-mail bodies', () => {
 });
 
 describe('mapping proposal', () => {
-  const known = () => ({ questions: [] as { code: string; text: string; kind: 'open' | 'closed'; existing: boolean }[], aliases: new Map<string, string>(), nextCode: (() => { let n = 0; return () => `Q${++n}`; })() });
+  const known = () => {
+    const used = new Set<string>();
+    let n = 0;
+    return {
+      questions: [] as { code: string; text: string; kind: 'open' | 'closed'; existing: boolean }[],
+      aliases: new Map<string, string>(),
+      nextCode: () => {
+        while (used.has(`Q${++n}`));
+        used.add(`Q${n}`);
+        return `Q${n}`;
+      },
+      reserve: (code: string) => !used.has(code) && !!used.add(code),
+    };
+  };
   it('maps a plain survey export without changes', () => {
     const text = readFileSync(join(fixtures, 'survey-utf8-bom.csv'), 'utf8').replace(/^\uFEFF/, '');
     const rows = text.trim().split(/\r\n(?=R0)/).map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, 8).map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
@@ -130,9 +143,11 @@ describe('mapping proposal', () => {
       ['City', 'attribute', 'city'],
       ['Submitted', 'attribute', 'submitted_at'],
       ['Q1. What should TechNorth do first?', 'open', 'Q1'],
-      ['Do you support the hub?', 'closed', 'Q2'],
-      ['Q2. Any other comments?', 'open', 'Q3'],
+      ['Do you support the hub?', 'closed', 'Q3'],
+      ['Q2. Any other comments?', 'open', 'Q2'],
     ]);
+    // A numbered heading gives its number as the code and the rest as the question's text.
+    expect(mapping.columns[5].text).toBe('What should TechNorth do first?');
   });
   it('scores headings of the same question in different words above different questions', () => {
     const a = 'To what extent do you agree with [thing A]?';

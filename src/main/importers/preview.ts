@@ -123,7 +123,12 @@ async function previewOne(paths: string[], sheet: string | null, known: Known, c
   const stats = columnStats(columns, rows);
   const layout = layoutKey(columns);
   const saved = known.saved.find((s) => s.layout === layout);
-  const proposal = proposeMapping(stats, { questions: known.questions, aliases: known.aliases, nextCode, questionText: paths.length === 1 ? siblingQuestionText(paths[0]) : undefined });
+  const reserve = (code: string): boolean => {
+    if (known.codes.has(code)) return false;
+    known.codes.add(code);
+    return true;
+  };
+  const proposal = proposeMapping(stats, { questions: known.questions, aliases: known.aliases, nextCode, reserve, questionText: paths.length === 1 ? siblingQuestionText(paths[0]) : undefined });
   let mapping = proposal.mapping;
   if (saved) {
     const byColumn = new Map(saved.mapping.columns.map((m) => [m.column, m]));

@@ -163,6 +163,8 @@ export interface ProposeContext {
   aliases: Map<string, string>;
   /** A new, unused question code. */
   nextCode: () => string;
+  /** Takes a code a heading names ("Q3. Why?") if no question has it; true when it is now this file's. */
+  reserve: (code: string) => boolean;
   /** The question text to use for the only open column (i.AI layout: question.json beside the file). */
   questionText?: string;
 }
@@ -238,6 +240,12 @@ export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { map
   const taken = new Set<string>();
   const kinds = stats.map((s) => guessKind(s));
   const openColumns = kinds.filter((k) => k === 'open').length;
+  // "Q3. Why do you say that?": the code Q3 (when free) and the text without its number.
+  const numbered = stats.map((s, i) => {
+    const m = kinds[i] && !decided.has(i) ? /^(Q\d{1,3}[a-z]?)\s*[.:)\-–]\s*(\S.*)$/i.exec(s.name.trim()) : null;
+    return m ? { code: m[1].toUpperCase(), text: m[2] } : null;
+  });
+  const reserved = new Set(numbered.filter((n): n is { code: string; text: string } => !!n).map((n) => n.code).filter((code) => ctx.reserve(code)));
   stats.forEach((s, i) => {
     if (decided.has(i)) return;
     const name = attributeName(s.name);
@@ -249,14 +257,15 @@ export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { map
     if (s.distinct === 1 && s.filled >= 3 && !CLOSED_HEADING_RE.test(s.name)) return set(i, { role: 'attribute', attribute: name }, 'the same in every row');
     if (s.dates >= 0.8) return set(i, { role: 'attribute', attribute: name }, 'dates');
     if (kind) {
-      const text = kind === 'open' && openColumns === 1 && ctx.questionText ? ctx.questionText : s.name;
+      const text = kind === 'open' && openColumns === 1 && ctx.questionText ? ctx.questionText : (numbered[i]?.text ?? s.name);
       const match = matchQuestion(s.name, kind, ctx, taken, text);
       const why = kind === 'open' ? 'free text' : `${s.distinct} distinct values`;
       if (match) {
         taken.add(match.code);
         return set(i, { role: kind, question: match.code }, `${why}; matches question ${match.code}`);
       }
-      const code = ctx.nextCode();
+      const own = numbered[i]?.code;
+      const code = own && reserved.has(own) && !taken.has(own) ? own : ctx.nextCode();
       taken.add(code);
       ctx.questions.push({ code, text, kind, existing: false });
       return set(i, { role: kind, question: code, text }, `${why}; a new question`);
