@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ImportMapping, ImportPreview, ImportSummary, JobProgress, QuestionChoice } from '../../shared/api';
 import { api, isDesktop } from '../api';
 import type { AreaProps } from '../areas';
@@ -39,6 +39,18 @@ export function Import({ go }: AreaProps) {
   const [error, setError] = useState<string | null>(null);
   const [historyTick, setHistoryTick] = useState(0);
   const resultHeading = useRef<HTMLDivElement>(null);
+
+  // Coming back to the page while an import runs shows its progress (and Cancel) again.
+  useEffect(() => {
+    let live = true;
+    void api.call('jobs.list').then((jobs) => {
+      const running = jobs.find((j) => j.kind === 'import' && j.state === 'running');
+      if (live && running) setStage((current) => (current.kind === 'choose' ? { kind: 'importing', jobId: running.id } : current));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const read = (next: string[], nextSheets = sheets) => {
     setPaths(next);
