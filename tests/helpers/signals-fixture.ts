@@ -17,6 +17,9 @@ const OWN_WORDS = [
   'Our family stopped watching matches together because of this.',
 ];
 
+/** Sent word for word by the six individual respondents to Q2: a set of duplicates, not a campaign. */
+export const DUPLICATE_ANSWER = 'We need more local training courses in the evenings for adults who already work full time.';
+
 /** Individual answers, each different. */
 const INDIVIDUAL = [
   'No. A complete ban would be excessive and would hurt grassroots sport that relies on sponsorship money.',
@@ -67,7 +70,7 @@ export function signalsConsultation(): SignalsFixture {
     campaignIds.push(r.externalId);
     respondents.push(r);
   }
-  INDIVIDUAL.forEach((text, i) => respondents.push(respondent(++n, { Q1: text, Q2: 'More local training courses, please.', Q3: i < 2 ? 'Disagree' : 'Agree' })));
+  INDIVIDUAL.forEach((text, i) => respondents.push(respondent(++n, { Q1: text, Q2: DUPLICATE_ANSWER, Q3: i < 2 ? 'Disagree' : 'Agree' })));
   PERSONAL.forEach((text) => respondents.push(respondent(++n, { Q1: text, Q3: 'Strongly agree' })));
   return {
     campaignIds,

@@ -21,7 +21,7 @@ const limit = z.number().int().min(1).max(500);
 
 export const signalsSchemas: Schemas<SignalsApi> = {
   'campaigns.detect': z.object({ questionIds: z.array(id).max(1000).optional() }),
-  'campaigns.list': z.object({ questionId: id.optional(), status: status.optional() }),
+  'campaigns.list': z.object({ questionId: id.optional(), status: status.optional(), kind: z.enum(['campaign', 'duplicates']).optional() }),
   'campaigns.get': z.object({ id, offset, limit, editedOnly: z.boolean().optional() }),
   'campaigns.setStatus': z.object({ id, status }),
   'campaigns.setCounting': z.object({ id, counting: z.enum(['one', 'all']) }),

@@ -8,6 +8,12 @@ import type { JobProgress } from './common';
 
 export type CampaignStatus = 'proposed' | 'confirmed' | 'dismissed';
 
+/**
+ * A campaign is a group large enough to be organised (10 responses or more by default); a smaller group is
+ * a set of duplicates, which counts as all its members unless an analyst says otherwise.
+ */
+export type GroupKind = 'campaign' | 'duplicates';
+
 /** How a group counts in the "each campaign once" view: as one response (its template) or as all members. */
 export type CountingMode = 'one' | 'all';
 
@@ -26,6 +32,7 @@ export interface CampaignGroup {
   /** The start of the template's text. */
   templateExcerpt: string;
   size: number;
+  kind: GroupKind;
   /** Distinct texts after normalisation: 1 means every member sent exactly the same words. */
   distinctTexts: number;
   /** Mean estimated similarity of members to the template (0-1). */
@@ -49,7 +56,7 @@ export interface CampaignOverview {
   totals: {
     /** Responses to the questions shown. */
     responses: number;
-    /** Of those, members of groups not dismissed. */
+    /** Of those, members of campaigns (not duplicate sets) that are not dismissed. */
     campaignResponses: number;
     /** What the "each campaign once" view counts. */
     countedOnce: number;
@@ -195,7 +202,7 @@ export interface ClosedScale {
 export interface SignalsApi {
   /** Finds campaign groups (a job). Groups an analyst confirmed or dismissed are kept as they are. */
   'campaigns.detect': { input: { questionIds?: number[] }; output: JobProgress };
-  'campaigns.list': { input: { questionId?: number; status?: CampaignStatus }; output: CampaignOverview };
+  'campaigns.list': { input: { questionId?: number; status?: CampaignStatus; kind?: GroupKind }; output: CampaignOverview };
   /** A group with its template and a page of members, each diffed against the template. */
   'campaigns.get': { input: { id: number; offset: number; limit: number; editedOnly?: boolean }; output: CampaignDetail };
   'campaigns.setStatus': { input: { id: number; status: CampaignStatus }; output: CampaignGroup };

@@ -24,12 +24,25 @@ export interface CampaignParams {
   shingleSize: number;
   /** Texts with fewer words are never grouped ("Agree", "See above"). */
   minWords: number;
-  /** Fewer responses than this is not a campaign. */
+  /**
+   * Texts with fewer words are grouped only when identical after normalisation: two short answers that
+   * happen to say nearly the same thing ("I think the trains are too slow") are not a campaign.
+   */
+  nearMinWords: number;
+  /** Fewer responses than this is not a group at all. */
   minGroupSize: number;
+  /**
+   * A group this large is a campaign; a smaller one is a set of duplicates (the same person submitting
+   * twice, a few colleagues sharing a draft): shown, but left to count as all its members unless an analyst
+   * says otherwise.
+   */
+  campaignMinSize: number;
   /** Two texts are near-duplicates when their estimated Jaccard similarity reaches this... */
   jaccard: number;
-  /** ...or when this share of the shorter text's shingles is in the longer (a template with additions). */
+  /** ...or when this share of the shorter text's shingles is in the longer (a template with additions)... */
   containment: number;
+  /** ...and they still share this much (so a stock sentence inside a long, different answer is not a copy). */
+  containmentMinJaccard: number;
   seed: number;
 }
 
@@ -39,9 +52,12 @@ export const DEFAULT_CAMPAIGN_PARAMS: CampaignParams = {
   rows: 3,
   shingleSize: 3,
   minWords: 8,
+  nearMinWords: 20,
   minGroupSize: 3,
-  jaccard: 0.4,
-  containment: 0.7,
+  campaignMinSize: 10,
+  jaccard: 0.5,
+  containment: 0.8,
+  containmentMinJaccard: 0.35,
   seed: 20260301,
 };
 
@@ -73,6 +89,8 @@ export class CampaignIndex {
   private sigs: Uint32Array;
   private sizes: Uint32Array;
   private counts: Uint32Array;
+  /** Long enough to be a near-duplicate (1) or only an exact one (0). */
+  private long: Uint8Array;
   private uniques = 0;
   private readonly byKey = new Map<number, number>();
   private ids: Float64Array;
@@ -85,6 +103,7 @@ export class CampaignIndex {
     this.sigs = new Uint32Array(capacity * params.bins);
     this.sizes = new Uint32Array(capacity);
     this.counts = new Uint32Array(capacity);
+    this.long = new Uint8Array(capacity);
     this.ids = new Float64Array(capacity);
     this.uniqueOf = new Int32Array(capacity);
   }
@@ -105,7 +124,7 @@ export class CampaignIndex {
       const known = this.byKey.get(key);
       if (known !== undefined) unique = known;
       else {
-        unique = this.newUnique(shingles(words, this.params.shingleSize));
+        unique = this.newUnique(shingles(words, this.params.shingleSize), words.length >= this.params.nearMinWords);
         this.byKey.set(key, unique);
       }
       this.counts[unique]++;
@@ -115,25 +134,27 @@ export class CampaignIndex {
     this.items++;
   }
 
-  private newUnique(shingleHashes: number[]): number {
+  private newUnique(shingleHashes: number[], long: boolean): number {
     const { bins, seed } = this.params;
     if (this.uniques === this.sizes.length) {
       const capacity = this.sizes.length * 2;
       this.sigs = grow(this.sigs, capacity * bins) as Uint32Array;
       this.sizes = grow(this.sizes, capacity) as Uint32Array;
       this.counts = grow(this.counts, capacity) as Uint32Array;
+      this.long = grow(this.long, capacity) as Uint8Array;
     }
     const u = this.uniques++;
+    this.long[u] = long ? 1 : 0;
     signatureInto(shingleHashes, bins, seed, this.sigs, u * bins);
     this.sizes[u] = shingleHashes.length;
     return u;
   }
 
   private similar(a: number, b: number): boolean {
-    const { bins, jaccard, containment } = this.params;
+    const { bins, jaccard, containment, containmentMinJaccard } = this.params;
     const j = estimateJaccard(this.sigs, a, b, bins);
     if (j >= jaccard) return true;
-    if (j === 0) return false;
+    if (j < containmentMinJaccard) return false;
     // |A n B| = J / (1 + J) x (|A| + |B|); containment is that over the smaller set.
     const sa = this.sizes[a];
     const sb = this.sizes[b];
@@ -146,27 +167,32 @@ export class CampaignIndex {
     const { bins, bands, rows, seed, minGroupSize } = this.params;
     const n = this.uniques;
     const uf = new UnionFind(n);
+    // Only texts long enough to be near-duplicates go through LSH; short ones group by exact key alone.
+    const candidates: number[] = [];
+    for (let u = 0; u < n; u++) if (this.long[u]) candidates.push(u);
+    const m = candidates.length;
     const idBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
     const keyBits = Math.min(32, 53 - idBits);
-    const packed = new Float64Array(n);
+    const packed = new Float64Array(m);
     for (let band = 0; band < bands; band++) {
       checkCancelled?.();
       progress?.('Comparing texts', band, bands);
       const bandSeed = fmix32(seed + band);
-      for (let u = 0; u < n; u++) {
+      for (let i = 0; i < m; i++) {
+        const u = candidates[i];
         let h = bandSeed;
         const o = u * bins + band * rows;
         for (let r = 0; r < rows; r++) h = combine(h, this.sigs[o + r]);
         const key = keyBits >= 32 ? h : h >>> (32 - keyBits);
-        packed[u] = key * 2 ** idBits + u;
+        packed[i] = key * 2 ** idBits + u;
       }
       packed.sort();
       const mask = 2 ** idBits;
       let start = 0;
-      while (start < n) {
+      while (start < m) {
         const key = Math.floor(packed[start] / mask);
         let end = start + 1;
-        while (end < n && Math.floor(packed[end] / mask) === key) end++;
+        while (end < m && Math.floor(packed[end] / mask) === key) end++;
         if (end - start > 1) this.joinRun(packed, start, end, mask, uf);
         start = end;
       }
@@ -183,10 +209,18 @@ export class CampaignIndex {
     }
     const itemsOfUnique = this.itemsByUnique();
     const groups: DetectedGroup[] = [];
-    for (const uniques of members.values()) {
-      let total = 0;
-      for (const u of uniques) total += this.counts[u];
-      if (total >= minGroupSize) groups.push(this.describe(uniques, itemsOfUnique));
+    const weight = (us: number[]) => us.reduce((sum, u) => sum + this.counts[u], 0);
+    for (const component of members.values()) {
+      // Links can chain texts that share little with each other; each group is instead the texts close to
+      // its template, and what is left over is looked at again.
+      let rest = component;
+      while (weight(rest) >= minGroupSize) {
+        const template = this.medoid(rest, itemsOfUnique);
+        const close = rest.filter((u) => u === template || this.similar(u, template));
+        if (weight(close) >= minGroupSize) groups.push(this.describe(close, itemsOfUnique));
+        const taken = new Set(close);
+        rest = rest.filter((u) => !taken.has(u));
+      }
     }
     groups.sort((a, b) => b.members.length - a.members.length || a.templateId - b.templateId);
     return groups;
@@ -290,7 +324,7 @@ export class CampaignIndex {
   }
 }
 
-function grow<T extends Uint32Array | Int32Array | Float64Array>(array: T, length: number): T {
+function grow<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(array: T, length: number): T {
   const next = new (array.constructor as new (n: number) => T)(length);
   next.set(array);
   return next;

@@ -113,7 +113,7 @@ export function detectCampaigns(db: Db, input: Omit<DetectCampaignsInput, 'dbPat
       .run(JSON.stringify({ ...params, questionIds: questions }), input.actor, startedAt, startedAt).lastInsertRowid as number;
     if (questions.length) db.prepare(`DELETE FROM campaign_group WHERE status = 'proposed' AND question_id IN (${questions.join(',')})`).run();
     const insertGroup = db.prepare(
-      'INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, run_id) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, kind, counting, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     // An analyst may have decided about some of these responses while they were being read.
     const decided = db.prepare(`SELECT 1 FROM response r WHERE r.id = ? AND NOT (${UNDECIDED})`).pluck();
@@ -121,7 +121,11 @@ export function detectCampaigns(db: Db, input: Omit<DetectCampaignsInput, 'dbPat
       for (const group of groups) {
         const members = group.members.filter((m) => decided.get(m.id) === undefined);
         if (members.length < params.minGroupSize || !members.some((m) => m.id === group.templateId)) continue;
-        const groupId = insertGroup.run(questionId, group.templateId, members.length, group.distinctTexts, run).lastInsertRowid as number;
+        // A campaign counts once by default; a few duplicates count as themselves until an analyst decides.
+        const campaign = members.length >= params.campaignMinSize;
+        const groupId = insertGroup
+          .run(questionId, group.templateId, members.length, group.distinctTexts, campaign ? 'campaign' : 'duplicates', campaign ? 'one' : 'all', run)
+          .lastInsertRowid as number;
         writeMembers(db, groupId, { ...group, members }, ctx, written);
       }
     }
@@ -157,8 +161,8 @@ function rebuildGroup(db: Db, groupId: number, params: CampaignParams): void {
 export function splitCampaign(db: Db, input: Omit<SplitCampaignInput, 'dbPath'>, ctx: TaskContext): SplitCampaignResult {
   const params: CampaignParams = { ...DEFAULT_CAMPAIGN_PARAMS, minWords: 0 };
   return db.transaction(() => {
-    const group = db.prepare('SELECT id, question_id, status, counting, size FROM campaign_group WHERE id = ?').get(input.groupId) as
-      | { id: number; question_id: number; status: string; counting: string; size: number }
+    const group = db.prepare('SELECT id, question_id, status, counting, kind, size FROM campaign_group WHERE id = ?').get(input.groupId) as
+      | { id: number; question_id: number; status: string; counting: string; kind: string; size: number }
       | undefined;
     if (!group) throw new AppError('NOT_FOUND', `There is no campaign group ${input.groupId}; it may have been replaced by a new detection.`);
     const isMember = db.prepare('SELECT 1 FROM campaign_member WHERE group_id = ? AND response_id = ?').pluck();
@@ -173,10 +177,11 @@ export function splitCampaign(db: Db, input: Omit<SplitCampaignInput, 'dbPath'>,
     if (input.asNewGroup && input.responseIds.length >= 2) {
       newGroupId = db
         .prepare(
-          `INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, status, counting, split_from, decided_by, decided_at)
-           VALUES (?, ?, ?, 0, 'confirmed', ?, ?, ?, ?)`,
+          `INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, kind, status, counting, split_from, decided_by, decided_at)
+           VALUES (?, ?, ?, 0, ?, 'confirmed', ?, ?, ?, ?)`,
         )
-        .run(group.question_id, input.responseIds[0], input.responseIds.length, group.counting, group.id, input.actor, now).lastInsertRowid as number;
+        .run(group.question_id, input.responseIds[0], input.responseIds.length, group.kind, group.counting, group.id, input.actor, now)
+        .lastInsertRowid as number;
       const move = db.prepare('UPDATE campaign_member SET group_id = ? WHERE response_id = ?');
       for (const id of input.responseIds) move.run(newGroupId, id);
       rebuildGroup(db, newGroupId, params);

@@ -27,6 +27,8 @@ export const migration: Migration = {
         template_response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
         size INTEGER NOT NULL CHECK (size >= 1),
         distinct_texts INTEGER NOT NULL,
+        -- 'campaign' (large enough to be organised) or 'duplicates' (a few copies).
+        kind TEXT NOT NULL DEFAULT 'campaign' CHECK (kind IN ('campaign', 'duplicates')),
         status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'confirmed', 'dismissed')),
         counting TEXT NOT NULL DEFAULT 'one' CHECK (counting IN ('one', 'all')),
         run_id INTEGER REFERENCES signal_run(id) ON DELETE SET NULL,

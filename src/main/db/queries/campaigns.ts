@@ -6,6 +6,7 @@ import type {
   CampaignStatus,
   CountingMode,
   CountingView,
+  GroupKind,
 } from '../../../shared/api';
 import { diffSegments, type DiffOp } from '../../analysis/campaigns/diff';
 import { AppError } from '../../util/errors';
@@ -32,7 +33,7 @@ const EXCERPT = 240;
 const GROUP_SELECT = `
   SELECT g.id, g.question_id AS questionId, q.code AS questionCode, g.template_response_id AS templateResponseId,
          p.external_id AS templateRespondent, substr(t.text, 1, ${EXCERPT}) AS templateExcerpt, g.size,
-         g.distinct_texts AS distinctTexts,
+         g.distinct_texts AS distinctTexts, g.kind,
          coalesce((SELECT avg(m.similarity) FROM campaign_member m WHERE m.group_id = g.id), 1) AS meanSimilarity,
          g.status, g.counting, g.decided_by AS decidedBy, g.decided_at AS decidedAt
     FROM campaign_group g
@@ -50,7 +51,7 @@ export function getCampaignGroup(db: Db, id: number): CampaignGroup {
   return roundGroup(g);
 }
 
-export function listCampaigns(db: Db, filter: { questionId?: number; status?: CampaignStatus }): CampaignOverview {
+export function listCampaigns(db: Db, filter: { questionId?: number; status?: CampaignStatus; kind?: GroupKind }): CampaignOverview {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.questionId !== undefined) {
@@ -60,6 +61,10 @@ export function listCampaigns(db: Db, filter: { questionId?: number; status?: Ca
   if (filter.status) {
     where.push('g.status = ?');
     params.push(filter.status);
+  }
+  if (filter.kind) {
+    where.push('g.kind = ?');
+    params.push(filter.kind);
   }
   const groups = (
     db.prepare(`${GROUP_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY g.size DESC, g.id`).all(...params) as CampaignGroup[]
@@ -71,7 +76,7 @@ export function listCampaigns(db: Db, filter: { questionId?: number; status?: Ca
   const campaignResponses = db
     .prepare(
       `SELECT count(*) FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id
-        WHERE g.status <> 'dismissed' ${filter.questionId !== undefined ? 'AND g.question_id = ?' : ''}`,
+        WHERE g.status <> 'dismissed' AND g.kind = 'campaign' ${filter.questionId !== undefined ? 'AND g.question_id = ?' : ''}`,
     )
     .pluck()
     .get(...qp) as number;
@@ -168,22 +173,29 @@ export function setCampaignCounting(db: Db, id: number, counting: CountingMode, 
   return decide(db, id, actor, 'counting', counting, 'campaign.counting');
 }
 
-/** For `consult stats`: groups that are not dismissed, and how many responses they hold. */
+/** For `consult stats`: campaigns and duplicate sets that are not dismissed, and how many responses they hold. */
 export function campaignStats(db: Db): {
   campaignGroups: number;
   campaignResponses: number;
+  duplicateSets: number;
+  duplicateResponses: number;
   responsesCountedOnce: number;
   campaigns: { id: number; question: string; size: number; status: 'proposed' | 'confirmed'; counting: CountingMode }[];
 } {
   const campaigns = db
     .prepare(
       `SELECT g.id, q.code AS question, g.size, g.status, g.counting FROM campaign_group g JOIN question q ON q.id = g.question_id
-        WHERE g.status <> 'dismissed' ORDER BY g.size DESC, g.id`,
+        WHERE g.status <> 'dismissed' AND g.kind = 'campaign' ORDER BY g.size DESC, g.id`,
     )
     .all() as { id: number; question: string; size: number; status: 'proposed' | 'confirmed'; counting: CountingMode }[];
+  const duplicates = db
+    .prepare("SELECT count(*) AS sets, coalesce(sum(size), 0) AS responses FROM campaign_group WHERE status <> 'dismissed' AND kind = 'duplicates'")
+    .get() as { sets: number; responses: number };
   return {
     campaignGroups: campaigns.length,
     campaignResponses: campaigns.reduce((n, c) => n + c.size, 0),
+    duplicateSets: duplicates.sets,
+    duplicateResponses: duplicates.responses,
     responsesCountedOnce: db.prepare('SELECT count(*) FROM counted_response').pluck().get() as number,
     campaigns,
   };
