@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CampaignIndex, DEFAULT_CAMPAIGN_PARAMS, type DetectedGroup } from '../../src/main/analysis/campaigns/detect';
 import { addedShare, diffSegments, diffTexts } from '../../src/main/analysis/campaigns/diff';
+import { displayTokens, tokenKey, tokenKeys } from '../../src/main/analysis/campaigns/normalise';
 import { buildFamilies, readPolis } from '../../scripts/lib/campaign-families';
 import { bcubed } from '../../scripts/lib/grouping-scores';
 
@@ -63,6 +64,11 @@ describe('campaign detection', () => {
     expect(segments.filter((s) => s.kind === 'added').map((s) => s.text.trim())).toEqual(['My name is Sarah.', 'far']);
     expect(segments.filter((s) => s.kind === 'removed')).toEqual([]);
     expect(addedShare(ops)).toBeCloseTo(5 / member.split(/\s+/).length, 5);
+
+    // The fast key pass cuts text exactly where the display tokens do, whatever the spacing.
+    for (const text of [member, '  lead\u00a0space\u3000and\ttabs\n\nend  ', '', '   ', 'don\'t e-mail "me"!']) {
+      expect(tokenKeys(text)).toEqual(displayTokens(text).map(tokenKey));
+    }
 
     const shorter = TEMPLATE.replace(' Please commit the funding now.', '');
     const removed = diffSegments(TEMPLATE, shorter, diffTexts(TEMPLATE, shorter)).filter((s) => s.kind === 'removed');

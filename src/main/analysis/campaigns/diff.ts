@@ -3,7 +3,7 @@
  * start and end). Stored compactly as runs of token counts, and turned back into text segments for display
  * from the two texts, so nothing of the responses is copied into the diff.
  */
-import { displayTokens, tokenKey } from './normalise';
+import { displayTokens, tokenKeys } from './normalise';
 
 /** '=' a run of tokens in both, '+' only in the member (its additions), '-' only in the template. */
 export type DiffOp = ['=' | '+' | '-', number];
@@ -34,10 +34,11 @@ function myers(a: ArrayLike<number>, b: ArrayLike<number>, ops: DiffOp[]): void 
   const max = Math.min(n + m, MAX_EDITS);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
+  // trace[d] keeps only the diagonals step d can read (k from -d-1 to d+1): O(D^2) memory, not O(D x N).
   const trace: Int32Array[] = [];
   let found = -1;
   for (let d = 0; d <= max && found < 0; d++) {
-    trace.push(v.slice());
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
@@ -62,9 +63,10 @@ function myers(a: ArrayLike<number>, b: ArrayLike<number>, ops: DiffOp[]): void 
   let y = m;
   for (let d = found; d >= 0; d--) {
     const tv = trace[d];
+    const base = d + 1; // tv[base + k] is v[offset + k]
     const k = x - y;
-    const prevK = k === -d || (k !== d && tv[offset + k - 1] < tv[offset + k + 1]) ? k + 1 : k - 1;
-    const prevX = tv[offset + prevK];
+    const prevK = k === -d || (k !== d && tv[base + k - 1] < tv[base + k + 1]) ? k + 1 : k - 1;
+    const prevX = tv[base + prevK];
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       reversed.push('=');
@@ -99,7 +101,7 @@ export function diffKeys(template: readonly number[], member: readonly number[])
 
 /** Word-level diff of two texts, ignoring case, punctuation and spacing. */
 export function diffTexts(template: string, member: string): DiffOp[] {
-  return diffKeys(displayTokens(template).map(tokenKey), displayTokens(member).map(tokenKey));
+  return diffKeys(tokenKeys(template), tokenKeys(member));
 }
 
 /** The member's text cut into what it shares with the template, what it adds, and what it leaves out. */

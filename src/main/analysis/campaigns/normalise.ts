@@ -13,6 +13,14 @@ const SEPARATORS = new Set([
   0x201c, 0x201d, 0x201e, 0x2022, 0x2026, 0x2032, 0x2033, 0x2039, 0x203a, 0x20ac, 0x2028, 0x2029, 0x3000, 0xfeff,
 ]);
 
+/** Exactly the characters of the regular expression class \s, so tokenKeys and displayTokens agree. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   return !SEPARATORS.has(c) && !(c >= 0x2000 && c <= 0x200b);
@@ -44,11 +52,48 @@ export function wordHashes(text: string): number[] {
 
 /** The key of one display token for diffing: its word characters, lower-cased (or the token itself). */
 export function tokenKey(token: string): number {
-  const hashes = wordHashes(token);
-  if (hashes.length === 0) return wordHashes(`\u0001${token.trim()}`)[0] ?? 0;
+  const lower = token.toLowerCase();
   let h = FNV_OFFSET;
-  for (const x of hashes) h = Math.imul(h ^ x, FNV_PRIME);
+  let words = 0;
+  let broken = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isWordCode(c)) {
+      // A break inside the token ("don't", "e-mail") still separates words; trailing punctuation does not count.
+      if (broken) h = Math.imul(h ^ 0x20, FNV_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      words++;
+      broken = false;
+    } else if (words) {
+      broken = true;
+    }
+  }
+  if (words) return h >>> 0;
+  // Punctuation alone ("-", "&") is its own key, distinct from any word.
+  h = Math.imul(FNV_OFFSET ^ 1, FNV_PRIME);
+  const trimmed = token.trim();
+  for (let i = 0; i < trimmed.length; i++) h = Math.imul(h ^ trimmed.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
+}
+
+/**
+ * The keys of a text's display tokens (tokenKey of each of displayTokens(text)) in one pass, without
+ * making the token strings: what diffing needs, for every member of every group.
+ */
+export function tokenKeys(text: string): number[] {
+  const keys: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isSpace(text.charCodeAt(i));
+    if (!space && start < 0) start = i;
+    else if (space && start >= 0) {
+      keys.push(tokenKey(text.slice(start, i)));
+      start = -1;
+    }
+  }
+  // Only spacing: displayTokens keeps it as one token.
+  if (keys.length === 0 && text.length > 0) keys.push(tokenKey(text));
+  return keys;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { TaskContext } from '../../jobs/protocol';
 import { AppError } from '../../util/errors';
 import { CampaignIndex, DEFAULT_CAMPAIGN_PARAMS, type CampaignParams, type DetectedGroup } from './detect';
 import { addedShare, diffKeys } from './diff';
-import { displayTokens, tokenKey } from './normalise';
+import { tokenKeys } from './normalise';
 
 export interface DetectCampaignsInput {
   dbPath: string;
@@ -53,19 +53,15 @@ const UNDECIDED = `NOT EXISTS (SELECT 1 FROM campaign_member m JOIN campaign_gro
                                 WHERE m.response_id = r.id AND g.status <> 'proposed')
                    AND NOT EXISTS (SELECT 1 FROM campaign_exclusion x WHERE x.response_id = r.id)`;
 
-function keysOf(text: string): number[] {
-  return displayTokens(text).map(tokenKey);
-}
-
 /** Writes one group's members with their diffs against the template. */
 function writeMembers(db: Db, groupId: number, group: DetectedGroup, ctx: TaskContext | null, written: { n: number; total: number }): void {
   const textOf = db.prepare('SELECT text FROM response WHERE id = ?').pluck();
   const insert = db.prepare(
     'INSERT INTO campaign_member (response_id, group_id, similarity, exact, added_share, diff) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const templateKeys = keysOf(textOf.get(group.templateId) as string);
+  const templateKeys = tokenKeys(textOf.get(group.templateId) as string);
   for (const m of group.members) {
-    const ops = diffKeys(templateKeys, keysOf(textOf.get(m.id) as string));
+    const ops = diffKeys(templateKeys, tokenKeys(textOf.get(m.id) as string));
     insert.run(m.id, groupId, m.similarity, m.exact ? 1 : 0, addedShare(ops), JSON.stringify(ops));
     if (ctx && ++written.n % PROGRESS_EVERY === 0) {
       checkCancelled(ctx);
