@@ -44,9 +44,9 @@ export function PersonalDataNotice({ findings, onChange }: { findings: readonly 
               className="small-button"
               disabled={busy}
               onClick={() => mark(f, !f.falsePositive)}
-              aria-label={f.falsePositive ? `Treat ${f.text} as personal data again` : `Mark ${f.text} as not personal data`}
             >
               {f.falsePositive ? 'Undo' : 'Not personal data'}
+              <span className="visually-hidden">{f.falsePositive ? `: treat ${f.text} as personal data again` : `: ${f.text}`}</span>
             </button>
           </li>
         ))}

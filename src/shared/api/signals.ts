@@ -54,7 +54,7 @@ export interface CampaignOverview {
   groups: CampaignGroup[];
   lastRun: CampaignRun | null;
   totals: {
-    /** Responses to the questions shown. */
+    /** Responses to the question chosen, or to every open question. */
     responses: number;
     /** Of those, members of campaigns (not duplicate sets) that are not dismissed. */
     campaignResponses: number;

@@ -69,7 +69,9 @@ export function listCampaigns(db: Db, filter: { questionId?: number; status?: Ca
   const groups = (
     db.prepare(`${GROUP_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY g.size DESC, g.id`).all(...params) as CampaignGroup[]
   ).map(roundGroup);
-  const questionFilter = filter.questionId !== undefined ? 'WHERE question_id = ?' : '';
+  // Campaigns are found in open answers, so the totals are over open questions (or the one chosen).
+  const questionFilter =
+    filter.questionId !== undefined ? 'WHERE question_id = ?' : "WHERE question_id IN (SELECT id FROM question WHERE kind = 'open')";
   const qp = filter.questionId !== undefined ? [filter.questionId] : [];
   const responses = db.prepare(`SELECT count(*) FROM response ${questionFilter}`).pluck().get(...qp) as number;
   const countedOnce = db.prepare(`SELECT count(*) FROM counted_response ${questionFilter}`).pluck().get(...qp) as number;

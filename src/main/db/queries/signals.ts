@@ -91,7 +91,8 @@ export function aggregateSignals(db: Db, by: AggregateBy, view: CountingView, qu
   const grouping =
     by === 'question'
       ? "SELECT r.id AS response_id, q.id AS key, q.code || ': ' || q.text AS label FROM response r JOIN question q ON q.id = r.question_id WHERE q.kind = 'open'"
-      : `SELECT m.response_id, g.id AS key, 'Campaign ' || g.id || ' (' || q.code || ')' AS label
+      : `SELECT m.response_id, g.id AS key,
+                CASE g.kind WHEN 'campaign' THEN 'Campaign ' ELSE 'Duplicate set ' END || g.id || ' (' || q.code || ')' AS label
            FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id JOIN question q ON q.id = g.question_id
           WHERE g.status <> 'dismissed'`;
   return aggregateSignalsBy(db, grouping, view, questionId);

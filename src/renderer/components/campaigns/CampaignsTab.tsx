@@ -117,7 +117,8 @@ export function CampaignsTab({ questions }: { questions: Question[] }) {
                     <td>{g.status}</td>
                     <td>{g.counting === 'one' ? 'one' : 'all'}</td>
                     <td>
-                      <button type="button" className="link" onClick={() => setSelected(g.id)} aria-label={`Open group ${g.id}: ${g.templateExcerpt.slice(0, 80)}`}>
+                      <button type="button" className="link" onClick={() => setSelected(g.id)}>
+                        <span className="visually-hidden">Open group {g.id}: </span>
                         {g.templateExcerpt.length > 90 ? `${g.templateExcerpt.slice(0, 90)}…` : g.templateExcerpt}
                       </button>
                     </td>

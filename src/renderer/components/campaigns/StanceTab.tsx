@@ -59,6 +59,51 @@ function AggregateTable({ rows, caption, showStance }: { rows: SignalAggregate[]
   );
 }
 
+/** The stance read from the open answers against the same respondents' closed answers. */
+function Agreement({ openQuestionId, closedQuestionId }: { openQuestionId: number; closedQuestionId: number }) {
+  const agreement = useCall('stance.agreement', { openQuestionId, closedQuestionId }, `${openQuestionId}:${closedQuestionId}`);
+  useChanged('signals', agreement.reload);
+  const a = agreement.data;
+  if (agreement.error) {
+    return (
+      <p role="alert" className="error">
+        {agreement.error}
+      </p>
+    );
+  }
+  if (!a || a.openQuestionId !== openQuestionId || a.closedQuestionId !== closedQuestionId) return null;
+  return (
+    <div className="agreement" aria-live="polite">
+      <p>
+        {a.compared.toLocaleString('en-GB')} of {a.respondents.toLocaleString('en-GB')} respondents had a clear side in both.{' '}
+        {a.accuracy === null ? 'Nothing to compare yet.' : `They match for ${Math.round(a.accuracy * 100)}%`}
+        {a.kappa !== null ? ` (Cohen's kappa ${a.kappa.toFixed(2)}; 0 is chance, 1 is perfect).` : '.'}
+      </p>
+      <table className="data-table">
+        <caption>Stance read from the open answer (rows) against the closed answer (columns)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Text stance</th>
+            <th scope="col">Agree</th>
+            <th scope="col">Neither</th>
+            <th scope="col">Disagree</th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.matrix.map((m) => (
+            <tr key={m.stance}>
+              <th scope="row">{m.stance}</th>
+              <td>{m.agree}</td>
+              <td>{m.neutral}</td>
+              <td>{m.disagree}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Stance and sentiment per question and per campaign, which questions ask for a stance, and a check of the method. */
 export function StanceTab() {
   const [view, setView] = useState<CountingView>('responses');
@@ -75,7 +120,6 @@ export function StanceTab() {
   useChanged('campaigns', byCampaign.reload);
   const [job, setJob] = useRunningJob('signals.scan');
   const [pair, setPair] = useState<{ open: number; closed: number } | null>(null);
-  const agreement = useCall('stance.agreement', { openQuestionId: pair?.open ?? 1, closedQuestionId: pair?.closed ?? 1 }, pair ? `${pair.open}:${pair.closed}` : 'none');
 
   const q = questions.data;
   const asks = (key: number) => q?.questions.find((x) => x.questionId === key)?.asksStance ?? false;
@@ -162,41 +206,7 @@ export function StanceTab() {
             </div>
             <button type="submit">Compare</button>
           </form>
-          {pair && agreement.error && (
-            <p role="alert" className="error">
-              {agreement.error}
-            </p>
-          )}
-          {pair && agreement.data && (
-            <div className="agreement" aria-live="polite">
-              <p>
-                {agreement.data.compared.toLocaleString('en-GB')} of {agreement.data.respondents.toLocaleString('en-GB')} respondents had a clear side in
-                both. {agreement.data.accuracy === null ? 'Nothing to compare yet.' : `They match for ${Math.round(agreement.data.accuracy * 100)}%`}
-                {agreement.data.kappa !== null ? ` (Cohen's kappa ${agreement.data.kappa.toFixed(2)}; 0 is chance, 1 is perfect).` : '.'}
-              </p>
-              <table className="data-table">
-                <caption>Stance read from the open answer (rows) against the closed answer (columns)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Text stance</th>
-                    <th scope="col">Agree</th>
-                    <th scope="col">Neither</th>
-                    <th scope="col">Disagree</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {agreement.data.matrix.map((m) => (
-                    <tr key={m.stance}>
-                      <th scope="row">{m.stance}</th>
-                      <td>{m.agree}</td>
-                      <td>{m.neutral}</td>
-                      <td>{m.disagree}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {pair && <Agreement openQuestionId={pair.open} closedQuestionId={pair.closed} />}
         </>
       ) : (
         <p className="muted">This consultation has no closed agree/disagree question to compare with.</p>
