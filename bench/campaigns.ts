@@ -2,7 +2,7 @@
  * Campaign detection at scale: `npm run bench:campaigns` (or `-- 100000` for one size).
  * For each size, builds a project of generated responses to one open question (once; cached in the temp
  * folder), then runs the real detection job (worker thread, as in the app) in a fresh process and prints
- * wall time and that process's peak resident memory. 30% of responses belong to 50 campaigns, each copy
+ * wall time, CPU time (less sensitive to other work on the machine) and that process's peak resident memory. 30% of responses belong to 50 campaigns, each copy
  * edited by up to 20%; the rest are drawn word by word from the Polis vocabulary (or a built-in word list).
  */
 import { spawnSync } from 'node:child_process';
@@ -74,8 +74,11 @@ async function measure(path: string): Promise<void> {
   });
   const result = await done;
   const wallMs = performance.now() - started;
-  // maxRSS covers the whole process, worker thread included (kilobytes on Linux).
-  process.stdout.write(JSON.stringify({ wallMs: Math.round(wallMs), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), result }));
+  // maxRSS and CPU time cover the whole process, worker thread included (kilobytes and microseconds).
+  const usage = process.resourceUsage();
+  process.stdout.write(
+    JSON.stringify({ wallMs: Math.round(wallMs), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), peakRssMb: Math.round(usage.maxRSS / 1024), result }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -91,9 +94,9 @@ async function main(): Promise<void> {
     }
     const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--measure', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) throw new Error(child.stderr);
-    const m = JSON.parse(child.stdout) as { wallMs: number; peakRssMb: number; result: DetectCampaignsResult };
+    const m = JSON.parse(child.stdout) as { wallMs: number; cpuMs: number; peakRssMb: number; result: DetectCampaignsResult };
     console.log(
-      `${n.toLocaleString('en-GB').padStart(9)} responses: ${(m.wallMs / 1000).toFixed(1)} s wall, peak RSS ${m.peakRssMb} MB; ` +
+      `${n.toLocaleString('en-GB').padStart(9)} responses: ${(m.wallMs / 1000).toFixed(1)} s wall, ${(m.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${m.peakRssMb} MB; ` +
         `${m.result.groups} groups, ${m.result.groupedResponses.toLocaleString('en-GB')} grouped responses`,
     );
   }

@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { redactorFor } from '../../src/main/db/queries/personal-data';
 import { countedResponsesSql } from '../../src/main/db/queries/campaigns';
-import { signalsForExport } from '../../src/main/db/queries/signals';
+import { SIGNAL_COLUMNS, signalFilterSql, signalsForExport } from '../../src/main/db/queries/signals';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/main/util/paths';
 import { testBackend } from '../helpers/temp';
 import { CAMPAIGN_TEMPLATE, finished, writeSignalsProject } from '../helpers/signals-fixture';
 
@@ -173,6 +176,46 @@ describe('personal data, stance and sentiment checks', () => {
     expect(signals.campaign?.group.size).toBe(40);
     expect(signals.stance?.value).toBe('agree');
     expect(signals.sentiment).not.toBeNull();
+  });
+
+  it('gives the Responses table its columns and filters, and `consult stats --json` its counts', async () => {
+    const { api, path } = await openFixture();
+    await finished(api, await api.call('signals.scan'));
+    await finished(api, await api.call('campaigns.detect', {}));
+    const db = new Database(path, { readonly: true });
+    try {
+      const rows = db.prepare(`SELECT r.id, ${SIGNAL_COLUMNS} FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q1' ORDER BY r.id`).all() as {
+        stance: string | null;
+        personalData: number;
+        campaignKind: string | null;
+      }[];
+      expect(rows).toHaveLength(48);
+      expect(rows.filter((r) => r.campaignKind === 'campaign')).toHaveLength(40);
+      expect(rows.filter((r) => r.personalData > 0)).toHaveLength(2);
+      expect(rows.every((r) => r.stance !== null)).toBe(true);
+      const filter = signalFilterSql({ personalData: true, stance: ['agree'] });
+      const matching = db.prepare(`SELECT count(*) FROM response r WHERE ${filter.sql.join(' AND ')}`).pluck().get(...filter.params);
+      expect(matching).toBe(2);
+      const individuals = signalFilterSql({ campaign: 'individual' });
+      expect(db.prepare(`SELECT count(*) FROM response r WHERE r.question_id = 1 AND ${individuals.sql.join(' AND ')}`).pluck().get()).toBe(8);
+    } finally {
+      db.close();
+    }
+    await api.call('project.close');
+    const cli = spawnSync(process.execPath, [join(packageRoot(), 'bin', 'consult.js'), 'stats', path, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, CONSULT_DATA_DIR: join(path, '..', 'cli-data') },
+    });
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      campaignGroups: 1,
+      campaignResponses: 40,
+      duplicateSets: 1,
+      duplicateResponses: 6,
+      responsesWithPersonalData: 2,
+      personalDataByKind: { email: 1, phone: 1, postcode: 1, name: 2 },
+      campaigns: [{ question: 'Q1', size: 40, status: 'proposed', counting: 'one' }],
+    });
   });
 
   it('cancelling a scan leaves the project as it was', async () => {

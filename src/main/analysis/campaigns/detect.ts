@@ -82,6 +82,8 @@ export interface DetectProgress {
 }
 
 const MAX_LEADERS = 4;
+/** Texts sampled to find a large group's majority signature. */
+const MODE_SAMPLE = 2000;
 const NO_UNIQUE = -1;
 
 /** Collects responses one at a time (signatures only, never the texts) and groups them on demand. */
@@ -292,10 +294,13 @@ export class CampaignIndex {
     const { bins } = this.params;
     if (uniques.length === 1) return uniques[0];
     const mode = new Uint32Array(bins);
+    // The majority of a large group is as clear from an even sample of it (every k-th text, so deterministic).
+    const step = Math.max(1, Math.floor(uniques.length / MODE_SAMPLE));
+    const sample = step === 1 ? uniques : uniques.filter((_, i) => i % step === 0);
     for (let b = 0; b < bins; b++) {
       const tally = new Map<number, number>();
       let best = 0;
-      for (const u of uniques) {
+      for (const u of sample) {
         const v = this.sigs[u * bins + b];
         const c = (tally.get(v) ?? 0) + this.counts[u];
         tally.set(v, c);

@@ -285,6 +285,22 @@ export function signalsForExport(db: Db): Map<number, ExportSignals> {
   return out;
 }
 
+/**
+ * Columns for the Responses table, to add to its SELECT over `r` (the response table): the estimated stance
+ * (null where the question asks for none), sentiment label, number of personal-data findings still flagged,
+ * and the campaign group (null when in none that is not dismissed) with its kind.
+ */
+export const SIGNAL_COLUMNS = `
+  (SELECT s.stance FROM response_signal s WHERE s.response_id = r.id AND ${ASKS}) AS stance,
+  (SELECT s.sentiment_label FROM response_signal s WHERE s.response_id = r.id) AS sentimentLabel,
+  (SELECT count(*) FROM pii_finding f WHERE f.response_id = r.id AND NOT EXISTS (
+     SELECT 1 FROM pii_false_positive fp
+      WHERE fp.response_id = f.response_id AND fp.kind = f.kind AND fp.start = f.start AND fp.end = f.end)) AS personalData,
+  (SELECT g.id FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id
+    WHERE m.response_id = r.id AND g.status <> 'dismissed') AS campaignId,
+  (SELECT g.kind FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id
+    WHERE m.response_id = r.id AND g.status <> 'dismissed') AS campaignKind`;
+
 export interface SignalFilter {
   stance?: Stance[];
   sentiment?: SentimentLabel[];
