@@ -29,7 +29,7 @@ export function ResponseSignalsPanel({ responseId, onFindings }: { responseId: n
           <span className="estimate">Estimates from the words used</span>
         </p>
       )}
-      {campaign && (
+      {campaign && campaign.group.status !== 'dismissed' && (
         <p className="row">
           <span className="badge campaign">{campaign.group.kind === 'campaign' ? 'Campaign' : 'Duplicate'}</span>
           <span>
