@@ -67,7 +67,7 @@ describe('campaign detection', () => {
 
     // The fast key pass cuts text exactly where the display tokens do, whatever the spacing.
     for (const text of [member, '  lead\u00a0space\u3000and\ttabs\n\nend  ', '', '   ', 'don\'t e-mail "me"!']) {
-      expect(tokenKeys(text)).toEqual(displayTokens(text).map(tokenKey));
+      expect(Array.from(tokenKeys(text))).toEqual(displayTokens(text).map(tokenKey));
     }
 
     const shorter = TEMPLATE.replace(' Please commit the funding now.', '');

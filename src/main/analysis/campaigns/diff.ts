@@ -23,7 +23,7 @@ function push(ops: DiffOp[], op: DiffOp[0], n: number): void {
   else ops.push([op, n]);
 }
 
-function myers(a: ArrayLike<number>, b: ArrayLike<number>, ops: DiffOp[]): void {
+function myers(a: Int32Array, b: Int32Array, ops: DiffOp[]): void {
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) {
@@ -81,7 +81,7 @@ function myers(a: ArrayLike<number>, b: ArrayLike<number>, ops: DiffOp[]): void 
 }
 
 /** The edit script turning the template's tokens into the member's. */
-export function diffKeys(template: readonly number[], member: readonly number[]): DiffOp[] {
+export function diffKeys(template: Int32Array, member: Int32Array): DiffOp[] {
   let pre = 0;
   while (pre < template.length && pre < member.length && template[pre] === member[pre]) pre++;
   let suf = 0;
@@ -94,7 +94,7 @@ export function diffKeys(template: readonly number[], member: readonly number[])
   }
   const ops: DiffOp[] = [];
   push(ops, '=', pre);
-  myers(template.slice(pre, template.length - suf), member.slice(pre, member.length - suf), ops);
+  myers(template.subarray(pre, template.length - suf), member.subarray(pre, member.length - suf), ops);
   push(ops, '=', suf);
   return ops;
 }

@@ -50,50 +50,62 @@ export function wordHashes(text: string): number[] {
   return out;
 }
 
-/** The key of one display token for diffing: its word characters, lower-cased (or the token itself). */
-export function tokenKey(token: string): number {
-  const lower = token.toLowerCase();
+/** A character lower-cased on its own: ASCII by arithmetic, the rest by the string method. */
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/**
+ * The key of text[from, to), one display token: a hash of its words lower-cased, with breaks inside it
+ * ("don't", "e-mail") kept and punctuation around it ignored; a token of punctuation alone ("-", "&") is
+ * keyed by its characters, distinct from any word.
+ */
+function keyOf(text: string, from: number, to: number): number {
   let h = FNV_OFFSET;
+  let p = Math.imul(FNV_OFFSET ^ 1, FNV_PRIME);
   let words = 0;
   let broken = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const raw = text.charCodeAt(i);
+    const c = lowerCode(raw);
     if (isWordCode(c)) {
-      // A break inside the token ("don't", "e-mail") still separates words; trailing punctuation does not count.
       if (broken) h = Math.imul(h ^ 0x20, FNV_PRIME);
       h = Math.imul(h ^ c, FNV_PRIME);
       words++;
       broken = false;
-    } else if (words) {
-      broken = true;
+    } else {
+      if (words) broken = true;
+      if (!isSpace(raw)) p = Math.imul(p ^ raw, FNV_PRIME);
     }
   }
-  if (words) return h >>> 0;
-  // Punctuation alone ("-", "&") is its own key, distinct from any word.
-  h = Math.imul(FNV_OFFSET ^ 1, FNV_PRIME);
-  const trimmed = token.trim();
-  for (let i = 0; i < trimmed.length; i++) h = Math.imul(h ^ trimmed.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+  return (words ? h : p) | 0;
+}
+
+/** The key of one display token for diffing (see keyOf). */
+export function tokenKey(token: string): number {
+  return keyOf(token, 0, token.length);
 }
 
 /**
  * The keys of a text's display tokens (tokenKey of each of displayTokens(text)) in one pass, without
- * making the token strings: what diffing needs, for every member of every group.
+ * making the token strings, as 32-bit integers (fast to compare): what diffing needs, for every member of
+ * every group.
  */
-export function tokenKeys(text: string): number[] {
+export function tokenKeys(text: string): Int32Array {
   const keys: number[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const space = i === text.length || isSpace(text.charCodeAt(i));
     if (!space && start < 0) start = i;
     else if (space && start >= 0) {
-      keys.push(tokenKey(text.slice(start, i)));
+      keys.push(keyOf(text, start, i));
       start = -1;
     }
   }
   // Only spacing: displayTokens keeps it as one token.
   if (keys.length === 0 && text.length > 0) keys.push(tokenKey(text));
-  return keys;
+  return Int32Array.from(keys);
 }
 
 /**

@@ -112,10 +112,18 @@ export function detectCampaigns(db: Db, input: Omit<DetectCampaignsInput, 'dbPat
       'INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, kind, counting, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     // An analyst may have decided about some of these responses while they were being read.
-    const decided = db.prepare(`SELECT 1 FROM response r WHERE r.id = ? AND NOT (${UNDECIDED})`).pluck();
+    const decided = new Set(
+      db
+        .prepare(
+          `SELECT m.response_id FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.status <> 'proposed'
+           UNION SELECT response_id FROM campaign_exclusion`,
+        )
+        .pluck()
+        .all() as number[],
+    );
     for (const { questionId, groups } of found) {
       for (const group of groups) {
-        const members = group.members.filter((m) => decided.get(m.id) === undefined);
+        const members = decided.size ? group.members.filter((m) => !decided.has(m.id)) : group.members;
         if (members.length < params.minGroupSize || !members.some((m) => m.id === group.templateId)) continue;
         // A campaign counts once by default; a few duplicates count as themselves until an analyst decides.
         const campaign = members.length >= params.campaignMinSize;
