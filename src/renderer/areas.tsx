@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ProjectSummary } from '../shared/api';
 import { Import } from './pages/Import';
+import { Campaigns } from './pages/Campaigns';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
 
@@ -25,6 +26,7 @@ const placeholder = (title: string, what: string): ComponentType<AreaProps> => {
 export const AREAS: Area[] = [
   { route: 'import', label: 'Import', Page: Import },
   { route: 'responses', label: 'Responses', Page: Responses },
+  { route: 'campaigns', label: 'Campaigns', Page: Campaigns },
   {
     route: 'themes',
     label: 'Themes',
