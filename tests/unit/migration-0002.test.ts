@@ -13,7 +13,7 @@ describe('migration 2 (import)', () => {
       INSERT INTO respondent (external_id, import_id, source_row) VALUES ('R1', 1, '{"a":"b"}');
       INSERT INTO response (respondent_id, question_id, text) VALUES (1, 1, 'Graduates leave');
     `);
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, 2)).toBe(2);
     expect(db.prepare('SELECT file_name, source_path, sheet, details FROM import').get()).toEqual({ file_name: 'old.csv', source_path: null, sheet: null, details: null });
     expect(db.prepare('SELECT count(*) FROM response').pluck().get()).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
