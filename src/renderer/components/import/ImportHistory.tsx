@@ -95,6 +95,9 @@ export function ImportHistory({ refresh }: { refresh: number }) {
             <th scope="col">Imported</th>
             <th scope="col">Quarantined</th>
             <th scope="col">Duplicates</th>
+            <th scope="col">
+              <span className="visually-hidden">Rows kept out</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -109,16 +112,15 @@ export function ImportHistory({ refresh }: { refresh: number }) {
               </td>
               <td>{n(h.rowsTotal)}</td>
               <td>{n(h.rowsImported)}</td>
+              <td>{n(h.rowsQuarantined)}</td>
+              <td>{n(h.duplicates)}</td>
               <td>
-                {h.rowsQuarantined + h.duplicates > 0 ? (
-                  <button type="button" className="link" onClick={() => setShown(h)} aria-label={`Show the ${n(h.rowsQuarantined)} quarantined rows of ${h.fileName}`}>
-                    {n(h.rowsQuarantined)}
+                {h.rowsQuarantined + h.duplicates > 0 && (
+                  <button type="button" className="link" onClick={() => setShown(h)} aria-label={`Show rows kept out of ${h.fileName} (${n(h.rowsQuarantined + h.duplicates)})`}>
+                    Show rows
                   </button>
-                ) : (
-                  '0'
                 )}
               </td>
-              <td>{n(h.duplicates)}</td>
             </tr>
           ))}
         </tbody>
