@@ -1,5 +1,5 @@
 /**
- * Import benchmark (npm run bench:import [-- --sizes 100000,333334] [--keep]).
+ * Import benchmark (npm run bench:import [-- --sizes 100000,333334] [--xlsx] [--keep]).
  *
  * Generates survey CSVs (respondent id, type, city, date and three open questions; quoted fields, doubled
  * quotes, some answers over several lines) and imports each through the real job (worker thread, one
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { once } from 'node:events';
+import ExcelJS from 'exceljs';
 import type { ImportSummary, JobProgress } from '../src/shared/api';
 import { Backend } from '../src/main/service/backend';
 import { inProcessClient } from '../src/main/service/in-process';
@@ -106,6 +107,21 @@ function ours(dir: string, csv: string): { seconds: number; cpuSeconds: number; 
   return { ...(JSON.parse(run.stdout) as { seconds: number; cpuSeconds: number; summary: ImportSummary; dbMb: number }), peakMb: maxKb / 1024 };
 }
 
+/** The same respondents as an Excel workbook (shared strings, as Excel writes them), streamed to disk. */
+async function generateXlsx(path: string, respondents: number): Promise<void> {
+  const r = rng(20250201 + respondents);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const ws = wb.addWorksheet('Responses');
+  ws.addRow(['Response ID', 'Respondent type', 'City', 'Submitted', 'Q1 What should TechNorth do first?', 'Q2 What worries you?', 'Q3 Any other comments?']).commit();
+  const text = (): string => answer(r).slice(1, -1).replace(/""/g, '"');
+  for (let i = 0; i < respondents; i++) {
+    const day = 1 + Math.floor(r() * 28);
+    ws.addRow([`NF-${i}`, TYPES[Math.floor(r() * TYPES.length)], CITIES[Math.floor(r() * CITIES.length)], new Date(Date.UTC(2025, 1, day, 10)), text(), text(), text()]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
 function reference(dir: string, csv: string): { seconds: number; cpuSeconds: number; peakMb: number } | null {
   if (spawnSync('sqlite3', ['-version']).status !== 0) return null;
   const db = join(dir, `reference-${Date.now()}.db`);
@@ -156,6 +172,14 @@ async function main(): Promise<void> {
       console.log(
         `  ratio:     ${(a.seconds / ref.seconds).toFixed(2)}x the reference's wall time, ${(a.cpuSeconds / ref.cpuSeconds).toFixed(2)}x its CPU time (aim: within 1.5x); peak memory ${a.peakMb < 500 ? 'under' : 'OVER'} 500 MB`,
       );
+    }
+    if (args.includes('--xlsx')) {
+      const respondents = sizes[0];
+      const xlsx = join(dir, `survey-${respondents}.xlsx`);
+      await generateXlsx(xlsx, respondents);
+      const a = ours(dir, xlsx);
+      console.log(`\nThe first size as an Excel workbook (${(statSync(xlsx).size / 1024 ** 2).toFixed(1)} MB .xlsx; no sqlite3 reference reads Excel)`);
+      console.log(`  ours:      ${a.seconds.toFixed(2)} s (CPU ${a.cpuSeconds.toFixed(2)} s), ${Math.round(respondents / a.seconds).toLocaleString('en-GB')} rows/s, peak RSS ${a.peakMb.toFixed(0)} MB; imported ${a.summary.respondentsAdded.toLocaleString('en-GB')} respondents`);
     }
   } finally {
     if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
