@@ -1,7 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { simpleParser } from 'mailparser';
-import mammoth from 'mammoth';
 import { AppError } from '../util/errors';
 import { decodeBuffer } from './encoding';
 import { htmlToText, trimEmailBody } from './email-text';
@@ -34,7 +32,9 @@ interface Extracted {
   encoding?: string;
 }
 
+// The parsers load on first use: a CSV import should not pay for reading Word files and e-mails.
 async function readEml(buf: Buffer): Promise<Extracted> {
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(buf, { skipImageLinks: true, skipTextToHtml: true });
   const from = mail.from?.value[0];
   const body = mail.text?.trim() ? mail.text : typeof mail.html === 'string' ? htmlToText(mail.html) : '';
@@ -52,6 +52,7 @@ async function readEml(buf: Buffer): Promise<Extracted> {
 async function readDocx(path: string, name: string): Promise<Extracted> {
   const entries = readZipDirectory(path, name);
   if (!entries.some((e) => e.name === 'word/document.xml')) throw new AppError('BAD_FILE', `${name} is a ZIP archive but not a Word document`);
+  const { default: mammoth } = await import('mammoth');
   const result = await mammoth.extractRawText({ path });
   return { channel: 'letter', text: result.value.replace(/\n{3,}/g, '\n\n').trim() };
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SheetInfo } from '../../shared/api';
@@ -79,9 +79,12 @@ export function openXlsx(path: string, sheet: string | null | undefined): Opened
   let bytes = 0;
 
   async function* items(): AsyncGenerator<SourceItem[]> {
+    // Loaded on first use, so a CSV import does not pay for it; before the stream opens, as the
+    // byte counter below starts it flowing.
+    const { default: excel } = await import('exceljs');
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     stream.on('data', (chunk) => (bytes += chunk.length));
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    const reader = new excel.stream.xlsx.WorkbookReader(stream, {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache', // needed to tell dates from numbers
