@@ -7,12 +7,14 @@ import { startServer } from './server/http';
 import { Backend } from './service/backend';
 import { inProcessClient } from './service/in-process';
 import { AppError } from './util/errors';
+import { importFromCli, summaryLines } from './importers/cli-import';
 import { defaultDataDir, packageRoot } from './util/paths';
 
 const USAGE = `Usage:
   consult new <project.consult> [--title TEXT]
   consult stats <project.consult> [--json]
   consult serve [<project.consult> | --sample] [--port N]
+  consult import <project.consult> <file-or-folder>... [--mapping mapping.json] [--allow-reimport] [--json]
 
 Projects are single files; keep them wherever you keep your work. Settings live in ${defaultDataDir()}.`;
 
@@ -42,6 +44,8 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       title: { type: 'string' },
       port: { type: 'string' },
       sample: { type: 'boolean', default: false },
+      mapping: { type: 'string' },
+      'allow-reimport': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -91,6 +95,17 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       await server.close();
       await backend.close();
       return 0;
+    }
+    case 'import': {
+      const path = resolve(need(positionals, 1, 'the project file'));
+      need(positionals, 2, 'a file or folder to import');
+      const summary = await withBackend(async (api) => {
+        await api.call('project.open', { path });
+        return importFromCli(api, positionals.slice(2).map((p) => resolve(p)), values.mapping, values['allow-reimport'], values.json || !process.stderr.isTTY ? undefined : (s) => process.stderr.write(s));
+      });
+      if (values.json) out.log(JSON.stringify(summary, null, 2));
+      else for (const line of summaryLines(summary)) out.log(line);
+      return summary.respondentsAdded + summary.files.reduce((n, f) => n + f.merged, 0) > 0 ? 0 : 1;
     }
     default:
       throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ProjectSummary } from '../shared/api';
+import { Import } from './pages/Import';
 import { Campaigns } from './pages/Campaigns';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
@@ -23,11 +24,7 @@ const placeholder = (title: string, what: string): ComponentType<AreaProps> => {
 
 /** The five areas of the product, in the order of the work. */
 export const AREAS: Area[] = [
-  {
-    route: 'import',
-    label: 'Import',
-    Page: placeholder('Import', 'Bring in survey exports (CSV, Excel), JSON, e-mails and letters, with a preview of how columns map to questions.'),
-  },
+  { route: 'import', label: 'Import', Page: Import },
   { route: 'responses', label: 'Responses', Page: Responses },
   { route: 'campaigns', label: 'Campaigns', Page: Campaigns },
   {

@@ -46,6 +46,17 @@ async function start(): Promise<void> {
         if (result.canceled || !result.filePath) return null;
         return result.filePath.endsWith(PROJECT_EXTENSION) ? result.filePath : `${result.filePath}${PROJECT_EXTENSION}`;
       },
+      chooseImportFiles: async () => {
+        const result = await dialog.showOpenDialog(win!, {
+          title: 'Choose files to import',
+          properties: ['openFile', 'multiSelections'],
+          filters: [
+            { name: 'Responses', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson', 'eml', 'docx', 'pdf'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        });
+        return result.canceled ? null : result.filePaths;
+      },
     },
   );
   const api = createClient(backend);

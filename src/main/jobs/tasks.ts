@@ -1,12 +1,16 @@
 import type { Task } from './protocol';
 import { buildSampleTask } from '../importers/sample';
 import { TEST_TASKS } from './test-tasks';
+import { importTask } from '../importers/run';
+import { previewTask } from '../importers/preview';
 import { detectCampaignsTask, splitCampaignTask } from '../analysis/campaigns/task';
 import { scanTask } from '../analysis/stance/scan-task';
 
 /** Every task a worker thread can run, by name. Each area registers its heavy work here. */
 export const TASKS: Record<string, Task> = {
   'sample.build': buildSampleTask,
+  'import.run': importTask,
+  'import.preview': previewTask,
   'campaigns.detect': detectCampaignsTask,
   'campaigns.split': splitCampaignTask,
   'signals.scan': scanTask,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Backend } from '../service/backend';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { saveUpload } from './upload';
 
 export interface ServeOptions {
   backend: Backend;
@@ -137,6 +138,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));
+        return;
+      }
+      if (url.pathname === '/upload' && req.method === 'POST') {
+        const saved = await saveUpload(req, url.searchParams.get('name') ?? '', join(backend.ctx.settings.dataDir, 'uploads'));
+        send(res, saved.ok ? 200 : 400, JSON.stringify(saved.ok ? { path: saved.path } : { error: saved.error }), 'application/json');
         return;
       }
       if (url.pathname.startsWith('/api/')) {

@@ -8,6 +8,8 @@ import type { ApiEvent } from '../../shared/api';
 export interface Host {
   chooseProjectToOpen?(): Promise<string | null>;
   chooseProjectToCreate?(): Promise<string | null>;
+  /** Files (or folders) to import; null when the user cancels. */
+  chooseImportFiles?(): Promise<string[] | null>;
 }
 
 /** Everything a handler may use. */

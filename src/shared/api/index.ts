@@ -6,14 +6,16 @@
 import type { CallResult, ApiEvent } from './common';
 import type { ProjectApi } from './project';
 import type { ResponsesApi } from './responses';
+import type { ImportApi } from './import';
 import type { SignalsApi } from './signals';
 
 export type * from './common';
 export type * from './project';
 export type * from './responses';
+export type * from './import';
 export type * from './signals';
 
-export interface Api extends ProjectApi, ResponsesApi, SignalsApi {}
+export interface Api extends ProjectApi, ResponsesApi, ImportApi, SignalsApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];
