@@ -1,9 +1,12 @@
 import type { Task } from './protocol';
 import { buildSampleTask } from '../importers/sample';
 import { TEST_TASKS } from './test-tasks';
+import { applyTask, undoTask } from '../triage/tasks';
 
 /** Every task a worker thread can run, by name. Each area registers its heavy work here. */
 export const TASKS: Record<string, Task> = {
   'sample.build': buildSampleTask,
+  'triage.apply': applyTask,
+  'triage.undo': undoTask,
   ...TEST_TASKS,
 };

@@ -1,0 +1,126 @@
+import type { Priority, ResponseFilter } from '../../../shared/api';
+import { placesIn } from '../../../shared/places';
+import { PRIORITIES } from '../../../shared/triage';
+import { toFtsQuery } from '../../search/fts-query';
+import type { Db } from '../connection';
+import { optionalTables } from './optional-tables';
+
+/**
+ * A ResponseFilter as SQL over `response r` (and `respondent p` when `usesRespondent`). One builder for
+ * every query that filters responses: the list, the count, bulk actions, saved views.
+ */
+export interface FilterSql {
+  /** Conditions ANDed together, the search apart (see `match`); empty for "everything". */
+  conditions: string[];
+  params: unknown[];
+  usesRespondent: boolean;
+  /** The FTS5 query when searching, null otherwise. */
+  match: string | null;
+}
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+
+export const priorityNumber = (p: Priority): number => PRIORITIES.indexOf(p);
+
+function facetPlaces(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT city FROM respondent WHERE city IS NOT NULL').pluck().all() as string[];
+}
+
+export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  let usesRespondent = false;
+  const add = (sql: string, ...values: unknown[]): void => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+
+  if (filter.questionId !== undefined) add('r.question_id = ?', filter.questionId);
+
+  const match = filter.search?.trim() ? toFtsQuery(filter.search.trim()) : null;
+
+  if (filter.unread) add("r.status = 'new'");
+  if (filter.statuses?.length) add(`r.status IN (${placeholders(filter.statuses.length)})`, ...filter.statuses);
+  if (filter.priorities?.length) {
+    add(`r.priority IN (${placeholders(filter.priorities.length)})`, ...filter.priorities.map(priorityNumber));
+  }
+  if (filter.flags?.length) {
+    add(`r.id IN (SELECT response_id FROM response_flag WHERE flag IN (${placeholders(filter.flags.length)}))`, ...filter.flags);
+  }
+  if (filter.assignee !== undefined) add('r.assignee = ?', filter.assignee);
+
+  if (filter.respondentTypes?.length) {
+    usesRespondent = true;
+    add(`p.type IN (${placeholders(filter.respondentTypes.length)})`, ...filter.respondentTypes);
+  }
+  const places = [...(filter.cities ?? []), ...(filter.regions?.length ? placesIn(filter.regions, facetPlaces(db)) : [])];
+  if (filter.cities?.length || filter.regions?.length) {
+    usesRespondent = true;
+    // A region with no known place in this project matches nothing, as it should.
+    add(places.length ? `p.city IN (${placeholders(places.length)})` : '0', ...places);
+  }
+  if (filter.submittedFrom) {
+    usesRespondent = true;
+    add('p.submitted_at >= ?', filter.submittedFrom);
+  }
+  if (filter.submittedTo) {
+    usesRespondent = true;
+    // Inclusive of the whole last day, whatever the time of day is stored.
+    add("p.submitted_at < date(?, '+1 day')", filter.submittedTo);
+  }
+  for (const answer of filter.answers ?? []) {
+    if (!answer.options.length) continue;
+    add(
+      `EXISTS (SELECT 1 FROM response c WHERE c.respondent_id = r.respondent_id AND c.question_id = ? AND c.text IN (${placeholders(answer.options.length)}))`,
+      answer.questionId,
+      ...answer.options,
+    );
+  }
+
+  // Filters on data other parts of the app add: without their tables, nothing is known to match.
+  const optional = optionalTables(db);
+  if (filter.themes?.ids.length) {
+    const ids = filter.themes.ids;
+    if (!optional.themes) add('0');
+    else if (filter.themes.mode === 'all') {
+      add(
+        `(SELECT count(DISTINCT a.theme_id) FROM assignment a WHERE a.response_id = r.id AND a.theme_id IN (${placeholders(ids.length)})) = ?`,
+        ...ids,
+        new Set(ids).size,
+      );
+    } else add(`r.id IN (SELECT response_id FROM assignment WHERE theme_id IN (${placeholders(ids.length)}))`, ...ids);
+  }
+  if (filter.hasPersonalData !== undefined) {
+    const has = optional.personalData ? 'EXISTS (SELECT 1 FROM pii_finding f WHERE f.response_id = r.id)' : '0';
+    add(filter.hasPersonalData ? has : `NOT ${has}`);
+  }
+  if (filter.campaign) {
+    const by = optional.campaigns?.by;
+    const member = !by
+      ? '0'
+      : by === 'response_id'
+        ? 'EXISTS (SELECT 1 FROM campaign_member m WHERE m.response_id = r.id)'
+        : 'EXISTS (SELECT 1 FROM campaign_member m WHERE m.respondent_id = r.respondent_id)';
+    add(filter.campaign === 'member' ? member : `NOT ${member}`);
+  }
+  return { conditions, params, usesRespondent, match };
+}
+
+/**
+ * `FROM … WHERE …` and its parameters for a filter, joining the respondent only when the filter (or
+ * `withRespondent`) needs it.
+ */
+export function fromWhere(f: FilterSql, withRespondent = false): { sql: string; params: unknown[] } {
+  const join = f.usesRespondent || withRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
+  const conditions = f.match ? ['r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)', ...f.conditions] : f.conditions;
+  return {
+    sql: `FROM response r${join}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+    params: f.match ? [f.match, ...f.params] : f.params,
+  };
+}
+
+/** How many responses match: SQL counts, from indexes where it can. */
+export function countMatching(db: Db, filter: ResponseFilter): number {
+  const { sql, params } = fromWhere(filterSql(db, filter));
+  return db.prepare(`SELECT count(*) ${sql}`).pluck().get(...params) as number;
+}
