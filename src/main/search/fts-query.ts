@@ -103,6 +103,8 @@ export function toFtsQuery(search: string): string | null {
       pendingOp = token.op;
       needTerm = true;
     } else if (token.kind === 'open') {
+      // FTS5 joins neighbours implicitly only between plain phrases, so AND is always written out.
+      if (!needTerm) out.push('AND');
       out.push('(');
       depth++;
       pendingOp = null;
@@ -115,6 +117,7 @@ export function toFtsQuery(search: string): string | null {
       depth--;
       needTerm = false;
     } else {
+      if (!needTerm) out.push('AND');
       out.push(token.fts);
       pendingOp = null;
       needTerm = false;
