@@ -56,7 +56,7 @@ describe('triage through the contract, on the sample consultation', () => {
     expect(both + without).toBe(phrase.length);
     expect(both).toBe(phrase.filter((a) => /\bhous/i.test(a.text) && /\bhousing\b/i.test(a.text)).length);
     // A prefix finds every word that starts with it.
-    expect((await api.call('responses.count', { search: 'apprentice*' })).total).toBe(answers.filter((a) => /\bapprentice/i.test(a.text)).length);
+    expect((await api.call('responses.count', { search: 'graduat*' })).total).toBe(answers.filter((a) => /\bgraduat/i.test(a.text)).length);
     // Ranked: the default order for a search is relevance, and relevance differs from respondent order.
     const ranked = await api.call('responses.list', { search: 'graduates', offset: 0, limit: 20 });
     const byId = await api.call('responses.list', { search: 'graduates', sort: { key: 'respondent', dir: 'asc' }, offset: 0, limit: 20 });
