@@ -47,7 +47,7 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
 
   return (
     <div className="filter-area">
-      <form className="filters" role="search" aria-label="Search and filter responses" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" role="search" aria-label="Response filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field grow">
           <label htmlFor="search">Search</label>
           <input

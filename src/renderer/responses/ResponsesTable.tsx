@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import type { ResponseRow, SortKey } from '../../shared/api';
 import { FLAG_LABELS, STATUS_LABELS } from '../../shared/triage';
 import { Segments } from '../components/Segments';
 import { PAGE } from './useRowPages';
 
 export const ROW_HEIGHT = 64;
+/** The sticky header row sits above the rows inside the same scroller. */
+const HEADER_HEIGHT = 36;
 
 export type Sort = { key: SortKey; dir: 'asc' | 'desc' } | undefined;
 
@@ -25,9 +27,9 @@ interface Props {
   empty: string;
 }
 
-const COLUMNS: { label: string; key: SortKey | null; className?: string }[] = [
+const COLUMNS: { label: string; short?: string; key: SortKey | null; className?: string }[] = [
   { label: 'Respondent', key: 'respondent' },
-  { label: 'Question', key: 'question' },
+  { label: 'Question', short: 'Q', key: 'question' },
   { label: 'Answer', key: 'length', className: 'answer-col' },
   { label: 'Type', key: 'type' },
   { label: 'Place', key: 'city' },
@@ -49,13 +51,14 @@ function formatDate(iso: string | null): string {
  */
 export function ResponsesTable(props: Props) {
   const { total, row, load, cursor } = props;
-  const scroller = useRef<HTMLDivElement>(null);
   const columns = COLUMNS.filter((c) => props.showThemes || c.label !== 'Themes');
   const virtualizer = useVirtualizer({
     count: total ?? 0,
-    getScrollElement: () => scroller.current,
+    // The grid itself scrolls, so the focusable region and the scrolling region are one (axe: scrollable-region-focusable).
+    getScrollElement: () => props.gridRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -99,7 +102,14 @@ export function ResponsesTable(props: Props) {
                 onClick={() => props.onSort(c.key!)}
                 title={c.key === 'length' ? 'Sort by length of answer' : c.key === 'priority' ? 'Sort by priority' : `Sort by ${c.label.toLowerCase()}`}
               >
-                {c.label}
+                {c.short ? (
+                  <>
+                    <span aria-hidden="true">{c.short}</span>
+                    <span className="visually-hidden">{c.label}</span>
+                  </>
+                ) : (
+                  c.label
+                )}
                 <span aria-hidden="true">{sortLabel(c.key) === 'ascending' ? ' ▲' : sortLabel(c.key) === 'descending' ? ' ▼' : ''}</span>
               </button>
             ) : (
@@ -108,7 +118,7 @@ export function ResponsesTable(props: Props) {
           </span>
         ))}
       </div>
-      <div className="tbody" ref={scroller}>
+      <div className="tbody">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const r = row(item.index);

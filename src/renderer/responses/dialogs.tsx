@@ -41,30 +41,22 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} className="wide">
       <p>These work while the list of responses has focus (Tab to it, or click a row); never while you type in a field.</p>
-      <table className="shortcuts">
-        <thead>
-          <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={`${s.label}-${s.action}`}>
-              <td>
-                <kbd>{s.label}</kbd>
-              </td>
-              <td>{s.description}</td>
-            </tr>
-          ))}
-          <tr>
-            <td>
-              <kbd>Escape</kbd>
-            </td>
-            <td>In the note, search or a dialog: back to the list</td>
-          </tr>
-        </tbody>
-      </table>
+      <dl className="shortcuts">
+        {SHORTCUTS.map((s) => (
+          <div key={`${s.label}-${s.action}`}>
+            <dt>
+              <kbd>{s.label}</kbd>
+            </dt>
+            <dd>{s.description}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>
+            <kbd>Escape</kbd>
+          </dt>
+          <dd>In the note or search: back to the list</dd>
+        </div>
+      </dl>
       <p>Single-key shortcuts can be turned off in Settings.</p>
       <div className="dialog-actions">
         <button type="button" autoFocus onClick={onClose}>
