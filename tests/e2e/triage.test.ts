@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, ResponseFilter } from '../../src/shared/api';
-import { startServer, type RunningServer } from '../../src/main/server/http';
+import { startServer } from '../../src/main/server/http';
 import { packageRoot } from '../../src/main/util/paths';
 import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
@@ -29,7 +29,6 @@ async function triageSession(browser: Browser) {
 
 const count = (page: Page) => page.locator('.page-head .count').textContent();
 const currentRow = (page: Page) => page.locator('.tbody [role="row"][aria-current="true"]');
-const grid = (page: Page) => page.getByRole('grid', { name: 'Responses' });
 
 /** Every decision the audit log holds for a response, oldest first, as "action: field changes". */
 async function historyOf(api: ApiClient, responseId: number): Promise<string[]> {
@@ -161,7 +160,8 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
   it('with the keyboard alone: the same work, and the shortcuts sheet', async () => {
     const { api, server, page, errors } = await triageSession(browser);
     const press = (key: string) => page.keyboard.press(key);
-    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || document.activeElement?.tagName);
+    const focused = () =>
+      page.evaluate<string>("document.activeElement.id || document.activeElement.getAttribute('aria-label') || document.activeElement.tagName");
     /** Tabs (forward, or back with shift) until the element with this id or label has focus. */
     const tabTo = async (target: string, back = false) => {
       for (let i = 0; i < 80 && (await focused()) !== target; i++) await press(back ? 'Shift+Tab' : 'Tab');
@@ -170,7 +170,7 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
     /** Moves a focused select with the arrow keys until it shows the wanted value. */
     const choose = async (value: string) => {
       for (let i = 0; i < 80; i++) {
-        if ((await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)) === value) return;
+        if ((await page.locator(':focus').inputValue()) === value) return;
         await press('ArrowDown');
       }
       throw new Error(`no option ${value}`);
