@@ -34,4 +34,26 @@ describe('migration 3 (triage)', () => {
     expect(db.prepare('SELECT count(*) FROM response_flag').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('keeps the per-question status counts equal to a full count, through inserts, updates and deletes', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.prepare("INSERT INTO question (code, text, kind, position) VALUES ('Q1', 'Why?', 'open', 1), ('Q2', 'How?', 'open', 2)").run();
+    for (let i = 1; i <= 30; i++) {
+      db.prepare('INSERT INTO respondent (external_id) VALUES (?)').run(`R${i}`);
+      db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 1, ?)').run(i, `answer ${i}`);
+    }
+    migrate(db, 3);
+    const kept = () => db.prepare('SELECT question_id, status, n FROM response_status_count WHERE n > 0 ORDER BY 1, 2').all();
+    const counted = () => db.prepare('SELECT question_id, status, count(*) AS n FROM response GROUP BY 1, 2 ORDER BY 1, 2').all();
+    expect(kept()).toEqual([{ question_id: 1, status: 'new', n: 30 }]);
+    for (let i = 1; i <= 20; i++) db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 2, ?)').run(i, `second ${i}`);
+    db.prepare("UPDATE response SET status = 'done' WHERE id % 3 = 0").run();
+    db.prepare("UPDATE response SET status = 'read' WHERE id % 5 = 0").run();
+    db.prepare("UPDATE response SET note = 'no status change' WHERE id % 2 = 0").run();
+    db.prepare('UPDATE response SET question_id = 2 WHERE id = 25').run();
+    db.prepare('DELETE FROM response WHERE id % 7 = 0').run();
+    expect(kept()).toEqual(counted());
+    db.close();
+  });
 });

@@ -22,8 +22,8 @@ import { AppError } from '../util/errors';
 import { filterSchema } from './responses-handlers';
 import type { Handlers, Schemas, ServiceContext } from './types';
 
-/** Changes up to this many responses run at once; more go to a background job. */
-export const INLINE_LIMIT = 5_000;
+/** Changes up to this many responses run at once (~100 ms); more go to a background job. */
+export const INLINE_LIMIT = 1_000;
 
 const id = z.number().int().positive();
 

@@ -70,8 +70,9 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
   }
   for (const answer of filter.answers ?? []) {
     if (!answer.options.length) continue;
+    // A set of respondents built once from the question's answers beats probing each row's respondent.
     add(
-      `EXISTS (SELECT 1 FROM response c WHERE c.respondent_id = r.respondent_id AND c.question_id = ? AND c.text IN (${placeholders(answer.options.length)}))`,
+      `r.respondent_id IN (SELECT c.respondent_id FROM response c WHERE c.question_id = ? AND c.text IN (${placeholders(answer.options.length)}))`,
       answer.questionId,
       ...answer.options,
     );
@@ -119,8 +120,40 @@ export function fromWhere(f: FilterSql, withRespondent = false): { sql: string; 
   };
 }
 
-/** How many responses match: SQL counts, from indexes where it can. */
+/** Filters the per-question status counts answer without counting rows (see migration 3). */
+const COUNTED_KEYS = new Set<keyof ResponseFilter>(['questionId', 'statuses', 'unread']);
+
+/**
+ * The SQL that counts a filter's responses. The commonest counts (everything, a question, a status, unread)
+ * come from the kept counts; a plain search is counted in the search index alone; anything else is counted
+ * in SQL from indexes.
+ */
+export function countQuery(db: Db, filter: ResponseFilter): { sql: string; params: unknown[] } {
+  const f = filterSql(db, filter);
+  const keys = (Object.keys(filter) as (keyof ResponseFilter)[]).filter((k) => filter[k] !== undefined && k !== 'search');
+  if (!f.match && keys.every((k) => COUNTED_KEYS.has(k))) {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter.questionId !== undefined) {
+      conditions.push('question_id = ?');
+      params.push(filter.questionId);
+    }
+    if (filter.unread) conditions.push("status = 'new'");
+    if (filter.statuses?.length) {
+      conditions.push(`status IN (${placeholders(filter.statuses.length)})`);
+      params.push(...filter.statuses);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    return { sql: `SELECT coalesce(sum(n), 0) FROM response_status_count ${where}`, params };
+  }
+  if (f.match && f.conditions.length === 0) {
+    return { sql: 'SELECT count(*) FROM response_fts WHERE response_fts MATCH ?', params: [f.match] };
+  }
+  const { sql, params } = fromWhere(f);
+  return { sql: `SELECT count(*) ${sql}`, params };
+}
+
 export function countMatching(db: Db, filter: ResponseFilter): number {
-  const { sql, params } = fromWhere(filterSql(db, filter));
-  return db.prepare(`SELECT count(*) ${sql}`).pluck().get(...params) as number;
+  const { sql, params } = countQuery(db, filter);
+  return db.prepare(sql).pluck().get(...params) as number;
 }

@@ -48,31 +48,39 @@ function withSearchErrors<T>(filter: ResponseFilter, run: () => T): T {
   }
 }
 
-/** The ids of one page, in order: the filter and sort touch indexes only, never the answer text. */
-function pageIds(db: Db, query: ResponseQuery): number[] {
+/** The SQL for the ids of one page, in order: the filter and sort touch indexes only, never the answer text. */
+export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: unknown[] } {
   const f = filterSql(db, query);
   const sort = query.sort ?? { key: f.match ? 'relevance' : 'respondent', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const page = [query.limit, query.offset];
+  if (sort.key === 'relevance' && f.match && !f.conditions.length) {
+    // A plain search is ranked in the search index alone.
+    return {
+      sql: `SELECT rowid FROM response_fts WHERE response_fts MATCH ? ORDER BY rank ${dir}, rowid LIMIT ? OFFSET ?`,
+      params: [f.match, ...page],
+    };
+  }
   if (sort.key === 'relevance' && f.match) {
     // Rank straight from the FTS table, then apply the other filters to its rows.
     const join = f.usesRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
-    return db
-      .prepare(
-        `SELECT r.id FROM response_fts JOIN response r ON r.id = response_fts.rowid${join}
-          WHERE response_fts MATCH ?${f.conditions.map((c) => ` AND ${c}`).join('')}
-          ORDER BY response_fts.rank ${dir}, r.id LIMIT ? OFFSET ?`,
-      )
-      .pluck()
-      .all(f.match, ...f.params, query.limit, query.offset) as number[];
+    return {
+      sql: `SELECT r.id FROM response_fts JOIN response r ON r.id = response_fts.rowid${join}
+             WHERE response_fts MATCH ?${f.conditions.map((c) => ` AND ${c}`).join('')}
+             ORDER BY response_fts.rank ${dir}, r.id LIMIT ? OFFSET ?`,
+      params: [f.match, ...f.params, ...page],
+    };
   }
   const key = sort.key === 'relevance' ? 'respondent' : sort.key;
   const column = SORT_COLUMNS[key];
   const order = key === 'respondent' ? `r.id ${dir}` : `${column.sql} ${dir}, r.id ${dir}`;
   const { sql, params } = fromWhere(f, column.respondent);
-  return db
-    .prepare(`SELECT r.id ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...params, query.limit, query.offset) as number[];
+  return { sql: `SELECT r.id ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...params, ...page] };
+}
+
+function pageIds(db: Db, query: ResponseQuery): number[] {
+  const { sql, params } = pageQuery(db, query);
+  return db.prepare(sql).pluck().all(...params) as number[];
 }
 
 interface RawRow extends Omit<ResponseRow, 'excerpt' | 'flags' | 'themes' | 'hasNote' | 'status' | 'priority'> {

@@ -231,17 +231,18 @@ export function responseHistory(db: Db, responseId: number): HistoryEntry[] {
   return rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
 }
 
+/** Read from the kept per-question status counts: instant at any size. */
 export function progressByQuestion(db: Db): QuestionProgress[] {
   return db
     .prepare(
       `SELECT q.id AS questionId, q.code, q.text, q.kind,
-              coalesce(s.total, 0) AS total, coalesce(s.read, 0) AS read, coalesce(s.inReview, 0) AS inReview,
-              coalesce(s.done, 0) AS done, coalesce(s.excluded, 0) AS excluded
-         FROM question q LEFT JOIN (
-           SELECT question_id, count(*) AS total, sum(status != 'new') AS read, sum(status = 'in_review') AS inReview,
-                  sum(status = 'done') AS done, sum(status = 'excluded') AS excluded
-             FROM response GROUP BY question_id) s ON s.question_id = q.id
-        ORDER BY q.position, q.id`,
+              coalesce(sum(c.n), 0) AS total,
+              coalesce(sum(c.n) FILTER (WHERE c.status != 'new'), 0) AS read,
+              coalesce(sum(c.n) FILTER (WHERE c.status = 'in_review'), 0) AS inReview,
+              coalesce(sum(c.n) FILTER (WHERE c.status = 'done'), 0) AS done,
+              coalesce(sum(c.n) FILTER (WHERE c.status = 'excluded'), 0) AS excluded
+         FROM question q LEFT JOIN response_status_count c ON c.question_id = q.id
+        GROUP BY q.id ORDER BY q.position, q.id`,
     )
     .all() as QuestionProgress[];
 }

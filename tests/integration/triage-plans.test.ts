@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ResponseFilter, ResponseQuery } from '../../src/shared/api';
+import { createProjectDb, type Db } from '../../src/main/db/connection';
+import { countQuery } from '../../src/main/db/queries/response-filter';
+import { pageQuery } from '../../src/main/db/queries/responses';
+import { tempDir } from '../helpers/temp';
+
+/** A project with a few thousand responses, built in SQL; like a real project file, never ANALYZEd. */
+function project(): Db {
+  const db = createProjectDb(join(tempDir(), 'plans.consult'), 'Plans');
+  db.transaction(() => {
+    for (let q = 1; q <= 5; q++) {
+      db.prepare('INSERT INTO question (code, text, kind, options, position) VALUES (?, ?, ?, ?, ?)').run(`Q${q}`, `Question ${q}`, q === 5 ? 'closed' : 'open', q === 5 ? '["Agree","Disagree"]' : null, q);
+    }
+    const cities = ['Leeds', 'Manchester', 'Sheffield', 'Liverpool', 'Newcastle'];
+    for (let r = 1; r <= 1000; r++) {
+      db.prepare('INSERT INTO respondent (external_id, type, city, submitted_at) VALUES (?, ?, ?, ?)').run(
+        `R${r}`,
+        r % 7 ? 'individual' : 'business',
+        cities[r % 5],
+        `2026-03-${String(1 + (r % 28)).padStart(2, '0')}T10:00:00Z`,
+      );
+      for (let q = 1; q <= 4; q++) db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?)').run(r, q, `housing and transport ${r} ${q}`);
+      db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 5, ?)').run(r, r % 2 ? 'Agree' : 'Disagree');
+    }
+    db.exec("UPDATE response SET status = 'done' WHERE id % 10 = 0; INSERT INTO response_flag SELECT id, 'follow_up' FROM response WHERE id % 50 = 0;");
+  })();
+  return db;
+}
+
+function plan(db: Db, q: { sql: string; params: unknown[] }): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail);
+}
+
+/** A full scan of the responses or respondents (a SCAN of the search index's own b-tree is how FTS5 looks up terms). */
+const fullScan = (lines: string[]): string[] => lines.filter((l) => /^SCAN (r|p|response|respondent)\b(?! USING COVERING INDEX)/.test(l));
+
+const INDEXED: [string, ResponseFilter][] = [
+  ['question', { questionId: 2 }],
+  ['status', { statuses: ['done'] }],
+  ['unread in a question', { questionId: 2, unread: true }],
+  ['flag', { flags: ['follow_up'] }],
+  ['priority', { priorities: ['high'] }],
+  ['assignee', { assignee: 'Priya Shah' }],
+  ['city', { cities: ['Leeds'] }],
+  ['region', { regions: ['Yorkshire and The Humber'] }],
+  ['respondent type', { respondentTypes: ['business'] }],
+  ['city and type', { cities: ['Leeds'], respondentTypes: ['business'] }],
+  ['date range', { submittedFrom: '2026-03-05', submittedTo: '2026-03-09' }],
+  ['search', { search: 'housing' }],
+  ['search in a question', { search: '"housing and transport"', questionId: 2 }],
+  ['question, status, city and type', { questionId: 2, statuses: ['new'], cities: ['Leeds'], respondentTypes: ['individual'] }],
+  ['closed answer in a question', { questionId: 1, answers: [{ questionId: 5, options: ['Agree'] }] }],
+];
+
+describe('query plans of the main filters (like Signal Desktop asserts its plans)', () => {
+  const db = project();
+
+  it.each(INDEXED)('counting by %s uses indexes, never a full scan of responses', (_, filter) => {
+    const lines = plan(db, countQuery(db, filter));
+    expect(fullScan(lines), lines.join('\n')).toEqual([]);
+  });
+
+  it.each(INDEXED)('the first page for %s uses indexes, never a full scan of responses', (_, filter) => {
+    const query: ResponseQuery = { ...filter, offset: 0, limit: 50 };
+    const lines = plan(db, pageQuery(db, query));
+    expect(fullScan(lines), lines.join('\n')).toEqual([]);
+  });
+
+  it('the commonest counts read the kept counts, not the responses', () => {
+    for (const filter of [{}, { questionId: 2 }, { statuses: ['done'] }, { questionId: 1, unread: true }] as ResponseFilter[]) {
+      expect(plan(db, countQuery(db, filter)).join(' ')).toMatch(/response_status_count/);
+    }
+  });
+});
