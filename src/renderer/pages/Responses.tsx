@@ -83,6 +83,13 @@ export function Responses({ project }: AreaProps) {
           refresh();
           setVersion((v) => v + 1);
         }
+        // A large change ran in the background: say how it ended.
+        if (event.type === 'job' && event.job.kind.startsWith('triage.') && event.job.state !== 'running') {
+          const { job } = event;
+          const result = job.result as { changed?: number; reverted?: number } | undefined;
+          const n = result?.changed ?? result?.reverted;
+          setMessage(job.state === 'done' ? `${job.title}: done${n !== undefined ? ` (${n.toLocaleString('en-GB')} responses)` : ''}.` : `${job.title}: ${job.error?.message ?? job.state}`);
+        }
       }),
     [refresh],
   );

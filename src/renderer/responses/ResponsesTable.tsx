@@ -98,7 +98,6 @@ export function ResponsesTable(props: Props) {
               <button
                 type="button"
                 className="sort"
-                tabIndex={-1}
                 onClick={() => props.onSort(c.key!)}
                 title={c.key === 'length' ? 'Sort by length of answer' : c.key === 'priority' ? 'Sort by priority' : `Sort by ${c.label.toLowerCase()}`}
               >
