@@ -102,13 +102,16 @@ function applyRecorded(db: Db, actionId: number, lo: number, hi: number, ctx: Ac
   ).run(new Date().toISOString(), ctx.actor, auditAction, actionId, lo, hi);
 }
 
-/** Splits [lo, hi] into chunks, running `each` on them with progress and cancel checks between. */
-function inChunks(lo: number, hi: number, ctx: ActionContext, each: (lo: number, hi: number) => void): void {
-  const total = hi - lo + 1;
-  for (let start = lo; start <= hi; start += CHUNK) {
+/**
+ * Runs `each` on the ids (sorted) a chunk at a time, with progress and cancel checks between chunks. Each
+ * chunk is a contiguous id range, so the recorded changes of a chunk are found by range.
+ */
+function inChunks(ids: number[], ctx: ActionContext, each: (chunk: number[], lo: number, hi: number) => void): void {
+  for (let start = 0; start < ids.length; start += CHUNK) {
     if (ctx.cancelled?.()) throw new AppError('CANCELLED', 'The change was cancelled; nothing was changed.');
-    each(start, Math.min(hi, start + CHUNK - 1));
-    ctx.progress?.(Math.min(total, start - lo + CHUNK), total);
+    const chunk = ids.slice(start, start + CHUNK);
+    each(chunk, chunk[0], chunk[chunk.length - 1]);
+    ctx.progress?.(start + chunk.length, ids.length);
   }
 }
 
@@ -122,40 +125,32 @@ function finishAction(db: Db, actionId: number): TriageAction | null {
   return db.prepare('SELECT id, description, actor, at, changed FROM triage_action WHERE id = ?').get(actionId) as ActionRow;
 }
 
-/** The filter a target stands for. */
-export function targetFilter(target: TriageTarget): { filter: ResponseFilter; ids: number[] | null } {
-  return 'ids' in target ? { filter: {}, ids: target.ids } : { filter: target.filter, ids: null };
-}
-
 /**
  * Applies a change to a target in one transaction: records each response's state before and after (only
  * those it really changes), writes the new state, and one audit entry per response. Returns the action, or
  * null when nothing needed to change.
  */
 export function applyChange(db: Db, target: TriageTarget, change: TriageChange, description: string, ctx: ActionContext): TriageAction | null {
-  const { filter, ids } = targetFilter(target);
-  const f = filterSql(db, filter);
-  if (ids) {
-    f.conditions.push('r.id IN (SELECT value FROM json_each(?))');
-    f.params.push(JSON.stringify(ids));
-  }
   const next = newStateSql(change);
-  const bounds = (
-    ids
-      ? { lo: Math.min(...ids), hi: Math.max(...ids) }
-      : db.prepare('SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), -1) AS hi FROM response').get()
-  ) as { lo: number; hi: number };
-  const auditAction = ids ? 'triage.decide' : 'triage.bulk';
+  const auditAction = 'ids' in target ? 'triage.decide' : 'triage.bulk';
   return db.transaction(() => {
+    // The target's ids, found once (inside the transaction, so the set cannot change under us).
+    let ids: number[];
+    if ('ids' in target) ids = [...new Set(target.ids)].sort((a, b) => a - b);
+    else {
+      const { sql, params } = fromWhere(filterSql(db, target.filter));
+      ids = db.prepare(`SELECT r.id ${sql} ORDER BY r.id`).pluck().all(...params) as number[];
+    }
     pruneUndo(db, ctx.session);
     const actionId = createAction(db, ctx, description, null);
-    inChunks(bounds.lo, bounds.hi, ctx, (lo, hi) => {
-      const where = fromWhere({ ...f, conditions: [...f.conditions, 'r.id BETWEEN ? AND ?'], params: [...f.params, lo, hi] });
-      db.prepare(
-        `INSERT INTO triage_change (action_id, response_id, before, after)
-         SELECT ?, id, before, after FROM (SELECT r.id, ${STATE_SQL} AS before, ${next.sql} AS after ${where.sql})
-          WHERE before IS NOT after`,
-      ).run(actionId, ...next.params, ...where.params);
+    const snapshot = db.prepare(
+      `INSERT INTO triage_change (action_id, response_id, before, after)
+       SELECT ?, id, before, after FROM (
+         SELECT r.id, ${STATE_SQL} AS before, ${next.sql} AS after FROM response r WHERE r.id IN (SELECT value FROM json_each(?)))
+        WHERE before IS NOT after`,
+    );
+    inChunks(ids, ctx, (chunk, lo, hi) => {
+      snapshot.run(actionId, ...next.params, JSON.stringify(chunk));
       applyRecorded(db, actionId, lo, hi, ctx, auditAction);
     });
     return finishAction(db, actionId);
@@ -182,21 +177,18 @@ export function lastUndoable(db: Db, session: string): TriageAction | null {
  * audit log.
  */
 export function undoAction(db: Db, action: TriageAction, ctx: ActionContext): { reverted: number; skipped: number } {
-  const bounds = db
-    .prepare('SELECT min(response_id) AS lo, max(response_id) AS hi FROM triage_change WHERE action_id = ?')
-    .get(action.id) as { lo: number | null; hi: number | null };
   return db.transaction(() => {
+    const ids = db.prepare('SELECT response_id FROM triage_change WHERE action_id = ? ORDER BY response_id').pluck().all(action.id) as number[];
     const undoId = createAction(db, ctx, `Undo: ${action.description}`, action.id);
-    if (bounds.lo !== null && bounds.hi !== null) {
-      inChunks(bounds.lo, bounds.hi, ctx, (lo, hi) => {
-        db.prepare(
-          `INSERT INTO triage_change (action_id, response_id, before, after)
-           SELECT ?, c.response_id, c.after, c.before FROM triage_change c JOIN response r ON r.id = c.response_id
-            WHERE c.action_id = ? AND c.response_id BETWEEN ? AND ? AND ${STATE_SQL} = c.after`,
-        ).run(undoId, action.id, lo, hi);
-        applyRecorded(db, undoId, lo, hi, ctx, 'triage.undo');
-      });
-    }
+    const revert = db.prepare(
+      `INSERT INTO triage_change (action_id, response_id, before, after)
+       SELECT ?, c.response_id, c.after, c.before FROM triage_change c JOIN response r ON r.id = c.response_id
+        WHERE c.action_id = ? AND c.response_id BETWEEN ? AND ? AND ${STATE_SQL} = c.after`,
+    );
+    inChunks(ids, ctx, (_, lo, hi) => {
+      revert.run(undoId, action.id, lo, hi);
+      applyRecorded(db, undoId, lo, hi, ctx, 'triage.undo');
+    });
     db.prepare('UPDATE triage_action SET undone = 1 WHERE id = ?').run(action.id);
     const reverted = finishAction(db, undoId)?.changed ?? 0;
     return { reverted, skipped: action.changed - reverted };
