@@ -255,4 +255,20 @@ describe('triage through the contract, on the sample consultation', () => {
     await api.call('views.delete', { id: saved.id });
     expect(await api.call('views.list')).toEqual([]);
   });
+
+  it('keeps hostile text as text: markup and marker characters in an answer come back unchanged', async () => {
+    const { dir, api } = testBackend();
+    const path = join(dir, 'hostile.consult');
+    await api.call('project.create', { path, title: 'Hostile' });
+    const hostile = 'Housing <img src=x onerror=alert(1)> matters \u0001not a mark\u0002 and <b>housing</b> again';
+    const db = new Database(path);
+    db.prepare("INSERT INTO question (code, text, kind, position) VALUES ('Q1', 'Why?', 'open', 1)").run();
+    db.prepare("INSERT INTO respondent (external_id) VALUES ('R1')").run();
+    db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (1, 1, ?)').run(hostile);
+    db.close();
+    const [row] = (await api.call('responses.list', { search: 'housing', offset: 0, limit: 5 })).rows;
+    expect(row.excerpt).toEqual([{ text: hostile, match: false }]);
+    const detail = await api.call('responses.get', { id: row.id, search: 'housing' });
+    expect(detail.respondent.answers[0].segments).toEqual([{ text: hostile, match: false }]);
+  });
 });

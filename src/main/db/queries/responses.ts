@@ -85,6 +85,8 @@ function pageIds(db: Db, query: ResponseQuery): number[] {
 
 interface RawRow extends Omit<ResponseRow, 'excerpt' | 'flags' | 'themes' | 'hasNote' | 'status' | 'priority'> {
   excerpt: string;
+  /** The answer itself holds a marker character: its snippet cannot be split reliably, so it is shown plain. */
+  hasMarkers: number;
   state: string;
   themes: string | null;
 }
@@ -101,7 +103,8 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
               r.question_id AS questionId, q.code AS questionCode,
               substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt, length(r.text) AS length,
               p.type AS respondentType, p.organisation, p.city, p.submitted_at AS submittedAt,
-              ${STATE_SQL} AS state, ${themes} AS themes
+              ${STATE_SQL} AS state, ${themes} AS themes,
+              instr(r.text, char(1)) OR instr(r.text, char(2)) AS hasMarkers
          FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN question q ON q.id = r.question_id
         WHERE r.id IN (SELECT value FROM json_each(?))`,
     )
@@ -120,9 +123,9 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const { state: stateJson, themes: themeJson, excerpt, ...rest } = r;
+    const { state: stateJson, themes: themeJson, excerpt, hasMarkers, ...rest } = r;
     const state = readState(stateJson);
-    const snippet = snippets.get(id);
+    const snippet = hasMarkers ? undefined : snippets.get(id);
     return [
       {
         ...rest,
