@@ -117,6 +117,7 @@ function time(fn: () => void): number {
 type Row = { kind: string; p50: number; p95: number; max: number; rows: string };
 
 function measure(kind: string, queries: (() => number)[]): Row {
+  process.stderr.write(`  ${kind}…\n`);
   const times: number[] = [];
   let matched = 0;
   for (let i = 0; i < RUNS; i++) {

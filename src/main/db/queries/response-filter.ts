@@ -109,13 +109,15 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
 
 /**
  * `FROM … WHERE …` and its parameters for a filter, joining the respondent only when the filter (or
- * `withRespondent`) needs it.
+ * `withRespondent`) needs it. A search is always the outer loop (CROSS JOIN fixes the order): SQLite would
+ * otherwise be free to probe the list of matches once per row of another index, which at scale is ruinous.
  */
 export function fromWhere(f: FilterSql, withRespondent = false): { sql: string; params: unknown[] } {
   const join = f.usesRespondent || withRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
-  const conditions = f.match ? ['r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)', ...f.conditions] : f.conditions;
+  const from = f.match ? 'FROM response_fts CROSS JOIN response r ON r.id = response_fts.rowid' : 'FROM response r';
+  const conditions = f.match ? ['response_fts MATCH ?', ...f.conditions] : f.conditions;
   return {
-    sql: `FROM response r${join}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+    sql: `${from}${join}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
     params: f.match ? [f.match, ...f.params] : f.params,
   };
 }

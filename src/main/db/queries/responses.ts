@@ -62,14 +62,9 @@ export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: 
     };
   }
   if (sort.key === 'relevance' && f.match) {
-    // Rank straight from the FTS table, then apply the other filters to its rows.
-    const join = f.usesRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
-    return {
-      sql: `SELECT r.id FROM response_fts JOIN response r ON r.id = response_fts.rowid${join}
-             WHERE response_fts MATCH ?${f.conditions.map((c) => ` AND ${c}`).join('')}
-             ORDER BY response_fts.rank ${dir}, r.id LIMIT ? OFFSET ?`,
-      params: [f.match, ...f.params, ...page],
-    };
+    // Ranked by the search, the other filters applied to its matches.
+    const { sql, params } = fromWhere(f);
+    return { sql: `SELECT r.id ${sql} ORDER BY response_fts.rank ${dir}, r.id LIMIT ? OFFSET ?`, params: [...params, ...page] };
   }
   const key = sort.key === 'relevance' ? 'respondent' : sort.key;
   const column = SORT_COLUMNS[key];
