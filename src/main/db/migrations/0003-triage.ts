@@ -23,6 +23,8 @@ export const migration: Migration = {
       CREATE INDEX response_question_status ON response(question_id, status);
       CREATE INDEX response_priority ON response(priority);
       CREATE INDEX response_assignee ON response(assignee) WHERE assignee IS NOT NULL;
+      -- Closed questions' answers (short texts) by question: "who answered Agree to Q5" without reading rows.
+      CREATE INDEX response_short_answer ON response(question_id, text, respondent_id) WHERE length(text) <= 120;
 
       CREATE TABLE response_flag (
         response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,

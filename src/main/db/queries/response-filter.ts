@@ -70,9 +70,11 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
   }
   for (const answer of filter.answers ?? []) {
     if (!answer.options.length) continue;
-    // A set of respondents built once from the question's answers beats probing each row's respondent.
+    // A set of respondents built once from the question's answers beats probing each row's respondent; the
+    // length term lets SQLite use the short-answer index (migration 3) when every option is short.
+    const short = answer.options.every((o) => o.length <= 120) ? ' AND length(c.text) <= 120' : '';
     add(
-      `r.respondent_id IN (SELECT c.respondent_id FROM response c WHERE c.question_id = ? AND c.text IN (${placeholders(answer.options.length)}))`,
+      `r.respondent_id IN (SELECT c.respondent_id FROM response c WHERE c.question_id = ?${short} AND c.text IN (${placeholders(answer.options.length)}))`,
       answer.questionId,
       ...answer.options,
     );
@@ -108,18 +110,28 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
 }
 
 /**
- * `FROM … WHERE …` and its parameters for a filter, joining the respondent only when the filter (or
- * `withRespondent`) needs it. A search is always the outer loop (CROSS JOIN fixes the order): SQLite would
- * otherwise be free to probe the list of matches once per row of another index, which at scale is ruinous.
+ * `FROM response r … WHERE …` and its parameters for a filter, joining the respondent only when the filter
+ * (or `withRespondent`) needs it. A search is a membership test (the unary + stops SQLite from probing the
+ * list of matches once per row of another index, which at scale is ruinous): the other filters' indexes
+ * drive, and the matches are looked up once.
  */
 export function fromWhere(f: FilterSql, withRespondent = false): { sql: string; params: unknown[] } {
   const join = f.usesRespondent || withRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
-  const from = f.match ? 'FROM response_fts CROSS JOIN response r ON r.id = response_fts.rowid' : 'FROM response r';
-  const conditions = f.match ? ['response_fts MATCH ?', ...f.conditions] : f.conditions;
+  const conditions = f.match ? ['+r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)', ...f.conditions] : f.conditions;
   return {
-    sql: `${from}${join}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+    sql: `FROM response r${join}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
     params: f.match ? [f.match, ...f.params] : f.params,
   };
+}
+
+/**
+ * `FROM response_fts WHERE …` for a search (and the ranking that only the search index can give): the
+ * matches are the outer loop, and the other filters a set of ids built once from their indexes.
+ */
+export function fromSearch(f: FilterSql & { match: string }): { sql: string; params: unknown[] } {
+  if (!f.conditions.length) return { sql: 'FROM response_fts WHERE response_fts MATCH ?', params: [f.match] };
+  const rest = fromWhere({ ...f, match: null });
+  return { sql: `FROM response_fts WHERE response_fts MATCH ? AND +rowid IN (SELECT r.id ${rest.sql})`, params: [f.match, ...rest.params] };
 }
 
 /** Filters the per-question status counts answer without counting rows (see migration 3). */
@@ -148,8 +160,9 @@ export function countQuery(db: Db, filter: ResponseFilter): { sql: string; param
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     return { sql: `SELECT coalesce(sum(n), 0) FROM response_status_count ${where}`, params };
   }
-  if (f.match && f.conditions.length === 0) {
-    return { sql: 'SELECT count(*) FROM response_fts WHERE response_fts MATCH ?', params: [f.match] };
+  if (f.match) {
+    const { sql, params } = fromSearch({ ...f, match: f.match });
+    return { sql: `SELECT count(*) ${sql}`, params };
   }
   const { sql, params } = fromWhere(f);
   return { sql: `SELECT count(*) ${sql}`, params };

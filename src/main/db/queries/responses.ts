@@ -12,7 +12,7 @@ import { regionOf } from '../../../shared/places';
 import { AppError } from '../../util/errors';
 import type { Db } from '../connection';
 import { optionalTables } from './optional-tables';
-import { countMatching, filterSql, fromWhere } from './response-filter';
+import { countMatching, filterSql, fromSearch, fromWhere } from './response-filter';
 import { MARK_END, MARK_START, plain, segments } from './text-segments';
 import { readState, STATE_SQL } from './triage-state';
 
@@ -20,7 +20,7 @@ const EXCERPT_CHARS = 240;
 /** snippet(): up to this many tokens around the matches. */
 const SNIPPET_TOKENS = 40;
 
-/** Sort keys as SQL; a key on the respondent needs the join. Ties always fall back to r.id. */
+/** Sort keys as SQL; a key on the respondent needs the join. */
 const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance'>, { sql: string; respondent: boolean }> = {
   respondent: { sql: 'r.respondent_id', respondent: false },
   question: { sql: 'r.question_id', respondent: false },
@@ -54,21 +54,16 @@ export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: 
   const sort = query.sort ?? { key: f.match ? 'relevance' : 'respondent', dir: 'asc' };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const page = [query.limit, query.offset];
-  if (sort.key === 'relevance' && f.match && !f.conditions.length) {
-    // A plain search is ranked in the search index alone.
-    return {
-      sql: `SELECT rowid FROM response_fts WHERE response_fts MATCH ? ORDER BY rank ${dir}, rowid LIMIT ? OFFSET ?`,
-      params: [f.match, ...page],
-    };
-  }
   if (sort.key === 'relevance' && f.match) {
-    // Ranked by the search, the other filters applied to its matches.
-    const { sql, params } = fromWhere(f);
-    return { sql: `SELECT r.id ${sql} ORDER BY response_fts.rank ${dir}, r.id LIMIT ? OFFSET ?`, params: [...params, ...page] };
+    const { sql, params } = fromSearch({ ...f, match: f.match });
+    return { sql: `SELECT rowid ${sql} ORDER BY rank ${dir}, rowid LIMIT ? OFFSET ?`, params: [...params, ...page] };
   }
   const key = sort.key === 'relevance' ? 'respondent' : sort.key;
   const column = SORT_COLUMNS[key];
-  const order = key === 'respondent' ? `r.id ${dir}` : `${column.sql} ${dir}, r.id ${dir}`;
+  // Ties on a respondent's attribute go by respondent, then question (unique together), so SQLite can walk
+  // the attribute's index and each respondent's answers in order, with no sort: deep pages stay cheap.
+  const order =
+    key === 'respondent' ? `r.id ${dir}` : column.respondent ? `${column.sql} ${dir}, p.id ${dir}, r.question_id ${dir}` : `${column.sql} ${dir}, r.id ${dir}`;
   const { sql, params } = fromWhere(f, column.respondent);
   return { sql: `SELECT r.id ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...params, ...page] };
 }

@@ -5,7 +5,8 @@ import type { TriageState } from '../../../shared/api';
  * `response r`. Being canonical, two states compare equal as text, which is how undo knows a response is
  * still as an action left it, and how an action skips responses already in the wanted state.
  */
-const PRIORITY_NAME = "json_extract('[\"none\",\"low\",\"medium\",\"high\"]', '$[' || r.priority || ']')";
+/** The stored priority number of `r` as its name. */
+export const PRIORITY_NAME = "json_extract('[\"none\",\"low\",\"medium\",\"high\"]', '$[' || r.priority || ']')";
 
 export const FLAGS_SQL = '(SELECT json_group_array(flag) FROM (SELECT flag FROM response_flag WHERE response_id = r.id ORDER BY flag))';
 

@@ -11,7 +11,7 @@ import { AppError } from '../../util/errors';
 import type { Db } from '../connection';
 import { appendAudit } from './audit';
 import { filterSql, fromWhere } from './response-filter';
-import { FLAGS_SQL, priorityFromState, STATE_SQL, stateSql } from './triage-state';
+import { FLAGS_SQL, PRIORITY_NAME, priorityFromState, STATE_SQL, stateSql } from './triage-state';
 
 /** How many of a session's actions can be undone; older undo data is pruned. */
 export const UNDO_DEPTH = 20;
@@ -35,11 +35,9 @@ function newStateSql(change: TriageChange): { sql: string; params: unknown[] } {
     return '?';
   };
   const status = value(change.status !== undefined, 'r.status', change.status);
-  const reason = change.status === undefined ? 'r.exclusion_reason' : value(true, '', change.status === 'excluded' ? change.exclusionReason : null);
-  const priority =
-    change.priority === undefined
-      ? "json_extract('[\"none\",\"low\",\"medium\",\"high\"]', '$[' || r.priority || ']')"
-      : value(true, '', change.priority);
+  // A new status other than "excluded" clears the reason.
+  const reason = value(change.status !== undefined, 'r.exclusion_reason', change.status === 'excluded' ? change.exclusionReason : null);
+  const priority = value(change.priority !== undefined, PRIORITY_NAME, change.priority);
   let flags = FLAGS_SQL;
   if (change.addFlags?.length || change.removeFlags?.length) {
     params.push(JSON.stringify(change.removeFlags ?? []), JSON.stringify(change.addFlags ?? []));
