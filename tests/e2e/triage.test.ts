@@ -161,7 +161,9 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
     const { api, server, page, errors } = await triageSession(browser);
     const press = (key: string) => page.keyboard.press(key);
     const focused = () =>
-      page.evaluate<string>("document.activeElement.id || document.activeElement.getAttribute('aria-label') || document.activeElement.tagName");
+      page.evaluate<string>(
+        "document.activeElement.id || document.activeElement.getAttribute('aria-label') || (document.activeElement.tagName === 'BUTTON' && document.activeElement.textContent.trim()) || document.activeElement.tagName",
+      );
     /** Tabs (forward, or back with shift) until the element with this id or label has focus. */
     const tabTo = async (target: string, back = false) => {
       for (let i = 0; i < 80 && (await focused()) !== target; i++) await press(back ? 'Shift+Tab' : 'Tab');
@@ -259,6 +261,21 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
       await press('Escape');
       await expect.poll(() => sheet.count()).toBe(0);
       expect(await focused()).toBe('Responses');
+
+      // Single-key shortcuts can be turned off (WCAG 2.1.4); the list still moves with the arrow keys.
+      await tabTo('Settings', true);
+      await press('Enter');
+      await tabTo('character-shortcuts');
+      await press('Space');
+      await press('Enter');
+      await expect.poll(() => page.getByRole('dialog', { name: 'Settings' }).count()).toBe(0);
+      await tabTo('Responses');
+      const before = await currentRow(page).getAttribute('id');
+      await press('j');
+      await press('d');
+      expect(await currentRow(page).getAttribute('id')).toBe(before);
+      await press('ArrowDown');
+      await expect.poll(() => currentRow(page).getAttribute('id')).not.toBe(before);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

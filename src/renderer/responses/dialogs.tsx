@@ -93,7 +93,7 @@ export function SettingsDialog({ analyst, onSave, onClose }: { analyst: string; 
           Recorded with every decision in the history and the audit log.
         </p>
         <label className="inline">
-          <input type="checkbox" checked={keys} onChange={(e) => setKeys(e.target.checked)} />
+          <input id="character-shortcuts" type="checkbox" checked={keys} onChange={(e) => setKeys(e.target.checked)} />
           Single-key shortcuts (J, K, D, E, F…) in the list of responses
         </label>
         <div className="dialog-actions">
