@@ -52,6 +52,22 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
   it('with the mouse: searches, filters, reads, flags, excludes, bulk-sets and undoes, and every decision is in the history', async () => {
     const { api, server, page, errors } = await triageSession(browser);
     try {
+      // Scrolling far down loads only the page of rows now on screen, not everything above it.
+      const requested: { offset: number; limit: number }[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/responses.list')) requested.push((JSON.parse(r.postData() ?? '{}') as { input: { offset: number; limit: number } }).input);
+      });
+      await page.getByRole('grid', { name: 'Responses' }).evaluate((el) => el.scrollTo(0, 64 * 5000));
+      await expect.poll(() => page.locator('.tbody [role="row"]').first().textContent()).toMatch(/NF-\d+/);
+      expect(requested.length).toBeGreaterThan(0);
+      expect(requested.length).toBeLessThanOrEqual(2);
+      for (const r of requested) {
+        expect(r.limit).toBe(50);
+        expect(r.offset).toBeGreaterThanOrEqual(4950);
+      }
+      expect(await page.locator('.tbody [role="row"]').count()).toBeLessThan(30);
+      await page.getByRole('grid', { name: 'Responses' }).evaluate((el) => el.scrollTo(0, 0));
+
       // The analyst's name, set once in Settings, goes with every decision.
       await page.getByRole('button', { name: 'Settings' }).click();
       await page.getByLabel('Your name').fill('Priya Shah');
