@@ -20,7 +20,7 @@ export const migration: Migration = {
 
       -- Status filters, alone or with a question, read from indexes that also keep response order (rowid).
       CREATE INDEX response_status ON response(status);
-      CREATE INDEX response_question_status ON response(question_id, status);
+      CREATE INDEX response_question_status ON response(question_id, status, respondent_id);
       CREATE INDEX response_priority ON response(priority);
       CREATE INDEX response_assignee ON response(assignee) WHERE assignee IS NOT NULL;
       -- Closed questions' answers (short texts) by question: "who answered Agree to Q5" without reading rows.

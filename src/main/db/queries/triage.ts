@@ -73,7 +73,10 @@ function createAction(db: Db, ctx: ActionContext, description: string, reverts: 
   );
 }
 
-/** Writes the changes recorded for an action (within an id range) to the responses, their flags and the audit log. */
+/**
+ * Writes the changes recorded for an action (within an id range) to the responses, their flags and the audit
+ * log. A response row (which holds the answer text too) is rewritten only when more than its flags changed.
+ */
 function applyRecorded(db: Db, actionId: number, lo: number, hi: number, ctx: ActionContext, auditAction: string): void {
   db.prepare(
     `UPDATE response SET status = json_extract(c.after, '$.status'),
@@ -81,7 +84,8 @@ function applyRecorded(db: Db, actionId: number, lo: number, hi: number, ctx: Ac
             priority = ${priorityFromState('c.after')},
             note = json_extract(c.after, '$.note'),
             assignee = json_extract(c.after, '$.assignee')
-       FROM triage_change c WHERE c.action_id = ? AND c.response_id BETWEEN ? AND ? AND c.response_id = response.id`,
+       FROM triage_change c WHERE c.action_id = ? AND c.response_id BETWEEN ? AND ? AND c.response_id = response.id
+        AND json_remove(c.before, '$.flags') IS NOT json_remove(c.after, '$.flags')`,
   ).run(actionId, lo, hi);
   const flagsChanged = "json_extract(c.before, '$.flags') IS NOT json_extract(c.after, '$.flags')";
   db.prepare(
