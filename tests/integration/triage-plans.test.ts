@@ -90,6 +90,11 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
       const lines = plan(db, pageQuery(db, { sort: { key, dir: 'desc' }, offset: 500, limit: 50 }));
       expect(lines.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
+    // Filtered by place or type in the default order: walked in order too.
+    for (const filter of [{ cities: ['Leeds'] }, { respondentTypes: ['business'] }, { cities: ['Leeds'], questionId: 2 }] as ResponseFilter[]) {
+      const lines = plan(db, pageQuery(db, { ...filter, offset: 100, limit: 50 }));
+      expect(lines.join('\n'), JSON.stringify(filter)).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
   });
 
   it('the commonest counts read the kept counts, not the responses', () => {

@@ -60,10 +60,14 @@ export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: 
   }
   const key = sort.key === 'relevance' ? 'respondent' : sort.key;
   const column = SORT_COLUMNS[key];
-  // Ties on a respondent's attribute go by respondent, then question (unique together), so SQLite can walk
-  // the attribute's index and each respondent's answers in order, with no sort: deep pages stay cheap.
+  // Ordered by respondent, then question (unique together), whenever the respondent is joined: SQLite then
+  // walks the respondent index the filter or sort uses and each respondent's answers in order, with no sort
+  // step, so the first page and deep pages stay cheap. Without the join, response order (r.id) is the same
+  // order received, straight from the table or a (…, rowid) index.
+  const byRespondent = `p.id ${dir}, r.question_id ${dir}`;
+  const joined = f.usesRespondent || column.respondent;
   const order =
-    key === 'respondent' ? `r.id ${dir}` : column.respondent ? `${column.sql} ${dir}, p.id ${dir}, r.question_id ${dir}` : `${column.sql} ${dir}, r.id ${dir}`;
+    key === 'respondent' ? (joined ? byRespondent : `r.id ${dir}`) : column.respondent ? `${column.sql} ${dir}, ${byRespondent}` : `${column.sql} ${dir}, r.id ${dir}`;
   const { sql, params } = fromWhere(f, column.respondent);
   return { sql: `SELECT r.id ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...params, ...page] };
 }
