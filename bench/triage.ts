@@ -191,7 +191,7 @@ function run(spec: Spec, path: string): void {
 
 mkdirSync(values.dir, { recursive: true });
 for (const spec of SPECS.filter((s) => !values.only || s.name === values.only)) {
-  const path = join(values.dir, `triage-${spec.name}-v4.consult`);
+  const path = join(values.dir, `triage-${spec.name}-v5.consult`);
   if (!existsSync(path)) {
     console.log(`Building the ${spec.name} project at ${path} (kept for later runs)…`);
     build(spec, path);
