@@ -52,6 +52,9 @@ const INDEXED: [string, ResponseFilter][] = [
   ['search in a question', { search: '"housing and transport"', questionId: 2 }],
   ['question, status, city and type', { questionId: 2, statuses: ['new'], cities: ['Leeds'], respondentTypes: ['individual'] }],
   ['closed answer in a question', { questionId: 1, answers: [{ questionId: 5, options: ['Agree'] }] }],
+  ['personal data', { hasPersonalData: true }],
+  ['campaign members', { campaign: 'member' }],
+  ['negative sentiment', { sentiments: ['negative'] }],
 ];
 
 describe('query plans of the main filters (like Signal Desktop asserts its plans)', () => {

@@ -105,11 +105,36 @@ describe('triage through the contract, on the sample consultation', () => {
     const yorkshire = (await api.call('responses.count', { regions: ['Yorkshire and The Humber'] })).total;
     const places = ['Leeds', 'Sheffield', 'Bradford', 'York', 'Hull', 'Huddersfield', 'Doncaster', 'Wakefield', 'Barnsley', 'Harrogate'];
     expect(yorkshire).toBe(answers.filter((a) => places.includes(a.r.city ?? '')).length);
-    // Filters on data not there yet (themes, personal data, campaigns) match nothing known.
+    // Before any theme, scan or detection, nothing is known to have a theme, personal data or a campaign.
     const facets = await api.call('responses.facets');
-    expect(facets.available).toEqual({ themes: false, personalData: false, campaigns: false });
+    expect(facets.available).toEqual({ themes: false });
+    expect((await api.call('responses.count', { themes: { ids: [1], mode: 'any' } })).total).toBe(0);
     expect((await api.call('responses.count', { hasPersonalData: true })).total).toBe(0);
     expect((await api.call('responses.count', { campaign: 'unique' })).total).toBe(answers.length);
+  });
+
+  it('filters on personal data, campaigns, stance and sentiment once the signals are found, as their tables say', async () => {
+    const { api, backend } = await opened();
+    expect(await jobDone(api, (await api.call('signals.scan')).id)).toMatchObject({ state: 'done' });
+    expect(await jobDone(api, (await api.call('campaigns.detect', {})).id)).toMatchObject({ state: 'done' });
+    const db = new Database(backend.ctx.project().path, { readonly: true });
+    const sql = (q: string) => db.prepare(q).pluck().get() as number;
+    const withPii = sql('SELECT count(DISTINCT response_id) FROM pii_finding');
+    const members = sql("SELECT count(*) FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.status <> 'dismissed'");
+    const negative = sql("SELECT count(*) FROM response_signal WHERE sentiment_label = 'negative'");
+    db.close();
+    expect(withPii).toBeGreaterThan(0);
+    expect(members).toBeGreaterThan(0);
+    expect((await api.call('responses.count', { hasPersonalData: true })).total).toBe(withPii);
+    expect((await api.call('responses.count', { hasPersonalData: false })).total).toBe(answers.length - withPii);
+    expect((await api.call('responses.count', { campaign: 'member' })).total).toBe(members);
+    expect((await api.call('responses.count', { campaign: 'unique' })).total).toBe(answers.length - members);
+    expect((await api.call('responses.count', { sentiments: ['negative'] })).total).toBe(negative);
+    // The rows say so too, and the filters combine with the rest.
+    const rows = await all(api, { hasPersonalData: true, campaign: 'unique' });
+    expect(rows.every((r) => r.personalData > 0 && r.campaignKind === null)).toBe(true);
+    const inCampaign = (await api.call('responses.list', { campaign: 'member', offset: 0, limit: 5 })).rows;
+    expect(inCampaign.every((r) => r.campaignKind !== null)).toBe(true);
   });
 
   it('pages through a sorted set with every response exactly once', async () => {

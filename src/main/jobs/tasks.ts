@@ -1,11 +1,16 @@
 import type { Task } from './protocol';
 import { buildSampleTask } from '../importers/sample';
 import { TEST_TASKS } from './test-tasks';
+import { detectCampaignsTask, splitCampaignTask } from '../analysis/campaigns/task';
+import { scanTask } from '../analysis/stance/scan-task';
 import { applyTask, undoTask } from '../triage/tasks';
 
 /** Every task a worker thread can run, by name. Each area registers its heavy work here. */
 export const TASKS: Record<string, Task> = {
   'sample.build': buildSampleTask,
+  'campaigns.detect': detectCampaignsTask,
+  'campaigns.split': splitCampaignTask,
+  'signals.scan': scanTask,
   'triage.apply': applyTask,
   'triage.undo': undoTask,
   ...TEST_TASKS,

@@ -1,9 +1,10 @@
 import type { Api } from '../../shared/api';
 import { projectHandlers, projectSchemas } from './project-handlers';
 import { responsesHandlers, responsesSchemas } from './responses-handlers';
+import { signalsHandlers, signalsSchemas } from './signals-handlers';
 import { triageHandlers, triageSchemas } from './triage-handlers';
 import type { Handlers, Schemas } from './types';
 
 /** Every call of the contract, joined from the areas. The types make a missing call a compile error. */
-export const HANDLERS: Handlers<Api> = { ...projectHandlers, ...responsesHandlers, ...triageHandlers };
-export const SCHEMAS: Schemas<Api> = { ...projectSchemas, ...responsesSchemas, ...triageSchemas };
+export const HANDLERS: Handlers<Api> = { ...projectHandlers, ...responsesHandlers, ...signalsHandlers, ...triageHandlers };
+export const SCHEMAS: Schemas<Api> = { ...projectSchemas, ...responsesSchemas, ...signalsSchemas, ...triageSchemas };

@@ -25,6 +25,8 @@ const filterObject = z.object({
   answers: z.array(z.object({ questionId: id, options: labels })).max(50).optional(),
   hasPersonalData: z.boolean().optional(),
   campaign: z.enum(['member', 'unique']).optional(),
+  stances: z.array(z.enum(['agree', 'disagree', 'mixed', 'unclear'])).max(4).optional(),
+  sentiments: z.array(z.enum(['positive', 'neutral', 'negative'])).max(3).optional(),
   unread: z.boolean().optional(),
   assignee: z.string().max(200).optional(),
 });

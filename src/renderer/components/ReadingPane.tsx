@@ -1,7 +1,9 @@
 import { Fragment, useEffect, useState, type RefObject } from 'react';
-import type { Flag, HistoryEntry, Priority, ResponseDetail, TriageChange, TriageStatus } from '../../shared/api';
+import type { Flag, HistoryEntry, PiiFinding, Priority, ResponseDetail, TriageChange, TriageStatus } from '../../shared/api';
 import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, REASON_LABELS, STATUS_LABELS } from '../../shared/triage';
 import { useCall } from '../hooks';
+import { PersonalDataText } from './PersonalDataText';
+import { ResponseSignalsPanel } from './ResponseSignalsPanel';
 import { Segments } from './Segments';
 
 interface Props {
@@ -132,6 +134,7 @@ function Decisions({ detail, analyst, noteRef, onDecide, onExclude }: { detail: 
 
 /** The full answer, with the respondent's other answers and attributes, the decisions on it and its history. */
 export function ReadingPane({ responseId, search, version, analyst, noteRef, onDecide, onExclude }: Props) {
+  const [findings, setFindings] = useState<PiiFinding[]>([]);
   const detail = useCall('responses.get', { id: responseId ?? 0, search: search || undefined }, `${responseId}:${search}:${version}`);
   const history = useCall('triage.history', { responseId: responseId ?? 0 }, `${responseId}:${version}`);
   if (responseId === null) {
@@ -175,13 +178,19 @@ export function ReadingPane({ responseId, search, version, analyst, noteRef, onD
                 </Fragment>
               ))}
           </dl>
+          <ResponseSignalsPanel responseId={d.id} onFindings={setFindings} />
           {d.respondent.answers.map((a) => (
             <article key={a.responseId} className={`answer${a.responseId === d.id ? ' current' : ''}`} aria-current={a.responseId === d.id ? 'true' : undefined}>
               <h3>
                 {a.questionCode}. {a.questionText}
               </h3>
               <p className="answer-text">
-                <Segments segments={a.segments} />
+                {/* The current answer shows its personal data marked, unless a search is marking its matches. */}
+                {a.responseId === d.id && !search && findings.some((f) => f.responseId === d.id) ? (
+                  <PersonalDataText text={d.text} findings={findings.filter((f) => f.responseId === d.id)} />
+                ) : (
+                  <Segments segments={a.segments} />
+                )}
               </p>
             </article>
           ))}

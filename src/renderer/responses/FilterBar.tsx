@@ -1,6 +1,7 @@
 import { useState, type RefObject } from 'react';
-import type { Facets, Flag, Priority, Question, ResponseFilter, SavedView, TriageStatus } from '../../shared/api';
+import type { Facets, Flag, Priority, Question, ResponseFilter, SavedView, SentimentLabel, Stance, TriageStatus } from '../../shared/api';
 import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES } from '../../shared/triage';
+import { SENTIMENT_TEXT, STANCE_TEXT } from '../components/StanceBadge';
 import { filterChips } from './filter-chips';
 
 interface Props {
@@ -231,26 +232,46 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
               ))}
             </fieldset>
           )}
-          {facets?.available.personalData && (
-            <div className="field">
-              <label htmlFor="pii">Personal data</label>
-              <select id="pii" value={filter.hasPersonalData === undefined ? '' : String(filter.hasPersonalData)} onChange={(e) => set({ hasPersonalData: e.target.value ? e.target.value === 'true' : undefined })}>
-                <option value="">Either</option>
-                <option value="true">Has personal data</option>
-                <option value="false">No personal data</option>
-              </select>
-            </div>
-          )}
-          {facets?.available.campaigns && (
-            <div className="field">
-              <label htmlFor="campaign">Campaigns</label>
-              <select id="campaign" value={filter.campaign ?? ''} onChange={(e) => set({ campaign: (e.target.value || undefined) as ResponseFilter['campaign'] })}>
-                <option value="">All responses</option>
-                <option value="member">Part of a campaign</option>
-                <option value="unique">Unique responses</option>
-              </select>
-            </div>
-          )}
+          <div className="field">
+            <label htmlFor="pii">Personal data</label>
+            <select id="pii" value={filter.hasPersonalData === undefined ? '' : String(filter.hasPersonalData)} onChange={(e) => set({ hasPersonalData: e.target.value ? e.target.value === 'true' : undefined })}>
+              <option value="">Either</option>
+              <option value="true">Has personal data</option>
+              <option value="false">No personal data</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="campaign">Campaigns</label>
+            <select id="campaign" value={filter.campaign ?? ''} onChange={(e) => set({ campaign: (e.target.value || undefined) as ResponseFilter['campaign'] })}>
+              <option value="">All responses</option>
+              <option value="member">In a campaign or duplicate set</option>
+              <option value="unique">Unique responses</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="stance">Stance (estimate)</label>
+            <select id="stance" value={one(filter.stances)} onChange={(e) => e.target.value !== MANY && set({ stances: e.target.value ? [e.target.value as Stance] : undefined })}>
+              <option value="">Any stance</option>
+              <Several values={filter.stances} />
+              {(Object.keys(STANCE_TEXT) as Stance[]).map((s) => (
+                <option key={s} value={s}>
+                  {STANCE_TEXT[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sentiment">Sentiment (estimate)</label>
+            <select id="sentiment" value={one(filter.sentiments)} onChange={(e) => e.target.value !== MANY && set({ sentiments: e.target.value ? [e.target.value as SentimentLabel] : undefined })}>
+              <option value="">Any sentiment</option>
+              <Several values={filter.sentiments} />
+              {(Object.keys(SENTIMENT_TEXT) as SentimentLabel[]).map((s) => (
+                <option key={s} value={s}>
+                  {SENTIMENT_TEXT[s]}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="field check">
             <input id="mine" type="checkbox" checked={filter.assignee === analyst} onChange={(e) => set({ assignee: e.target.checked ? analyst : undefined })} />
             <label htmlFor="mine">Assigned to me</label>

@@ -167,6 +167,12 @@ export function ResponsesTable(props: Props) {
                         </span>
                       ))}
                       {r.hasNote && <span className="flag">Note</span>}
+                      {r.personalData > 0 && (
+                        <span className="flag pii" title={`${r.personalData} piece${r.personalData === 1 ? '' : 's'} of personal data found`}>
+                          PII
+                        </span>
+                      )}
+                      {r.campaignKind && <span className="flag campaign">{r.campaignKind === 'campaign' ? 'Campaign' : 'Duplicate'}</span>}
                     </span>
                   </>
                 ) : (

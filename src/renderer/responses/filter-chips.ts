@@ -1,5 +1,6 @@
 import type { Facets, Question, ResponseFilter } from '../../shared/api';
 import { FLAG_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../../shared/triage';
+import { SENTIMENT_TEXT, STANCE_TEXT } from '../components/StanceBadge';
 
 export interface Chip {
   key: string;
@@ -47,7 +48,9 @@ export function filterChips(filter: ResponseFilter, questions: Question[], facet
   if (filter.hasPersonalData !== undefined) {
     chips.push({ key: 'pii', label: filter.hasPersonalData ? 'Has personal data' : 'No personal data', without: omit('hasPersonalData') });
   }
-  if (filter.campaign) chips.push({ key: 'campaign', label: filter.campaign === 'member' ? 'Campaign responses' : 'Unique responses', without: omit('campaign') });
+  if (filter.campaign) chips.push({ key: 'campaign', label: filter.campaign === 'member' ? 'In a campaign or duplicate set' : 'Unique responses', without: omit('campaign') });
+  if (filter.stances?.length) chips.push({ key: 'stances', label: `Stance: ${list(filter.stances.map((s) => STANCE_TEXT[s]))}`, without: omit('stances') });
+  if (filter.sentiments?.length) chips.push({ key: 'sentiments', label: `Sentiment: ${list(filter.sentiments.map((s) => SENTIMENT_TEXT[s]))}`, without: omit('sentiments') });
   if (filter.assignee !== undefined) chips.push({ key: 'assignee', label: `Assigned to ${filter.assignee}`, without: omit('assignee') });
   return chips;
 }

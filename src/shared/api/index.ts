@@ -7,13 +7,15 @@ import type { CallResult, ApiEvent } from './common';
 import type { ProjectApi } from './project';
 import type { ResponsesApi } from './responses';
 import type { TriageApi } from './triage';
+import type { SignalsApi } from './signals';
 
 export type * from './common';
 export type * from './project';
 export type * from './responses';
+export type * from './signals';
 export type * from './triage';
 
-export interface Api extends ProjectApi, ResponsesApi, TriageApi {}
+export interface Api extends ProjectApi, ResponsesApi, SignalsApi, TriageApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];

@@ -1,3 +1,4 @@
+import type { SentimentLabel, Stance } from './signals';
 import type { Flag, Priority, TriageState, TriageStatus } from './triage';
 
 export type QuestionKind = 'open' | 'closed' | 'attribute';
@@ -37,10 +38,13 @@ export interface ResponseFilter {
   submittedTo?: string;
   /** Respondents who chose one of `options` in closed question `questionId`; every entry must match. */
   answers?: { questionId: number; options: string[] }[];
-  /** Responses found to hold personal data (true) or not (false). */
+  /** Responses found to hold personal data (true, not counting findings marked false positives) or not (false). */
   hasPersonalData?: boolean;
-  /** Responses that are part of a campaign ('member') or not ('unique'). */
+  /** Responses in a campaign or duplicate set that is not dismissed ('member'), or in none ('unique'). */
   campaign?: 'member' | 'unique';
+  /** Estimated stance (only where the question asks for one) and sentiment, from the signals scan. */
+  stances?: Stance[];
+  sentiments?: SentimentLabel[];
   /** Only responses nobody has opened yet (status "new"). */
   unread?: boolean;
   /** Assigned to this analyst. */
@@ -91,6 +95,13 @@ export interface ResponseRow {
   themes: string[];
   hasNote: boolean;
   assignee: string | null;
+  /** Pieces of personal data found (false positives left out). */
+  personalData: number;
+  /** The campaign or duplicate set it is in (not dismissed), if any. */
+  campaignKind: 'campaign' | 'duplicates' | null;
+  /** Estimates from the signals scan: stance only where the question asks for one. */
+  stance: Stance | null;
+  sentimentLabel: SentimentLabel | null;
 }
 
 export interface ResponsePage {
@@ -140,8 +151,8 @@ export interface Facets {
   regions: FacetCount[];
   /** First and last submission dates (YYYY-MM-DD), null for an empty project. */
   submitted: { from: string; to: string } | null;
-  /** Which optional filters have data behind them in this project. */
-  available: { themes: boolean; personalData: boolean; campaigns: boolean };
+  /** Whether themes exist yet (the theme filter and column appear with them). */
+  available: { themes: boolean };
   themes: { id: number; name: string; questionId: number | null }[];
 }
 

@@ -4,6 +4,7 @@ import { PRIORITIES } from '../../../shared/triage';
 import { toFtsQuery } from '../../search/fts-query';
 import type { Db } from '../connection';
 import { optionalTables } from './optional-tables';
+import { signalFilterSql } from './signals';
 
 /**
  * A ResponseFilter as SQL over `response r` (and `respondent p` when `usesRespondent`). One builder for
@@ -80,7 +81,7 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
     );
   }
 
-  // Filters on data other parts of the app add: without their tables, nothing is known to match.
+  // Themes arrive with the themes area's migration: without its tables, no response is known to have one.
   const optional = optionalTables(db);
   if (filter.themes?.ids.length) {
     const ids = filter.themes.ids;
@@ -93,19 +94,15 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
       );
     } else add(`r.id IN (SELECT response_id FROM assignment WHERE theme_id IN (${placeholders(ids.length)}))`, ...ids);
   }
-  if (filter.hasPersonalData !== undefined) {
-    const has = optional.personalData ? 'EXISTS (SELECT 1 FROM pii_finding f WHERE f.response_id = r.id)' : '0';
-    add(filter.hasPersonalData ? has : `NOT ${has}`);
-  }
-  if (filter.campaign) {
-    const by = optional.campaigns?.by;
-    const member = !by
-      ? '0'
-      : by === 'response_id'
-        ? 'EXISTS (SELECT 1 FROM campaign_member m WHERE m.response_id = r.id)'
-        : 'EXISTS (SELECT 1 FROM campaign_member m WHERE m.respondent_id = r.respondent_id)';
-    add(filter.campaign === 'member' ? member : `NOT ${member}`);
-  }
+  // Personal data, campaigns, stance and sentiment: the signals area's own SQL (docs/SIGNALS.md).
+  const signals = signalFilterSql({
+    personalData: filter.hasPersonalData,
+    campaign: filter.campaign === 'unique' ? 'individual' : filter.campaign,
+    stance: filter.stances,
+    sentiment: filter.sentiments,
+  });
+  conditions.push(...signals.sql);
+  params.push(...signals.params);
   return { conditions, params, usesRespondent, match };
 }
 

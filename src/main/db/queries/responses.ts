@@ -12,6 +12,7 @@ import { regionOf } from '../../../shared/places';
 import { AppError } from '../../util/errors';
 import type { Db } from '../connection';
 import { optionalTables } from './optional-tables';
+import { SIGNAL_COLUMNS } from './signals';
 import { countMatching, filterSql, fromSearch, fromWhere } from './response-filter';
 import { MARK_END, MARK_START, plain, segments } from './text-segments';
 import { readState, STATE_SQL } from './triage-state';
@@ -77,7 +78,10 @@ function pageIds(db: Db, query: ResponseQuery): number[] {
   return db.prepare(sql).pluck().all(...params) as number[];
 }
 
-interface RawRow extends Omit<ResponseRow, 'excerpt' | 'flags' | 'themes' | 'hasNote' | 'status' | 'priority'> {
+interface RawRow extends Omit<ResponseRow, 'excerpt' | 'flags' | 'themes' | 'hasNote' | 'status' | 'priority' | 'campaignKind'> {
+  /** From SIGNAL_COLUMNS (signals.ts), which also gives the campaign's id: not needed in a row. */
+  campaignKind: string | null;
+  campaignId: number | null;
   excerpt: string;
   /** The answer itself holds a marker character: its snippet cannot be split reliably, so it is shown plain. */
   hasMarkers: number;
@@ -98,7 +102,8 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
               substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt, length(r.text) AS length,
               p.type AS respondentType, p.organisation, p.city, p.submitted_at AS submittedAt,
               ${STATE_SQL} AS state, ${themes} AS themes,
-              instr(r.text, char(1)) OR instr(r.text, char(2)) AS hasMarkers
+              instr(r.text, char(1)) OR instr(r.text, char(2)) AS hasMarkers,
+              ${SIGNAL_COLUMNS}
          FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN question q ON q.id = r.question_id
         WHERE r.id IN (SELECT value FROM json_each(?))`,
     )
@@ -117,7 +122,7 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const { state: stateJson, themes: themeJson, excerpt, hasMarkers, ...rest } = r;
+    const { state: stateJson, themes: themeJson, excerpt, hasMarkers, campaignKind, campaignId: _campaignId, ...rest } = r;
     const state = readState(stateJson);
     const snippet = hasMarkers ? undefined : snippets.get(id);
     return [
@@ -130,6 +135,7 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
         hasNote: !!state.note,
         assignee: state.assignee,
         themes: themeJson ? (JSON.parse(themeJson) as string[]) : [],
+        campaignKind: campaignKind === 'campaign' || campaignKind === 'duplicates' ? campaignKind : null,
       },
     ];
   });
@@ -235,7 +241,7 @@ export function responseFacets(db: Db): Facets {
     cities,
     regions: [...regionCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
     submitted: span.from && span.to ? { from: span.from, to: span.to } : null,
-    available: { themes: optional.themes !== null, personalData: optional.personalData, campaigns: optional.campaigns !== null },
+    available: { themes: optional.themes !== null },
     themes,
   };
 }
