@@ -65,24 +65,24 @@ describe.skipIf(skip)(`the UI in Chromium over serve mode${skip ? ` (skipped: ${
       await page.getByRole('grid', { name: 'Responses' }).focus();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
-      const selectedId = await page.locator('[aria-selected="true"] [role="gridcell"]').first().textContent();
+      const selectedId = await page.locator('[role="row"][aria-current="true"] [role="gridcell"]').nth(1).textContent();
       await expect.poll(() => page.locator('.reading-pane h2').textContent()).toContain(selectedId!);
 
       // Search: the count matches the database's full-text search, terms are highlighted.
       const expected = (await api.call('responses.list', { search: 'graduates', offset: 0, limit: 1 })).total;
       expect(expected).toBeGreaterThan(0);
-      await page.getByLabel('Search').fill('graduates');
+      await page.getByRole('searchbox', { name: 'Search' }).fill('graduates');
       await expect.poll(() => page.locator('.count').textContent()).toBe(`${expected.toLocaleString('en-GB')} responses match`);
       await page.locator('.tbody [role="row"]').first().click();
       await expect.poll(() => page.locator('.reading-pane mark').count()).toBeGreaterThan(0);
 
       // A malformed search gives a helpful message, not an error page.
-      await page.getByLabel('Search').fill('"unfinished phrase');
+      await page.getByRole('searchbox', { name: 'Search' }).fill('"unfinished phrase');
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/could not be understood/);
 
       // Filters combine; Clear filters restores everything.
       await page.getByRole('button', { name: 'Clear filters' }).click();
-      await page.getByLabel('Place').selectOption('Leeds');
+      await page.getByLabel('Place').selectOption('city:Leeds');
       const leeds = (await api.call('responses.list', { cities: ['Leeds'], offset: 0, limit: 1 })).total;
       await expect.poll(() => page.locator('.count').textContent()).toBe(`${leeds.toLocaleString('en-GB')} responses match`);
       await page.getByRole('button', { name: 'Clear filters' }).click();

@@ -5,6 +5,7 @@ import { importTask } from '../importers/run';
 import { previewTask } from '../importers/preview';
 import { detectCampaignsTask, splitCampaignTask } from '../analysis/campaigns/task';
 import { scanTask } from '../analysis/stance/scan-task';
+import { applyTask, undoTask } from '../triage/tasks';
 
 /** Every task a worker thread can run, by name. Each area registers its heavy work here. */
 export const TASKS: Record<string, Task> = {
@@ -14,5 +15,7 @@ export const TASKS: Record<string, Task> = {
   'campaigns.detect': detectCampaignsTask,
   'campaigns.split': splitCampaignTask,
   'signals.scan': scanTask,
+  'triage.apply': applyTask,
+  'triage.undo': undoTask,
   ...TEST_TASKS,
 };

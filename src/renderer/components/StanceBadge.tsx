@@ -1,8 +1,8 @@
 import type { SentimentLabel, Stance } from '../../shared/api';
 import './signals.css';
 
-const STANCE_TEXT: Record<Stance, string> = { agree: 'Agrees', disagree: 'Disagrees', mixed: 'Mixed', unclear: 'Unclear' };
-const SENTIMENT_TEXT: Record<SentimentLabel, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
+export const STANCE_TEXT: Record<Stance, string> = { agree: 'Agrees', disagree: 'Disagrees', mixed: 'Mixed', unclear: 'Unclear' };
+export const SENTIMENT_TEXT: Record<SentimentLabel, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
 
 /**
  * A response's estimated stance, for the Responses table and the reading pane. The title says it is an

@@ -1,271 +1,339 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ResponseQuery, ResponseRow } from '../../shared/api';
+import type { ExclusionReason, Flag, ResponseFilter, SortKey, TriageChange, TriageTarget } from '../../shared/api';
+import { describeChange, PRIORITIES } from '../../shared/triage';
 import { api } from '../api';
 import type { AreaProps } from '../areas';
 import { ReadingPane } from '../components/ReadingPane';
 import { useCall } from '../hooks';
+import { filterFromLocation } from '../links';
+import { BulkBar } from '../responses/BulkBar';
+import { ExcludeDialog, SaveViewDialog, SettingsDialog, ShortcutsDialog } from '../responses/dialogs';
+import { FilterBar } from '../responses/FilterBar';
+import { ProgressPanel } from '../responses/ProgressPanel';
+import { ResponsesTable, ROW_HEIGHT, type Sort } from '../responses/ResponsesTable';
+import { characterShortcutsOn, findShortcut, type ShortcutAction } from '../responses/shortcuts';
+import { useRowPages } from '../responses/useRowPages';
 
-const PAGE = 50;
-const ROW_HEIGHT = 64;
-const HEADER_HEIGHT = 36;
+/** How long a response must stay open before it counts as read (so skimming past with J does not). */
+const READ_AFTER_MS = 600;
 
-interface Filters {
-  questionId?: number;
-  search: string;
-  type: string;
-  city: string;
-}
+type DialogName = 'exclude' | 'help' | 'settings' | 'saveView' | null;
 
-const EMPTY: Filters = { search: '', type: '', city: '' };
-
-function toQuery(f: Filters): Omit<ResponseQuery, 'offset' | 'limit'> {
-  return {
-    questionId: f.questionId,
-    search: f.search.trim() || undefined,
-    respondentTypes: f.type ? [f.type] : undefined,
-    cities: f.city ? [f.city] : undefined,
-  };
-}
-
-function formatDate(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : '';
-}
-
-/** Loads only the pages of rows that are on screen, and forgets them when the query changes. */
-function useRowPages(query: Omit<ResponseQuery, 'offset' | 'limit'>) {
-  const key = JSON.stringify(query);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pages, setPages] = useState<Map<number, ResponseRow[]>>(new Map());
-  const loading = useRef(new Set<number>());
-  const generation = useRef(0);
-
-  const load = useCallback(
-    (page: number) => {
-      if (loading.current.has(page)) return;
-      loading.current.add(page);
-      const gen = generation.current;
-      api.call('responses.list', { ...query, offset: page * PAGE, limit: PAGE }).then(
-        (result) => {
-          if (gen !== generation.current) return;
-          setTotal(result.total);
-          setError(null);
-          setPages((prev) => new Map(prev).set(page, result.rows));
-        },
-        (e: unknown) => {
-          if (gen !== generation.current) return;
-          loading.current.delete(page);
-          setError(e instanceof Error ? e.message : String(e));
-          setTotal(0);
-        },
-      );
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
-  );
-
-  useEffect(() => {
-    generation.current += 1;
-    loading.current = new Set();
-    setPages(new Map());
-    setTotal(null);
-    load(0);
-  }, [load]);
-
-  const row = (index: number): ResponseRow | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
-  return { total, error, row, load };
-}
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function Responses({ project }: AreaProps) {
   const questions = useCall('questions.list', undefined, project.path);
   const facets = useCall('responses.facets', undefined, project.path);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [searchText, setSearchText] = useState('');
-  const [selected, setSelected] = useState<number | null>(null);
-  const query = useMemo(() => toQuery(filters), [filters]);
-  const { total, error, row, load } = useRowPages(query);
-  const scroller = useRef<HTMLDivElement>(null);
+  const settings = useCall('settings.get', undefined, project.path);
+  const [filter, setFilterState] = useState<ResponseFilter>(() => filterFromLocation() ?? {});
+  const [searchText, setSearchText] = useState(filter.search ?? '');
+  const [sort, setSort] = useState<Sort>(undefined);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [checked, setChecked] = useState<Set<number>>(new Set());
+  const [version, setVersion] = useState(0);
+  const [paneVersion, setPaneVersion] = useState(0);
+  const [viewsVersion, setViewsVersion] = useState(0);
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const [message, setMessage] = useState('');
+  const [actionError, setActionError] = useState<string | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  const undoStack = useCall('triage.undoStack', undefined, `${project.path}:${version}`);
+  const progress = useCall('triage.progress', undefined, `${project.path}:${version}:${paneVersion}`);
+  const views = useCall('views.list', undefined, `${project.path}:${viewsVersion}`);
+  const analyst = settings.data?.analystName ?? '';
+
+  const query = useMemo(() => ({ ...filter, sort }), [filter, sort]);
+  const { total, error, row, load, refresh, patch } = useRowPages(query);
+  const current = cursor !== null ? row(cursor) : undefined;
+
+  const setFilter = useCallback((next: ResponseFilter) => {
+    setFilterState(next);
+    setSearchText(next.search ?? '');
+  }, []);
 
   // Search as the user types, once they pause.
   useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.search === searchText ? f : { ...f, search: searchText })), 300);
+    const timer = setTimeout(() => setFilterState((f) => ((f.search ?? '') === searchText ? f : { ...f, search: searchText || undefined })), 300);
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  useEffect(() => setSelected(null), [filters]);
-
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    // The sticky header row sits above the list inside the same scroller.
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
+  // A link from another area (#/responses?filter=…) replaces the filter.
+  useEffect(() => {
+    const onHash = (): void => {
+      const linked = filterFromLocation();
+      if (linked) setFilter(linked);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [setFilter]);
 
   useEffect(() => {
-    for (const item of items) if (!row(item.index)) load(Math.floor(item.index / PAGE));
-  });
+    setCursor(null);
+    setChecked(new Set());
+  }, [filter, sort]);
 
-  const move = (to: number) => {
-    if (!total) return;
-    const next = Math.max(0, Math.min(total - 1, to));
-    setSelected(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+  // Decisions made anywhere (a background bulk change finishing, another window) refresh what is shown.
+  useEffect(
+    () =>
+      api.subscribe((event) => {
+        if (event.type === 'changed' && event.what === 'triage') {
+          refresh();
+          setVersion((v) => v + 1);
+        }
+        // A large change ran in the background: say how it ended.
+        if (event.type === 'job' && event.job.kind.startsWith('triage.') && event.job.state !== 'running') {
+          const { job } = event;
+          const result = job.result as { changed?: number; reverted?: number } | undefined;
+          const n = result?.changed ?? result?.reverted;
+          setMessage(job.state === 'done' ? `${job.title}: done${n !== undefined ? ` (${n.toLocaleString('en-GB')} responses)` : ''}.` : `${job.title}: ${job.error?.message ?? job.state}`);
+        }
+      }),
+    [refresh],
+  );
+
+  // Opening a response marks it read once it has been on screen for a moment.
+  const currentId = current?.id;
+  const currentIsNew = current?.status === 'new';
+  useEffect(() => {
+    if (currentId === undefined || !currentIsNew) return;
+    const timer = setTimeout(() => {
+      api.call('triage.markRead', { id: currentId }).then(
+        (r) => {
+          if (!r.changed) return;
+          patch(currentId, { status: 'read' });
+          setPaneVersion((v) => v + 1);
+        },
+        () => undefined, // Not being able to mark it read must never interrupt reading.
+      );
+    }, READ_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [currentId, currentIsNew, patch]);
+
+  const afterChange = (text: string): void => {
+    setMessage(text);
+    setActionError(null);
+    refresh();
+    setVersion((v) => v + 1);
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    const current = selected ?? -1;
-    const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(current + 1),
-      ArrowUp: () => move(current - 1),
-      j: () => move(current + 1),
-      k: () => move(current - 1),
-      PageDown: () => move(current + pageRows),
-      PageUp: () => move(current - pageRows),
-      Home: () => move(0),
-      End: () => move((total ?? 1) - 1),
-    };
-    const action = keys[event.key];
-    if (action) {
-      event.preventDefault();
-      action();
+
+  const apply = async (target: TriageTarget, change: TriageChange): Promise<void> => {
+    try {
+      const result = await api.call('triage.apply', { target, change });
+      if (result.jobId) setMessage(`${describeChange(change)}: running in the background…`);
+      else afterChange(result.action ? `${result.action.description}: saved.` : 'Nothing to change: already so.');
+    } catch (e) {
+      setActionError(errorText(e));
     }
   };
 
-  const selectedRow = selected !== null ? row(selected) : undefined;
-  const filtered = filters.questionId !== undefined || filters.search || filters.type || filters.city;
-  const clear = () => {
-    setSearchText('');
-    setFilters(EMPTY);
+  const decide = (change: TriageChange): void => {
+    if (current) void apply({ ids: [current.id] }, change);
   };
 
+  const undo = async (): Promise<void> => {
+    try {
+      const result = await api.call('triage.undo');
+      if (result.jobId) setMessage('Undoing in the background…');
+      else if (!result.undone) setMessage('Nothing to undo.');
+      else {
+        const skipped = result.skipped ? ` ${result.skipped} changed since were left as they are.` : '';
+        afterChange(`Undone: ${result.undone.description}.${skipped}`);
+      }
+    } catch (e) {
+      setActionError(errorText(e));
+    }
+  };
+
+  const move = (to: number): void => {
+    if (!total) return;
+    setCursor(Math.max(0, Math.min(total - 1, to)));
+  };
+
+  const toggleFlag = (flag: Flag): void => {
+    if (current) decide(current.flags.includes(flag) ? { removeFlags: [flag] } : { addFlags: [flag] });
+  };
+
+  const toggleChecked = (id: number): void =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const actions: Record<ShortcutAction, () => void> = {
+    next: () => move((cursor ?? -1) + 1),
+    previous: () => move((cursor ?? 1) - 1),
+    pageDown: () => move((cursor ?? 0) + pageRows()),
+    pageUp: () => move((cursor ?? 0) - pageRows()),
+    first: () => move(0),
+    last: () => move((total ?? 1) - 1),
+    select: () => current && toggleChecked(current.id),
+    read: () => decide({ status: 'read' }),
+    inReview: () => decide({ status: 'in_review' }),
+    done: () => decide({ status: 'done' }),
+    exclude: () => current && setDialog('exclude'),
+    unread: () => decide({ status: 'new' }),
+    followUp: () => toggleFlag('follow_up'),
+    quote: () => toggleFlag('notable_quote'),
+    organisation: () => toggleFlag('organisation'),
+    safeguarding: () => toggleFlag('safeguarding'),
+    priority: () => current && decide({ priority: PRIORITIES[(PRIORITIES.indexOf(current.priority) + 1) % PRIORITIES.length] }),
+    assign: () => current && decide({ assignee: current.assignee === analyst ? null : analyst }),
+    note: () => noteRef.current?.focus(),
+    search: () => searchRef.current?.focus(),
+    undo: () => void undo(),
+    help: () => setDialog('help'),
+  };
+  function pageRows(): number {
+    return Math.max(1, Math.floor((gridRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2);
+  }
+
+  const onGridKeyDown = (event: KeyboardEvent): void => {
+    if (event.target !== gridRef.current) return;
+    const action = findShortcut(event, characterShortcutsOn());
+    if (!action) return;
+    event.preventDefault();
+    actions[action]();
+  };
+
+  // Escape in the note or the search box goes back to the list.
+  const onPageKeyDown = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Escape' && (target === noteRef.current || target === searchRef.current)) {
+      event.preventDefault();
+      gridRef.current?.focus();
+    }
+  };
+
+  const onSort = (key: SortKey): void =>
+    setSort((s) => (s?.key === key ? (s.dir === 'asc' ? { key, dir: 'desc' } : undefined) : { key, dir: 'asc' }));
+
+  const filtered = Object.keys(filter).length > 0;
+  const undoNext = undoStack.data?.[0];
+
   return (
-    <section className="page responses" aria-labelledby="page-title">
+    <section className="page responses" aria-labelledby="page-title" onKeyDown={onPageKeyDown}>
       <div className="page-head">
         <h1 id="page-title">Responses</h1>
         <p className="count" aria-live="polite">
           {total === null ? 'Counting…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'response' : 'responses'}${filtered ? ' match' : ''}`}
         </p>
+        <div className="head-actions">
+          <button type="button" onClick={() => void undo()} disabled={!undoNext} title={undoNext ? `Undo: ${undoNext.description}` : 'Nothing to undo'}>
+            {undoNext ? `Undo: ${undoNext.description.length > 40 ? `${undoNext.description.slice(0, 40)}…` : undoNext.description}` : 'Undo'}
+          </button>
+          <button type="button" onClick={() => setDialog('help')}>
+            Keyboard shortcuts
+          </button>
+          <button type="button" onClick={() => setDialog('settings')}>
+            Settings
+          </button>
+          <span className="muted analyst">Deciding as {analyst || '…'}</span>
+        </div>
       </div>
-      <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); setFilters((f) => ({ ...f, search: searchText })); }}>
-        <div className="field grow">
-          <label htmlFor="search">Search</label>
-          <input
-            id="search"
-            type="search"
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            placeholder='Words, "a phrase", graduate*, housing NOT London'
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="question">Question</label>
-          <select
-            id="question"
-            value={filters.questionId ?? ''}
-            onChange={(e) => setFilters((f) => ({ ...f, questionId: e.target.value ? Number(e.target.value) : undefined }))}
-          >
-            <option value="">All questions</option>
-            {questions.data?.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.code}: {q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="type">Respondent type</label>
-          <select id="type" value={filters.type} onChange={(e) => setFilters((f) => ({ ...f, type: e.target.value }))}>
-            <option value="">All types</option>
-            {facets.data?.types.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.value} ({t.count.toLocaleString('en-GB')})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="city">Place</label>
-          <select id="city" value={filters.city} onChange={(e) => setFilters((f) => ({ ...f, city: e.target.value }))}>
-            <option value="">All places</option>
-            {facets.data?.cities.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.value} ({c.count.toLocaleString('en-GB')})
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="button" onClick={clear} disabled={!filtered && !searchText}>
-          Clear filters
-        </button>
-      </form>
-      {error && (
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {message}
+      </p>
+      {message && (
+        <p className="message" aria-hidden="true">
+          {message}
+        </p>
+      )}
+      <FilterBar
+        filter={filter}
+        onChange={setFilter}
+        searchText={searchText}
+        onSearchText={setSearchText}
+        searchRef={searchRef}
+        questions={questions.data ?? []}
+        facets={facets.data}
+        analyst={analyst}
+        views={views.data ?? []}
+        onSaveView={() => setDialog('saveView')}
+        onDeleteView={(view) =>
+          void api.call('views.delete', { id: view.id }).then(() => {
+            setViewsVersion((v) => v + 1);
+            setMessage(`Deleted the view "${view.name}".`);
+          })
+        }
+      />
+      <ProgressPanel progress={progress.data} />
+      <BulkBar
+        selected={checked.size}
+        matching={total}
+        analyst={analyst}
+        onClearSelection={() => setChecked(new Set())}
+        onApply={(scope, change) =>
+          apply(scope === 'selected' ? { ids: [...checked] } : { filter, expectedCount: total ?? 0 }, change).then(() => setChecked(new Set()))
+        }
+      />
+      {(error || actionError) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? actionError}
         </p>
       )}
       <div className="split">
-        <div
-          ref={scroller}
-          className="table"
-          role="grid"
-          aria-label="Responses"
-          aria-rowcount={(total ?? 0) + 1}
-          aria-activedescendant={selected !== null ? `row-${selected}` : undefined}
-          tabIndex={0}
-          onKeyDown={onKeyDown}
-        >
-          <div className="tr th" role="row" aria-rowindex={1}>
-            <span role="columnheader">Respondent</span>
-            <span role="columnheader">Question</span>
-            <span role="columnheader">Answer</span>
-            <span role="columnheader">Type</span>
-            <span role="columnheader">Place</span>
-            <span role="columnheader">Submitted</span>
-          </div>
-          <div className="tbody">
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const r = row(item.index);
-                return (
-                  <div
-                    key={item.key}
-                    id={`row-${item.index}`}
-                    className={`tr${item.index === selected ? ' selected' : ''}`}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    aria-selected={item.index === selected}
-                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                    onClick={() => setSelected(item.index)}
-                  >
-                    {r ? (
-                      <>
-                        <span role="gridcell">{r.respondentExternalId}</span>
-                        <span role="gridcell">{r.questionCode}</span>
-                        <span role="gridcell" className="excerpt">
-                          {r.excerpt}
-                        </span>
-                        <span role="gridcell">{r.respondentType ?? ''}</span>
-                        <span role="gridcell">{r.city ?? ''}</span>
-                        <span role="gridcell">{formatDate(r.submittedAt)}</span>
-                      </>
-                    ) : (
-                      <span role="gridcell" className="muted">
-                        Loading…
-                      </span>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-            {total === 0 && !error && <p className="empty">{filtered ? 'No responses match these filters.' : 'No responses yet: import some in the Import area.'}</p>}
-          </div>
-        </div>
-        <ReadingPane responseId={selectedRow?.id ?? null} highlight={filters.search} />
+        <ResponsesTable
+          total={total}
+          row={row}
+          load={load}
+          cursor={cursor}
+          onCursor={setCursor}
+          checked={checked}
+          onToggle={toggleChecked}
+          sort={sort}
+          onSort={onSort}
+          showThemes={!!facets.data?.available.themes}
+          gridRef={gridRef}
+          onKeyDown={onGridKeyDown}
+          empty={error ? 'Change the search to see responses.' : filtered ? 'No responses match these filters.' : 'No responses yet: import some in the Import area.'}
+        />
+        <ReadingPane
+          responseId={current?.id ?? null}
+          search={filter.search ?? ''}
+          version={version + paneVersion}
+          analyst={analyst}
+          noteRef={noteRef}
+          onDecide={decide}
+          onExclude={() => setDialog('exclude')}
+        />
       </div>
+      {dialog === 'exclude' && current && (
+        <ExcludeDialog
+          onClose={() => setDialog(null)}
+          onExclude={(reason: ExclusionReason) => {
+            setDialog(null);
+            decide({ status: 'excluded', exclusionReason: reason });
+          }}
+        />
+      )}
+      {dialog === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          analyst={analyst}
+          onClose={() => setDialog(null)}
+          onSave={async (name) => {
+            await api.call('settings.set', { analystName: name });
+            settings.reload();
+            setDialog(null);
+            setMessage(`Settings saved: deciding as ${name}.`);
+          }}
+        />
+      )}
+      {dialog === 'saveView' && (
+        <SaveViewDialog
+          onClose={() => setDialog(null)}
+          onSave={async (name) => {
+            const view = await api.call('views.save', { name, filter });
+            setViewsVersion((v) => v + 1);
+            setDialog(null);
+            setMessage(`Saved the view "${view.name}".`);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { CallResult, ApiEvent } from './common';
 import type { ProjectApi } from './project';
 import type { ResponsesApi } from './responses';
 import type { ImportApi } from './import';
+import type { TriageApi } from './triage';
 import type { SignalsApi } from './signals';
 
 export type * from './common';
@@ -14,8 +15,9 @@ export type * from './project';
 export type * from './responses';
 export type * from './import';
 export type * from './signals';
+export type * from './triage';
 
-export interface Api extends ProjectApi, ResponsesApi, ImportApi, SignalsApi {}
+export interface Api extends ProjectApi, ResponsesApi, ImportApi, SignalsApi, TriageApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];

@@ -1,3 +1,6 @@
+import type { SentimentLabel, Stance } from './signals';
+import type { Flag, Priority, TriageState, TriageStatus } from './triage';
+
 export type QuestionKind = 'open' | 'closed' | 'attribute';
 
 export interface Question {
@@ -10,17 +13,66 @@ export interface Question {
   responseCount: number;
 }
 
-export type SortKey = 'respondent' | 'question' | 'type' | 'city' | 'submittedAt' | 'length';
-
-export interface ResponseQuery {
+/**
+ * Which responses to show: the one filter model of the app. The Responses area edits it, saved views store
+ * it, bulk actions apply to it and other areas (the dashboard) link to it. Every field narrows the set;
+ * within a list field any value matches (OR), across fields all must match (AND).
+ */
+export interface ResponseFilter {
   questionId?: number;
-  /** Full-text search (FTS5 syntax: "phrases", AND/OR/NOT, prefix*). */
+  /** Full-text search: words, "a phrase", prefix*, AND / OR / NOT, (grouping). */
   search?: string;
+  statuses?: TriageStatus[];
+  /** Responses with any of these flags. */
+  flags?: Flag[];
+  priorities?: Priority[];
+  /** Responses coded with these themes: any one of them, or all of them. */
+  themes?: { ids: number[]; mode: 'any' | 'all' };
   respondentTypes?: string[];
+  /** Places as given by respondents. */
   cities?: string[];
+  /** Regions (see src/shared/places.ts): matches the places in them. */
+  regions?: string[];
+  /** Submission date range, inclusive, as YYYY-MM-DD. */
+  submittedFrom?: string;
+  submittedTo?: string;
+  /** Respondents who chose one of `options` in closed question `questionId`; every entry must match. */
+  answers?: { questionId: number; options: string[] }[];
+  /** Responses found to hold personal data (true, not counting findings marked false positives) or not (false). */
+  hasPersonalData?: boolean;
+  /** Responses in a campaign or duplicate set that is not dismissed ('member'), or in none ('unique'). */
+  campaign?: 'member' | 'unique';
+  /** Estimated stance (only where the question asks for one) and sentiment, from the signals scan. */
+  stances?: Stance[];
+  sentiments?: SentimentLabel[];
+  /** Only responses nobody has opened yet (status "new"). */
+  unread?: boolean;
+  /** Assigned to this analyst. */
+  assignee?: string;
+}
+
+export type SortKey =
+  | 'relevance'
+  | 'respondent'
+  | 'question'
+  | 'type'
+  | 'city'
+  | 'submittedAt'
+  | 'status'
+  | 'priority'
+  | 'length';
+
+export interface ResponseQuery extends ResponseFilter {
+  /** Defaults to relevance when searching, otherwise respondent order. */
   sort?: { key: SortKey; dir: 'asc' | 'desc' };
   offset: number;
   limit: number;
+}
+
+/** A stretch of text, marked when it matched the search. Rendered as text nodes, never as HTML. */
+export interface TextSegment {
+  text: string;
+  match: boolean;
 }
 
 export interface ResponseRow {
@@ -29,13 +81,27 @@ export interface ResponseRow {
   respondentExternalId: string;
   questionId: number;
   questionCode: string;
-  /** Up to ~240 characters of the answer; the full text comes from responses.get. */
-  excerpt: string;
+  /** Up to ~240 characters of the answer, or the part around the search's matches. */
+  excerpt: TextSegment[];
   length: number;
   respondentType: string | null;
   organisation: string | null;
   city: string | null;
   submittedAt: string | null;
+  status: TriageStatus;
+  priority: Priority;
+  flags: Flag[];
+  /** Theme names (empty until themes exist). */
+  themes: string[];
+  hasNote: boolean;
+  assignee: string | null;
+  /** Pieces of personal data found (false positives left out). */
+  personalData: number;
+  /** The campaign or duplicate set it is in (not dismissed), if any. */
+  campaignKind: 'campaign' | 'duplicates' | null;
+  /** Estimates from the signals scan: stance only where the question asks for one. */
+  stance: Stance | null;
+  sentimentLabel: SentimentLabel | null;
 }
 
 export interface ResponsePage {
@@ -54,7 +120,14 @@ export interface RespondentDetail {
   submittedAt: string | null;
   channel: string | null;
   attributes: Record<string, string>;
-  answers: { responseId: number; questionId: number; questionCode: string; questionText: string; text: string }[];
+  answers: {
+    responseId: number;
+    questionId: number;
+    questionCode: string;
+    questionText: string;
+    /** The answer, split where the search matched (one unmarked segment without a search). */
+    segments: TextSegment[];
+  }[];
 }
 
 export interface ResponseDetail {
@@ -62,6 +135,8 @@ export interface ResponseDetail {
   questionId: number;
   text: string;
   respondent: RespondentDetail;
+  triage: TriageState;
+  themes: string[];
 }
 
 export interface FacetCount {
@@ -69,10 +144,25 @@ export interface FacetCount {
   count: number;
 }
 
+export interface Facets {
+  types: FacetCount[];
+  cities: FacetCount[];
+  /** Regions with respondents in them (counts of respondents). */
+  regions: FacetCount[];
+  /** First and last submission dates (YYYY-MM-DD), null for an empty project. */
+  submitted: { from: string; to: string } | null;
+  /** Whether themes exist yet (the theme filter and column appear with them). */
+  available: { themes: boolean };
+  themes: { id: number; name: string; questionId: number | null }[];
+}
+
 export interface ResponsesApi {
   'questions.list': { input: void; output: Question[] };
   'responses.list': { input: ResponseQuery; output: ResponsePage };
-  'responses.get': { input: { id: number }; output: ResponseDetail };
-  /** Distinct respondent types and cities with counts, for filter menus. */
-  'responses.facets': { input: void; output: { types: FacetCount[]; cities: FacetCount[] } };
+  /** How many responses match a filter (what a bulk action would touch). */
+  'responses.count': { input: ResponseFilter; output: { total: number } };
+  /** The response with every answer of its respondent; `search` marks the matches. */
+  'responses.get': { input: { id: number; search?: string }; output: ResponseDetail };
+  /** Values and counts for the filter menus. */
+  'responses.facets': { input: void; output: Facets };
 }

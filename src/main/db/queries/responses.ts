@@ -1,57 +1,47 @@
 import type {
-  FacetCount,
+  Facets,
   ResponseDetail,
+  ResponseFilter,
   ResponsePage,
   ResponseQuery,
   ResponseRow,
   SortKey,
+  TextSegment,
 } from '../../../shared/api';
+import { regionOf } from '../../../shared/places';
 import { AppError } from '../../util/errors';
 import type { Db } from '../connection';
+import { optionalTables } from './optional-tables';
+import { SIGNAL_COLUMNS } from './signals';
+import { countMatching, filterSql, fromSearch, fromWhere } from './response-filter';
+import { MARK_END, MARK_START, plain, segments } from './text-segments';
+import { readState, STATE_SQL } from './triage-state';
 
 const EXCERPT_CHARS = 240;
+/** snippet(): up to this many tokens around the matches. */
+const SNIPPET_TOKENS = 40;
 
-const SORT_COLUMNS: Record<SortKey, string> = {
-  respondent: 'p.external_id',
-  question: 'q.position',
-  type: 'p.type',
-  city: 'p.city',
-  submittedAt: 'p.submitted_at',
-  length: 'length(r.text)',
+/** Sort keys as SQL; a key on the respondent needs the join. */
+const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance'>, { sql: string; respondent: boolean }> = {
+  respondent: { sql: 'r.respondent_id', respondent: false },
+  question: { sql: 'r.question_id', respondent: false },
+  type: { sql: 'p.type', respondent: true },
+  city: { sql: 'p.city', respondent: true },
+  submittedAt: { sql: 'p.submitted_at', respondent: true },
+  status: { sql: "CASE r.status WHEN 'new' THEN 0 WHEN 'read' THEN 1 WHEN 'in_review' THEN 2 WHEN 'done' THEN 3 ELSE 4 END", respondent: false },
+  priority: { sql: 'r.priority', respondent: false },
+  length: { sql: 'length(r.text)', respondent: false },
 };
 
-function whereClause(query: ResponseQuery): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (query.questionId !== undefined) {
-    parts.push('r.question_id = ?');
-    params.push(query.questionId);
-  }
-  if (query.search && query.search.trim()) {
-    parts.push('r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)');
-    params.push(query.search.trim());
-  }
-  if (query.respondentTypes?.length) {
-    parts.push(`p.type IN (${query.respondentTypes.map(() => '?').join(',')})`);
-    params.push(...query.respondentTypes);
-  }
-  if (query.cities?.length) {
-    parts.push(`p.city IN (${query.cities.map(() => '?').join(',')})`);
-    params.push(...query.cities);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
-/** FTS5 reports bad query syntax as an SQLite error; the user gets a message about their search instead. */
-function withSearchErrors<T>(query: ResponseQuery, run: () => T): T {
+/** FTS5 can still reject a query our parser let through; the user gets a message, not an error page. */
+function withSearchErrors<T>(filter: ResponseFilter, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    const message = (error as Error).message;
-    if (query.search && /fts5|syntax error|unterminated|no such column/i.test(message)) {
+    if (filter.search && !(error instanceof AppError) && /fts5|syntax error/i.test((error as Error).message)) {
       throw new AppError(
         'INVALID_INPUT',
-        `The search "${query.search}" could not be understood. Put phrases in double quotes, use AND, OR and NOT in capitals between words, and * only at the end of a word.`,
+        `The search ${JSON.stringify(filter.search)} could not be understood (${(error as Error).message}). Put phrases in "double quotes", write AND, OR and NOT in capitals between words, and * only at the end of a word.`,
         { field: 'search' },
       );
     }
@@ -59,24 +49,108 @@ function withSearchErrors<T>(query: ResponseQuery, run: () => T): T {
   }
 }
 
-export function listResponses(db: Db, query: ResponseQuery): ResponsePage {
-  const { sql: where, params } = whereClause(query);
-  const from = 'FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN question q ON q.id = r.question_id';
-  const sort = query.sort ?? { key: 'submittedAt', dir: 'asc' };
-  const order = `${SORT_COLUMNS[sort.key]} ${sort.dir === 'desc' ? 'DESC' : 'ASC'}, r.id`;
-  return withSearchErrors(query, () => {
-    const total = db.prepare(`SELECT count(*) ${from} ${where}`).pluck().get(...params) as number;
-    const rows = db
+/** The SQL for the ids of one page, in order: the filter and sort touch indexes only, never the answer text. */
+export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: unknown[] } {
+  const f = filterSql(db, query);
+  const sort = query.sort ?? { key: f.match ? 'relevance' : 'respondent', dir: 'asc' };
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const page = [query.limit, query.offset];
+  if (sort.key === 'relevance' && f.match) {
+    const { sql, params } = fromSearch({ ...f, match: f.match });
+    return { sql: `SELECT rowid ${sql} ORDER BY rank ${dir}, rowid LIMIT ? OFFSET ?`, params: [...params, ...page] };
+  }
+  const key = sort.key === 'relevance' ? 'respondent' : sort.key;
+  const column = SORT_COLUMNS[key];
+  // Ordered by respondent, then question (unique together), whenever the respondent is joined: SQLite then
+  // walks the respondent index the filter or sort uses and each respondent's answers in order, with no sort
+  // step, so the first page and deep pages stay cheap. Without the join, response order (r.id) is the same
+  // order received, straight from the table or a (…, rowid) index.
+  const byRespondent = `p.id ${dir}, r.question_id ${dir}`;
+  const joined = f.usesRespondent || column.respondent;
+  const order =
+    key === 'respondent' ? (joined ? byRespondent : `r.id ${dir}`) : column.respondent ? `${column.sql} ${dir}, ${byRespondent}` : `${column.sql} ${dir}, r.id ${dir}`;
+  const { sql, params } = fromWhere(f, column.respondent);
+  return { sql: `SELECT r.id ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...params, ...page] };
+}
+
+function pageIds(db: Db, query: ResponseQuery): number[] {
+  const { sql, params } = pageQuery(db, query);
+  return db.prepare(sql).pluck().all(...params) as number[];
+}
+
+interface RawRow extends Omit<ResponseRow, 'excerpt' | 'flags' | 'themes' | 'hasNote' | 'status' | 'priority' | 'campaignKind'> {
+  /** From SIGNAL_COLUMNS (signals.ts), which also gives the campaign's id: not needed in a row. */
+  campaignKind: string | null;
+  campaignId: number | null;
+  excerpt: string;
+  /** The answer itself holds a marker character: its snippet cannot be split reliably, so it is shown plain. */
+  hasMarkers: number;
+  state: string;
+  themes: string | null;
+}
+
+/** The rows for given ids (one page), with snippets of the matches when searching. */
+function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
+  if (!ids.length) return [];
+  const themes = optionalTables(db).themes
+    ? `(SELECT json_group_array(t.name) FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = r.id)`
+    : 'NULL';
+  const raw = db
+    .prepare(
+      `SELECT r.id, r.respondent_id AS respondentId, p.external_id AS respondentExternalId,
+              r.question_id AS questionId, q.code AS questionCode,
+              substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt, length(r.text) AS length,
+              p.type AS respondentType, p.organisation, p.city, p.submitted_at AS submittedAt,
+              ${STATE_SQL} AS state, ${themes} AS themes,
+              instr(r.text, char(1)) OR instr(r.text, char(2)) AS hasMarkers,
+              ${SIGNAL_COLUMNS}
+         FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN question q ON q.id = r.question_id
+        WHERE r.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as RawRow[];
+  const snippets = new Map<number, string>();
+  if (match) {
+    const found = db
       .prepare(
-        `SELECT r.id, r.respondent_id AS respondentId, p.external_id AS respondentExternalId,
-                r.question_id AS questionId, q.code AS questionCode,
-                substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt, length(r.text) AS length,
-                p.type AS respondentType, p.organisation, p.city, p.submitted_at AS submittedAt
-           ${from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        `SELECT rowid AS id, snippet(response_fts, 0, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
+           FROM response_fts WHERE response_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
       )
-      .all(...params, query.limit, query.offset) as ResponseRow[];
-    return { total, offset: query.offset, rows };
+      .all(match, JSON.stringify(ids)) as { id: number; snippet: string }[];
+    for (const s of found) snippets.set(s.id, s.snippet);
+  }
+  const byId = new Map(raw.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const { state: stateJson, themes: themeJson, excerpt, hasMarkers, campaignKind, campaignId: _campaignId, ...rest } = r;
+    const state = readState(stateJson);
+    const snippet = hasMarkers ? undefined : snippets.get(id);
+    return [
+      {
+        ...rest,
+        excerpt: snippet !== undefined ? segments(snippet) : plain(excerpt),
+        status: state.status,
+        priority: state.priority,
+        flags: state.flags,
+        hasNote: !!state.note,
+        assignee: state.assignee,
+        themes: themeJson ? (JSON.parse(themeJson) as string[]) : [],
+        campaignKind: campaignKind === 'campaign' || campaignKind === 'duplicates' ? campaignKind : null,
+      },
+    ];
   });
+}
+
+export function listResponses(db: Db, query: ResponseQuery): ResponsePage {
+  return withSearchErrors(query, () => {
+    const total = countMatching(db, query);
+    const ids = query.offset < total ? pageIds(db, query) : [];
+    return { total, offset: query.offset, rows: rowsFor(db, ids, filterSql(db, { search: query.search }).match) };
+  });
+}
+
+export function countResponses(db: Db, filter: ResponseFilter): number {
+  return withSearchErrors(filter, () => countMatching(db, filter));
 }
 
 interface RespondentRow {
@@ -90,10 +164,10 @@ interface RespondentRow {
   attributes: string;
 }
 
-export function getResponse(db: Db, id: number): ResponseDetail {
-  const response = db.prepare('SELECT id, question_id AS questionId, text, respondent_id AS respondentId FROM response WHERE id = ?').get(id) as
-    | { id: number; questionId: number; text: string; respondentId: number }
-    | undefined;
+export function getResponse(db: Db, id: number, search?: string): ResponseDetail {
+  const response = db
+    .prepare(`SELECT id, question_id AS questionId, text, respondent_id AS respondentId, ${STATE_SQL} AS state FROM response r WHERE id = ?`)
+    .get(id) as { id: number; questionId: number; text: string; respondentId: number; state: string } | undefined;
   if (!response) throw new AppError('NOT_FOUND', `There is no response ${id}.`);
   const p = db
     .prepare(
@@ -106,21 +180,68 @@ export function getResponse(db: Db, id: number): ResponseDetail {
       `SELECT r.id AS responseId, q.id AS questionId, q.code AS questionCode, q.text AS questionText, r.text
          FROM response r JOIN question q ON q.id = r.question_id WHERE r.respondent_id = ? ORDER BY q.position`,
     )
-    .all(p.id) as ResponseDetail['respondent']['answers'];
+    .all(p.id) as { responseId: number; questionId: number; questionCode: string; questionText: string; text: string }[];
+  const match = withSearchErrors({ search }, () => filterSql(db, { search }).match);
+  const highlighted = new Map<number, string>();
+  if (match) {
+    const rows = db
+      .prepare(
+        `SELECT rowid AS id, highlight(response_fts, 0, '${MARK_START}', '${MARK_END}') AS marked
+           FROM response_fts WHERE response_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(match, JSON.stringify(answers.map((a) => a.responseId))) as { id: number; marked: string }[];
+    for (const row of rows) highlighted.set(row.id, row.marked);
+  }
+  const themes = optionalTables(db).themes
+    ? (db.prepare('SELECT t.name FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = ? ORDER BY t.name').pluck().all(id) as string[])
+    : [];
   return {
     id: response.id,
     questionId: response.questionId,
     text: response.text,
-    respondent: { ...p, attributes: JSON.parse(p.attributes) as Record<string, string>, answers },
+    triage: readState(response.state),
+    themes,
+    respondent: {
+      ...p,
+      attributes: JSON.parse(p.attributes) as Record<string, string>,
+      answers: answers.map(({ text, ...a }) => {
+        const marked = highlighted.get(a.responseId);
+        const segs: TextSegment[] = marked !== undefined ? segments(marked, text) : plain(text);
+        return { ...a, segments: segs };
+      }),
+    },
   };
 }
 
-export function responseFacets(db: Db): { types: FacetCount[]; cities: FacetCount[] } {
-  const facet = (column: string): FacetCount[] =>
+export function responseFacets(db: Db): Facets {
+  const facet = (column: string) =>
     db
       .prepare(
         `SELECT ${column} AS value, count(*) AS count FROM respondent WHERE ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, value`,
       )
-      .all() as FacetCount[];
-  return { types: facet('type'), cities: facet('city') };
+      .all() as { value: string; count: number }[];
+  const cities = facet('city');
+  const regionCounts = new Map<string, number>();
+  for (const c of cities) {
+    const region = regionOf(c.value);
+    if (region) regionCounts.set(region, (regionCounts.get(region) ?? 0) + c.count);
+  }
+  const span = db.prepare('SELECT substr(min(submitted_at), 1, 10) AS "from", substr(max(submitted_at), 1, 10) AS "to" FROM respondent').get() as {
+    from: string | null;
+    to: string | null;
+  };
+  const optional = optionalTables(db);
+  const themes = optional.themes
+    ? (db
+        .prepare(`SELECT id, name, ${optional.themes.questionColumn ? 'question_id' : 'NULL'} AS questionId FROM theme ORDER BY name`)
+        .all() as Facets['themes'])
+    : [];
+  return {
+    types: facet('type'),
+    cities,
+    regions: [...regionCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    submitted: span.from && span.to ? { from: span.from, to: span.to } : null,
+    available: { themes: optional.themes !== null },
+    themes,
+  };
 }

@@ -1,0 +1,171 @@
+import type { Priority, ResponseFilter } from '../../../shared/api';
+import { placesIn } from '../../../shared/places';
+import { PRIORITIES } from '../../../shared/triage';
+import { toFtsQuery } from '../../search/fts-query';
+import type { Db } from '../connection';
+import { optionalTables } from './optional-tables';
+import { signalFilterSql } from './signals';
+
+/**
+ * A ResponseFilter as SQL over `response r` (and `respondent p` when `usesRespondent`). One builder for
+ * every query that filters responses: the list, the count, bulk actions, saved views.
+ */
+export interface FilterSql {
+  /** Conditions ANDed together, the search apart (see `match`); empty for "everything". */
+  conditions: string[];
+  params: unknown[];
+  usesRespondent: boolean;
+  /** The FTS5 query when searching, null otherwise. */
+  match: string | null;
+}
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+
+export const priorityNumber = (p: Priority): number => PRIORITIES.indexOf(p);
+
+function facetPlaces(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT city FROM respondent WHERE city IS NOT NULL').pluck().all() as string[];
+}
+
+export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  let usesRespondent = false;
+  const add = (sql: string, ...values: unknown[]): void => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+
+  if (filter.questionId !== undefined) add('r.question_id = ?', filter.questionId);
+
+  const match = filter.search?.trim() ? toFtsQuery(filter.search.trim()) : null;
+
+  if (filter.unread) add("r.status = 'new'");
+  if (filter.statuses?.length) add(`r.status IN (${placeholders(filter.statuses.length)})`, ...filter.statuses);
+  if (filter.priorities?.length) {
+    add(`r.priority IN (${placeholders(filter.priorities.length)})`, ...filter.priorities.map(priorityNumber));
+  }
+  if (filter.flags?.length) {
+    add(`r.id IN (SELECT response_id FROM response_flag WHERE flag IN (${placeholders(filter.flags.length)}))`, ...filter.flags);
+  }
+  if (filter.assignee !== undefined) add('r.assignee = ?', filter.assignee);
+
+  if (filter.respondentTypes?.length) {
+    usesRespondent = true;
+    add(`p.type IN (${placeholders(filter.respondentTypes.length)})`, ...filter.respondentTypes);
+  }
+  const places = [...(filter.cities ?? []), ...(filter.regions?.length ? placesIn(filter.regions, facetPlaces(db)) : [])];
+  if (filter.cities?.length || filter.regions?.length) {
+    usesRespondent = true;
+    // A region with no known place in this project matches nothing, as it should.
+    add(places.length ? `p.city IN (${placeholders(places.length)})` : '0', ...places);
+  }
+  if (filter.submittedFrom) {
+    usesRespondent = true;
+    add('p.submitted_at >= ?', filter.submittedFrom);
+  }
+  if (filter.submittedTo) {
+    usesRespondent = true;
+    // Inclusive of the whole last day, whatever the time of day is stored.
+    add("p.submitted_at < date(?, '+1 day')", filter.submittedTo);
+  }
+  for (const answer of filter.answers ?? []) {
+    if (!answer.options.length) continue;
+    // A set of respondents built once from the question's answers beats probing each row's respondent; the
+    // length term lets SQLite use the short-answer index (migration 3) when every option is short.
+    const short = answer.options.every((o) => o.length <= 120) ? ' AND length(c.text) <= 120' : '';
+    add(
+      `r.respondent_id IN (SELECT c.respondent_id FROM response c WHERE c.question_id = ?${short} AND c.text IN (${placeholders(answer.options.length)}))`,
+      answer.questionId,
+      ...answer.options,
+    );
+  }
+
+  // Themes arrive with the themes area's migration: without its tables, no response is known to have one.
+  const optional = optionalTables(db);
+  if (filter.themes?.ids.length) {
+    const ids = filter.themes.ids;
+    if (!optional.themes) add('0');
+    else if (filter.themes.mode === 'all') {
+      add(
+        `(SELECT count(DISTINCT a.theme_id) FROM assignment a WHERE a.response_id = r.id AND a.theme_id IN (${placeholders(ids.length)})) = ?`,
+        ...ids,
+        new Set(ids).size,
+      );
+    } else add(`r.id IN (SELECT response_id FROM assignment WHERE theme_id IN (${placeholders(ids.length)}))`, ...ids);
+  }
+  // Personal data, campaigns, stance and sentiment: the signals area's own SQL (docs/SIGNALS.md).
+  const signals = signalFilterSql({
+    personalData: filter.hasPersonalData,
+    campaign: filter.campaign === 'unique' ? 'individual' : filter.campaign,
+    stance: filter.stances,
+    sentiment: filter.sentiments,
+  });
+  conditions.push(...signals.sql);
+  params.push(...signals.params);
+  return { conditions, params, usesRespondent, match };
+}
+
+/**
+ * `FROM response r … WHERE …` and its parameters for a filter, joining the respondent only when the filter
+ * (or `withRespondent`) needs it. A search is a membership test (the unary + stops SQLite from probing the
+ * list of matches once per row of another index, which at scale is ruinous): the other filters' indexes
+ * drive, and the matches are looked up once.
+ */
+export function fromWhere(f: FilterSql, withRespondent = false): { sql: string; params: unknown[] } {
+  const join = f.usesRespondent || withRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
+  const conditions = f.match ? ['+r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)', ...f.conditions] : f.conditions;
+  return {
+    sql: `FROM response r${join}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
+    params: f.match ? [f.match, ...f.params] : f.params,
+  };
+}
+
+/**
+ * `FROM response_fts WHERE …` for a search (and the ranking that only the search index can give): the
+ * matches are the outer loop, and the other filters a set of ids built once from their indexes.
+ */
+export function fromSearch(f: FilterSql & { match: string }): { sql: string; params: unknown[] } {
+  if (!f.conditions.length) return { sql: 'FROM response_fts WHERE response_fts MATCH ?', params: [f.match] };
+  const rest = fromWhere({ ...f, match: null });
+  return { sql: `FROM response_fts WHERE response_fts MATCH ? AND +rowid IN (SELECT r.id ${rest.sql})`, params: [f.match, ...rest.params] };
+}
+
+/** Filters the per-question status counts answer without counting rows (see migration 3). */
+const COUNTED_KEYS = new Set<keyof ResponseFilter>(['questionId', 'statuses', 'unread']);
+
+/**
+ * The SQL that counts a filter's responses. The commonest counts (everything, a question, a status, unread)
+ * come from the kept counts; a plain search is counted in the search index alone; anything else is counted
+ * in SQL from indexes.
+ */
+export function countQuery(db: Db, filter: ResponseFilter): { sql: string; params: unknown[] } {
+  const f = filterSql(db, filter);
+  const keys = (Object.keys(filter) as (keyof ResponseFilter)[]).filter((k) => filter[k] !== undefined && k !== 'search');
+  if (!f.match && keys.every((k) => COUNTED_KEYS.has(k))) {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter.questionId !== undefined) {
+      conditions.push('question_id = ?');
+      params.push(filter.questionId);
+    }
+    if (filter.unread) conditions.push("status = 'new'");
+    if (filter.statuses?.length) {
+      conditions.push(`status IN (${placeholders(filter.statuses.length)})`);
+      params.push(...filter.statuses);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    return { sql: `SELECT coalesce(sum(n), 0) FROM response_status_count ${where}`, params };
+  }
+  if (f.match) {
+    const { sql, params } = fromSearch({ ...f, match: f.match });
+    return { sql: `SELECT count(*) ${sql}`, params };
+  }
+  const { sql, params } = fromWhere(f);
+  return { sql: `SELECT count(*) ${sql}`, params };
+}
+
+export function countMatching(db: Db, filter: ResponseFilter): number {
+  const { sql, params } = countQuery(db, filter);
+  return db.prepare(sql).pluck().get(...params) as number;
+}

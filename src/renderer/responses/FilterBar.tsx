@@ -1,0 +1,332 @@
+import { useState, type RefObject } from 'react';
+import type { Facets, Flag, Priority, Question, ResponseFilter, SavedView, SentimentLabel, Stance, TriageStatus } from '../../shared/api';
+import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES } from '../../shared/triage';
+import { SENTIMENT_TEXT, STANCE_TEXT } from '../components/StanceBadge';
+import { filterChips } from './filter-chips';
+
+interface Props {
+  filter: ResponseFilter;
+  onChange: (filter: ResponseFilter) => void;
+  searchText: string;
+  onSearchText: (text: string) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  questions: Question[];
+  facets: Facets | undefined;
+  analyst: string;
+  views: SavedView[];
+  onSaveView: () => void;
+  onDeleteView: (view: SavedView) => void;
+}
+
+const MANY = '__several';
+
+/** The value a single-choice menu shows for a list filter: its one value, none, or "several" (from a saved view or a link). */
+function one(values: readonly string[] | undefined): string {
+  if (!values?.length) return '';
+  return values.length === 1 ? values[0] : MANY;
+}
+
+function Several({ values }: { values: readonly string[] | undefined }) {
+  return values && values.length > 1 ? <option value={MANY}>Several (see active filters)</option> : null;
+}
+
+const formatCount = (n: number): string => n.toLocaleString('en-GB');
+
+/** Search and filters that combine, the active filters as removable chips, and saved views. */
+export function FilterBar({ filter, onChange, searchText, onSearchText, searchRef, questions, facets, analyst, views, onSaveView, onDeleteView }: Props) {
+  const [more, setMore] = useState(false);
+  const set = (patch: Partial<ResponseFilter>): void => {
+    const next: ResponseFilter = { ...filter, ...patch };
+    for (const [k, v] of Object.entries(next)) if (v === undefined || (Array.isArray(v) && v.length === 0)) delete next[k as keyof ResponseFilter];
+    onChange(next);
+  };
+  const chips = filterChips(filter, questions, facets);
+  const closed = questions.filter((q) => q.kind === 'closed' && q.options?.length);
+  const place = filter.regions?.length === 1 && !filter.cities?.length ? `region:${filter.regions[0]}` : filter.cities?.length === 1 && !filter.regions?.length ? `city:${filter.cities[0]}` : filter.cities?.length || filter.regions?.length ? MANY : '';
+  const answer = filter.answers?.length === 1 && filter.answers[0].options.length === 1 ? `${filter.answers[0].questionId}:${filter.answers[0].options[0]}` : filter.answers?.length ? MANY : '';
+  const themeIds = filter.themes?.ids ?? [];
+
+  return (
+    <div className="filter-area">
+      <form className="filters" role="search" aria-label="Response filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field grow">
+          <label htmlFor="search">Search</label>
+          <input
+            id="search"
+            ref={searchRef}
+            type="search"
+            value={searchText}
+            onChange={(e) => onSearchText(e.target.value)}
+            placeholder='Words, "a phrase", graduat*, housing NOT London'
+            aria-describedby="search-help"
+          />
+          <span id="search-help" className="visually-hidden">
+            Use double quotes for phrases, AND, OR and NOT in capitals, and * at the end of a word for prefixes.
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="question">Question</label>
+          <select id="question" value={filter.questionId ?? ''} onChange={(e) => set({ questionId: e.target.value ? Number(e.target.value) : undefined })}>
+            <option value="">All questions</option>
+            {questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.code}: {q.text.length > 50 ? `${q.text.slice(0, 50)}…` : q.text}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" value={one(filter.statuses)} onChange={(e) => e.target.value !== MANY && set({ statuses: e.target.value ? [e.target.value as TriageStatus] : undefined })}>
+            <option value="">Any status</option>
+            <Several values={filter.statuses} />
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="type">Respondent type</label>
+          <select id="type" value={one(filter.respondentTypes)} onChange={(e) => e.target.value !== MANY && set({ respondentTypes: e.target.value ? [e.target.value] : undefined })}>
+            <option value="">All types</option>
+            <Several values={filter.respondentTypes} />
+            {facets?.types.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.value} ({formatCount(t.count)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="place">Place</label>
+          <select
+            id="place"
+            value={place}
+            onChange={(e) => {
+              const [kind, ...rest] = e.target.value.split(':');
+              const value = rest.join(':');
+              if (e.target.value === MANY) return;
+              set({ cities: kind === 'city' ? [value] : undefined, regions: kind === 'region' ? [value] : undefined });
+            }}
+          >
+            <option value="">All places</option>
+            {place === MANY && <option value={MANY}>Several (see active filters)</option>}
+            {!!facets?.regions.length && (
+              <optgroup label="Regions">
+                {facets.regions.map((r) => (
+                  <option key={r.value} value={`region:${r.value}`}>
+                    {r.value} ({formatCount(r.count)})
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label="Places">
+              {facets?.cities.map((c) => (
+                <option key={c.value} value={`city:${c.value}`}>
+                  {c.value} ({formatCount(c.count)})
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <div className="field check">
+          <input id="unread" type="checkbox" checked={!!filter.unread} onChange={(e) => set({ unread: e.target.checked || undefined })} />
+          <label htmlFor="unread">Unread only</label>
+        </div>
+        <button type="button" aria-expanded={more} aria-controls="more-filters" onClick={() => setMore(!more)}>
+          {more ? 'Fewer filters' : 'More filters'}
+        </button>
+      </form>
+
+      {more && (
+        <div id="more-filters" className="filters more" role="group" aria-label="More filters">
+          <div className="field">
+            <label htmlFor="flag">Flag</label>
+            <select id="flag" value={one(filter.flags)} onChange={(e) => e.target.value !== MANY && set({ flags: e.target.value ? [e.target.value as Flag] : undefined })}>
+              <option value="">Any or none</option>
+              <Several values={filter.flags} />
+              {FLAGS.map((f) => (
+                <option key={f} value={f}>
+                  {FLAG_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="priority">Priority</label>
+            <select id="priority" value={one(filter.priorities)} onChange={(e) => e.target.value !== MANY && set({ priorities: e.target.value ? [e.target.value as Priority] : undefined })}>
+              <option value="">Any priority</option>
+              <Several values={filter.priorities} />
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {closed.length > 0 && (
+            <div className="field">
+              <label htmlFor="answer">Answer to a closed question</label>
+              <select
+                id="answer"
+                value={answer}
+                onChange={(e) => {
+                  if (e.target.value === MANY) return;
+                  const [qid, ...option] = e.target.value.split(':');
+                  set({ answers: e.target.value ? [{ questionId: Number(qid), options: [option.join(':')] }] : undefined });
+                }}
+              >
+                <option value="">Any answer</option>
+                {answer === MANY && <option value={MANY}>Several (see active filters)</option>}
+                {closed.map((q) => (
+                  <optgroup key={q.id} label={`${q.code}: ${q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text}`}>
+                    {q.options!.map((o) => (
+                      <option key={o} value={`${q.id}:${o}`}>
+                        {q.code}: {o}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="from">Submitted from</label>
+            <input id="from" type="date" value={filter.submittedFrom ?? ''} min={facets?.submitted?.from} max={facets?.submitted?.to} onChange={(e) => set({ submittedFrom: e.target.value || undefined })} />
+          </div>
+          <div className="field">
+            <label htmlFor="to">Submitted to</label>
+            <input id="to" type="date" value={filter.submittedTo ?? ''} min={facets?.submitted?.from} max={facets?.submitted?.to} onChange={(e) => set({ submittedTo: e.target.value || undefined })} />
+          </div>
+          {facets?.available.themes && (
+            <fieldset className="field themes">
+              <legend>Themes</legend>
+              <select
+                aria-label="Themes (choose one or more)"
+                multiple
+                size={Math.min(6, Math.max(2, facets.themes.length))}
+                value={themeIds.map(String)}
+                onChange={(e) => {
+                  const ids = [...e.target.selectedOptions].map((o) => Number(o.value));
+                  set({ themes: ids.length ? { ids, mode: filter.themes?.mode ?? 'any' } : undefined });
+                }}
+              >
+                {facets.themes.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+              {(['any', 'all'] as const).map((mode) => (
+                <label key={mode} className="inline">
+                  <input
+                    type="radio"
+                    name="theme-mode"
+                    checked={(filter.themes?.mode ?? 'any') === mode}
+                    onChange={() => themeIds.length && set({ themes: { ids: themeIds, mode } })}
+                  />
+                  {mode === 'any' ? 'Any of them' : 'All of them'}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <div className="field">
+            <label htmlFor="pii">Personal data</label>
+            <select id="pii" value={filter.hasPersonalData === undefined ? '' : String(filter.hasPersonalData)} onChange={(e) => set({ hasPersonalData: e.target.value ? e.target.value === 'true' : undefined })}>
+              <option value="">Either</option>
+              <option value="true">Has personal data</option>
+              <option value="false">No personal data</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="campaign">Campaigns</label>
+            <select id="campaign" value={filter.campaign ?? ''} onChange={(e) => set({ campaign: (e.target.value || undefined) as ResponseFilter['campaign'] })}>
+              <option value="">All responses</option>
+              <option value="member">In a campaign or duplicate set</option>
+              <option value="unique">Unique responses</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="stance">Stance (estimate)</label>
+            <select id="stance" value={one(filter.stances)} onChange={(e) => e.target.value !== MANY && set({ stances: e.target.value ? [e.target.value as Stance] : undefined })}>
+              <option value="">Any stance</option>
+              <Several values={filter.stances} />
+              {(Object.keys(STANCE_TEXT) as Stance[]).map((s) => (
+                <option key={s} value={s}>
+                  {STANCE_TEXT[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sentiment">Sentiment (estimate)</label>
+            <select id="sentiment" value={one(filter.sentiments)} onChange={(e) => e.target.value !== MANY && set({ sentiments: e.target.value ? [e.target.value as SentimentLabel] : undefined })}>
+              <option value="">Any sentiment</option>
+              <Several values={filter.sentiments} />
+              {(Object.keys(SENTIMENT_TEXT) as SentimentLabel[]).map((s) => (
+                <option key={s} value={s}>
+                  {SENTIMENT_TEXT[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field check">
+            <input id="mine" type="checkbox" checked={filter.assignee === analyst} onChange={(e) => set({ assignee: e.target.checked ? analyst : undefined })} />
+            <label htmlFor="mine">Assigned to me</label>
+          </div>
+        </div>
+      )}
+
+      <div className="active-filters">
+        {chips.length > 0 ? (
+          <>
+            <h2 className="visually-hidden">Active filters</h2>
+            <ul aria-label="Active filters">
+              {chips.map((chip) => (
+                <li key={chip.key} className="chip">
+                  <span>{chip.label}</span>
+                  <button type="button" className="chip-remove" aria-label={`Remove filter ${chip.label}`} onClick={() => onChange(chip.without(filter))}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => onChange({})}>
+              Clear filters
+            </button>
+          </>
+        ) : (
+          <span className="muted">No filters: showing every response.</span>
+        )}
+        <div className="views">
+          <label htmlFor="view">Saved views</label>
+          <select
+            id="view"
+            value=""
+            onChange={(e) => {
+              const view = views.find((v) => v.id === Number(e.target.value));
+              if (view) onChange(view.filter);
+            }}
+          >
+            <option value="">{views.length ? 'Open a saved view…' : 'No saved views yet'}</option>
+            {views.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={onSaveView} disabled={!chips.length}>
+            Save view…
+          </button>
+          {views.some((v) => JSON.stringify(v.filter) === JSON.stringify(filter)) && (
+            <button type="button" onClick={() => onDeleteView(views.find((v) => JSON.stringify(v.filter) === JSON.stringify(filter))!)}>
+              Delete this view
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
