@@ -39,7 +39,9 @@ function main(): void {
       seconds: round(result.meanSeconds, 2),
       auto: { k: auto.perSeed[0].themes, nmi: round(auto.perSeed[0].nmi) },
     };
-    console.log(`${corpus.name}: NMI ${line.nmi} (sklearn ${line.sklearnLsaNmi}); auto k=${line.auto.k} NMI ${line.auto.nmi}`);
+    console.log(
+      `${corpus.name}: NMI ${line.nmi} (sklearn ${line.sklearnLsaNmi}); auto k=${line.auto.k} NMI ${line.auto.nmi}`,
+    );
     return line;
   });
   const c = evaluateClassification(gambling());
@@ -57,14 +59,25 @@ function main(): void {
     perTheme: Object.fromEntries(
       Object.entries(c.test.perLabel).map(([theme, m]) => [
         theme,
-        { precision: round(m.precision), recall: round(m.recall), f1: round(m.f1), kappa: round(m.kappa), support: m.support },
+        {
+          precision: round(m.precision),
+          recall: round(m.recall),
+          f1: round(m.f1),
+          kappa: round(m.kappa),
+          support: m.support,
+        },
       ]),
     ),
     seconds: round(c.seconds, 2),
   };
-  console.log(`gambling: samples-F1 ${classification.samplesF1} (sklearn ${SKLEARN_SAMPLES_F1}), kappa ${classification.kappa}`);
+  console.log(
+    `gambling: samples-F1 ${classification.samplesF1} (sklearn ${SKLEARN_SAMPLES_F1}), kappa ${classification.kappa}`,
+  );
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, `${JSON.stringify({ measuredAt: new Date().toISOString().slice(0, 10), discovery, classification }, null, 2)}\n`);
+  writeFileSync(
+    OUT,
+    `${JSON.stringify({ measuredAt: new Date().toISOString().slice(0, 10), discovery, classification }, null, 2)}\n`,
+  );
   console.log(`Written to ${OUT}`);
 }
 

@@ -40,9 +40,19 @@ export function gambling(): CodedSet {
   const dir = join(SHARED_DATA, 'gambling-generation-synthetic');
   const rows = parseCsv(readFileSync(join(dir, 'coded_half.csv'), 'utf8'));
   const truthJson = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Record<string, string[]>;
-  const themes = Object.values(JSON.parse(readFileSync(join(dir, 'theme_names.json'), 'utf8')) as Record<string, string>);
+  const themes = Object.values(
+    JSON.parse(readFileSync(join(dir, 'theme_names.json'), 'utf8')) as Record<string, string>,
+  );
   const coded = new Map<string, string[]>();
-  for (const r of rows) if (r.themes) coded.set(r.id, r.themes.split(';').map((t) => t.trim()).filter(Boolean));
+  for (const r of rows)
+    if (r.themes)
+      coded.set(
+        r.id,
+        r.themes
+          .split(';')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      );
   return {
     ids: rows.map((r) => r.id),
     texts: rows.map((r) => r.response),

@@ -13,7 +13,11 @@ export interface DiscoveryQuality {
 }
 
 /** Discovers themes (k = the number of labels unless 'auto') and scores them against the labels. */
-export function evaluateDiscovery(data: LabelledCorpus, seeds: number[], themes: number | 'auto' = new Set(data.labels).size): DiscoveryQuality {
+export function evaluateDiscovery(
+  data: LabelledCorpus,
+  seeds: number[],
+  themes: number | 'auto' = new Set(data.labels).size,
+): DiscoveryQuality {
   const perSeed = seeds.map((seed) => {
     const started = performance.now();
     const corpus = new Corpus();
@@ -31,8 +35,14 @@ export function evaluateDiscovery(data: LabelledCorpus, seeds: number[], themes:
       seconds,
     };
   });
-  const mean = (f: (s: (typeof perSeed)[number]) => number): number => perSeed.reduce((a, s) => a + f(s), 0) / perSeed.length;
-  return { labels: new Set(data.labels).size, meanNmi: mean((s) => s.nmi), meanSeconds: mean((s) => s.seconds), perSeed };
+  const mean = (f: (s: (typeof perSeed)[number]) => number): number =>
+    perSeed.reduce((a, s) => a + f(s), 0) / perSeed.length;
+  return {
+    labels: new Set(data.labels).size,
+    meanNmi: mean((s) => s.nmi),
+    meanSeconds: mean((s) => s.seconds),
+    perSeed,
+  };
 }
 
 export interface ClassificationQuality {

@@ -21,7 +21,13 @@ function dense(rows: number[][]): Csr {
     });
     indptr.push(indices.length);
   }
-  return { rows: rows.length, cols: rows[0].length, indptr: Int32Array.from(indptr), indices: Int32Array.from(indices), data: Float32Array.from(data) };
+  return {
+    rows: rows.length,
+    cols: rows[0].length,
+    indptr: Int32Array.from(indptr),
+    indices: Int32Array.from(indices),
+    data: Float32Array.from(data),
+  };
 }
 
 describe('analysis maths, against values computed with scikit-learn 1.2.1 and numpy', () => {
@@ -63,7 +69,11 @@ describe('analysis maths, against values computed with scikit-learn 1.2.1 and nu
       [1, 1, 1, 1],
     ]);
     const svd = truncatedSvd(a, 3, { seed: 7, oversample: 1 });
-    expect(Array.from(svd.singularValues)).toEqual([expect.closeTo(4.2763132447, 6), expect.closeTo(2.2422699699, 6), expect.closeTo(2, 6)]);
+    expect(Array.from(svd.singularValues)).toEqual([
+      expect.closeTo(4.2763132447, 6),
+      expect.closeTo(2.2422699699, 6),
+      expect.closeTo(2, 6),
+    ]);
   });
 
   it('symmetric eigen-decomposition reconstructs the matrix', () => {
@@ -94,6 +104,11 @@ describe('analysis maths, against values computed with scikit-learn 1.2.1 and nu
     const a = kmeans(x, n, 2, 3, { seed: 5, starts: 3 });
     const b = kmeans(x, n, 2, 3, { seed: 5, starts: 3 });
     expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
-    expect(nmi(Array.from({ length: n }, (_, i) => i % 3), Array.from(a.labels))).toBeCloseTo(1, 9);
+    expect(
+      nmi(
+        Array.from({ length: n }, (_, i) => i % 3),
+        Array.from(a.labels),
+      ),
+    ).toBeCloseTo(1, 9);
   });
 });

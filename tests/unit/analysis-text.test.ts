@@ -8,12 +8,20 @@ describe('text pipeline', () => {
     const text = "Don't lose Leeds' graduates — café culture, 5G!";
     const words = tokenise(text);
     expect(words.map((w) => w.lower)).toEqual(['dont', 'lose', 'leeds', 'graduates', 'café', 'culture', '5g']);
-    for (const w of words) expect(text.slice(w.start, w.end).toLowerCase().replace(/['’]s?$/, '').replace(/'/g, '')).toBe(w.lower);
+    for (const w of words)
+      expect(
+        text
+          .slice(w.start, w.end)
+          .toLowerCase()
+          .replace(/['’]s?$/, '')
+          .replace(/'/g, ''),
+      ).toBe(w.lower);
   });
 
   it('drops stop words and consultation boilerplate, and stems the rest with offsets into the original', () => {
     const analyser = new TextAnalyser();
-    const text = 'I think the government should retain graduates in Manchester. In my opinion, thinking about it matters.';
+    const text =
+      'I think the government should retain graduates in Manchester. In my opinion, thinking about it matters.';
     const { terms, language } = analyser.analyse(text);
     expect(language).toBe('en');
     const stems = terms.map((t) => t.stem);
@@ -51,8 +59,10 @@ describe('text pipeline', () => {
     // Unigram stems, each followed by the bigram it closes.
     expect(names).toContain('inward invest');
     expect(names).toContain('northern powerhous');
-    expect(corpus.displayNames([names.indexOf('northern powerhous') >= 0 ? corpus.termsOf(2)[names.indexOf('northern powerhous')] : -1])).toEqual([
-      'northern powerhouse',
-    ]);
+    expect(
+      corpus.displayNames([
+        names.indexOf('northern powerhous') >= 0 ? corpus.termsOf(2)[names.indexOf('northern powerhous')] : -1,
+      ]),
+    ).toEqual(['northern powerhouse']);
   });
 });

@@ -27,7 +27,14 @@ function rowsOf(x: Float64Array, d: number, picked: ArrayLike<number>): Float64A
   return out;
 }
 
-export function chooseK(embedded: Float64Array, n: number, d: number, maxK: number, seed: number, onK?: (done: number, total: number) => void): { k: number; candidates: KCandidate[] } {
+export function chooseK(
+  embedded: Float64Array,
+  n: number,
+  d: number,
+  maxK: number,
+  seed: number,
+  onK?: (done: number, total: number) => void,
+): { k: number; candidates: KCandidate[] } {
   const random = new Random(seed + 1);
   const sample = random.sample(n, SAMPLE);
   const x = rowsOf(embedded, d, sample);

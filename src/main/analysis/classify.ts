@@ -61,7 +61,11 @@ export interface Classification {
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
 /** The themes a response gets from its probabilities. */
-export function decide(probabilities: Float64Array, options: { threshold: number; atLeastOne: boolean }, trainable: boolean[]): number[] {
+export function decide(
+  probabilities: Float64Array,
+  options: { threshold: number; atLeastOne: boolean },
+  trainable: boolean[],
+): number[] {
   const chosen: number[] = [];
   let best = -1;
   for (let t = 0; t < probabilities.length; t++) {
@@ -119,9 +123,19 @@ export function classifyResponses(
       const test: number[] = [];
       order.forEach((i, rank) => (rank % options.folds === fold ? test : train).push(i));
       const foldTrainable = Array.from({ length: themes }, (_, t) => train.some((i) => coded[i].themes.includes(t)));
-      const model = fit(x, train.map((i) => coded[i].position), train.map((i) => coded[i].themes), themes, options.c);
+      const model = fit(
+        x,
+        train.map((i) => coded[i].position),
+        train.map((i) => coded[i].themes),
+        themes,
+        options.c,
+      );
       for (const i of test) {
-        held.push({ truth: coded[i].themes.map(String), probabilities: predictRow(model, x.matrix, coded[i].position), trainable: foldTrainable });
+        held.push({
+          truth: coded[i].themes.map(String),
+          probabilities: predictRow(model, x.matrix, coded[i].position),
+          trainable: foldTrainable,
+        });
       }
       onProgress?.('Measuring agreement with analysts', fold + 1, options.folds);
     }
@@ -129,7 +143,9 @@ export function classifyResponses(
     const measure = (at: number): MultiLabelAgreement =>
       multiLabelAgreement(
         held.map((h) => h.truth),
-        held.map((h) => decide(h.probabilities, { threshold: at, atLeastOne: options.atLeastOne }, h.trainable).map(String)),
+        held.map((h) =>
+          decide(h.probabilities, { threshold: at, atLeastOne: options.atLeastOne }, h.trainable).map(String),
+        ),
         labels,
       );
     if (options.threshold === 'auto') {
@@ -147,7 +163,13 @@ export function classifyResponses(
   }
 
   onProgress?.('Training', 0, null);
-  const model = fit(x, coded.map((c) => c.position), coded.map((c) => c.themes), themes, options.c);
+  const model = fit(
+    x,
+    coded.map((c) => c.position),
+    coded.map((c) => c.themes),
+    themes,
+    options.c,
+  );
   lap('train');
   const proposals: ClassifierProposal[][] = [];
   const probabilities = new Float64Array(themes);

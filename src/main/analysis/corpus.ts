@@ -84,7 +84,9 @@ export class Corpus {
       previous = id;
     }
     this.starts.push(this.tokens.length);
-    this.flagBuffer.push((analysed.nonAnswer ? DOC_NON_ANSWER : 0) | (isEnglishLike(analysed.language) ? 0 : DOC_NOT_ENGLISH));
+    this.flagBuffer.push(
+      (analysed.nonAnswer ? DOC_NON_ANSWER : 0) | (isEnglishLike(analysed.language) ? 0 : DOC_NOT_ENGLISH),
+    );
     this.lengthBuffer.push(text.length);
     this.contentBuffer.push(terms.length);
     let language = this.languageCodes.indexOf(analysed.language);

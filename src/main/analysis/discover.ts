@@ -105,7 +105,12 @@ function minThemeSize(options: DiscoverOptions, n: number): number {
 
 const CHUNK = 4096;
 
-export function discoverThemes(corpus: Corpus, docs: ArrayLike<number>, partial: Partial<DiscoverOptions> = {}, hooks: DiscoverHooks = {}): Discovery {
+export function discoverThemes(
+  corpus: Corpus,
+  docs: ArrayLike<number>,
+  partial: Partial<DiscoverOptions> = {},
+  hooks: DiscoverHooks = {},
+): Discovery {
   const options = { ...DISCOVER_DEFAULTS, ...partial };
   const progress = hooks.progress ?? (() => undefined);
   const check = hooks.checkCancelled ?? (() => undefined);
@@ -152,7 +157,13 @@ export function discoverThemes(corpus: Corpus, docs: ArrayLike<number>, partial:
   const minSize = minThemeSize(options, n);
   const random = new Random(options.seed);
   const result = (themes: DiscoveredTheme[], k: Discovery['k']): Discovery => {
-    const otherCounts: Record<OtherReason, number> = { nonAnswer: 0, notEnglish: 0, noContent: 0, fitsNoTheme: 0, smallTheme: 0 };
+    const otherCounts: Record<OtherReason, number> = {
+      nonAnswer: 0,
+      notEnglish: 0,
+      noContent: 0,
+      fitsNoTheme: 0,
+      smallTheme: 0,
+    };
     for (const reason of otherReason) if (reason) otherCounts[reason]++;
     return { themes, assignment, similarity, otherReason, otherCounts, languages, k, features: x.matrix.cols, timings };
   };
@@ -167,7 +178,11 @@ export function discoverThemes(corpus: Corpus, docs: ArrayLike<number>, partial:
     x.matrix,
     Array.from(svdRows, (i) => rows[i]),
     options.dims,
-    { seed: options.seed, iterations: options.svdIterations, onPass: (done, total) => progress('Finding dimensions of meaning', done, total) },
+    {
+      seed: options.seed,
+      iterations: options.svdIterations,
+      onPass: (done, total) => progress('Finding dimensions of meaning', done, total),
+    },
   );
   lap('svd');
 
@@ -187,7 +202,9 @@ export function discoverThemes(corpus: Corpus, docs: ArrayLike<number>, partial:
   let candidates: KCandidate[] = [];
   if (requested === 'auto') {
     progress('Choosing the number of themes', 0, null);
-    const chosen = chooseK(embedded, s, d, maxK, options.seed, (done, total) => progress('Choosing the number of themes', done, total));
+    const chosen = chooseK(embedded, s, d, maxK, options.seed, (done, total) =>
+      progress('Choosing the number of themes', done, total),
+    );
     k = chosen.k;
     candidates = chosen.candidates;
     lap('choose k');
@@ -202,7 +219,17 @@ export function discoverThemes(corpus: Corpus, docs: ArrayLike<number>, partial:
   lap('kmeans');
 
   // Theme-set rules on the sample: drop themes too small to stand, merge near-duplicates.
-  const centroids = applyThemeRules(fit.centroids, fit.labels, k, d, s, rows.length, minSize, options.mergeThreshold, embedded);
+  const centroids = applyThemeRules(
+    fit.centroids,
+    fit.labels,
+    k,
+    d,
+    s,
+    rows.length,
+    minSize,
+    options.mergeThreshold,
+    embedded,
+  );
   const themes = centroids.length / d;
   lap('rules');
 
@@ -220,7 +247,8 @@ export function discoverThemes(corpus: Corpus, docs: ArrayLike<number>, partial:
   const rowTheme = new Int32Array(rows.length);
   for (let from = 0; from < rows.length; from += CHUNK) {
     const to = Math.min(rows.length, from + CHUNK);
-    for (let r = from; r < to; r++) embedRows(x.matrix, svd, rows[r], rows[r] + 1, chunk.subarray((r - from) * d, (r - from + 1) * d));
+    for (let r = from; r < to; r++)
+      embedRows(x.matrix, svd, rows[r], rows[r] + 1, chunk.subarray((r - from) * d, (r - from + 1) * d));
     for (let r = from; r < to; r++) {
       const o = (r - from) * d;
       let best = 0;
@@ -338,7 +366,11 @@ function applyThemeRules(
     // Dissolve the smallest theme below the minimum; its members go to their next nearest theme.
     let smallest = -1;
     for (let g = 0; g < groups.length; g++) {
-      if (groups[g].members.length * scale < minSize && (smallest < 0 || groups[g].members.length < groups[smallest].members.length)) smallest = g;
+      if (
+        groups[g].members.length * scale < minSize &&
+        (smallest < 0 || groups[g].members.length < groups[smallest].members.length)
+      )
+        smallest = g;
     }
     if (smallest < 0 || groups.length === 1) break;
     const orphans = groups[smallest].members;
@@ -396,7 +428,14 @@ function labelThemes(
  * The most representative responses of each theme: closest to its centre, of a readable length, and not
  * copies of one another (campaign texts repeat).
  */
-function pickQuotes(corpus: Corpus, docs: ArrayLike<number>, assignment: Int32Array, similarity: Float32Array, themes: number, wanted: number): number[][] {
+function pickQuotes(
+  corpus: Corpus,
+  docs: ArrayLike<number>,
+  assignment: Int32Array,
+  similarity: Float32Array,
+  themes: number,
+  wanted: number,
+): number[][] {
   const pool = wanted * 8;
   const candidates: number[][] = Array.from({ length: themes }, () => []);
   const readable = (i: number): boolean => {
@@ -404,7 +443,8 @@ function pickQuotes(corpus: Corpus, docs: ArrayLike<number>, assignment: Int32Ar
     return length >= 40 && length <= 600 && corpus.contentWords(docs[i]) >= 4;
   };
   // Keep a bounded pool of the best candidates per theme (readable first, then most similar).
-  const better = (a: number, b: number): number => Number(readable(b)) - Number(readable(a)) || similarity[b] - similarity[a] || a - b;
+  const better = (a: number, b: number): number =>
+    Number(readable(b)) - Number(readable(a)) || similarity[b] - similarity[a] || a - b;
   for (let i = 0; i < assignment.length; i++) {
     const c = assignment[i];
     if (c < 0) continue;

@@ -73,7 +73,17 @@ export function binaryAgreement(tp: number, fp: number, fn: number, tn: number):
   const observed = n === 0 ? 1 : (tp + tn) / n;
   const expected = n === 0 ? 1 : ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n);
   const kappa = expected === 1 ? (observed === 1 ? 1 : 0) : (observed - expected) / (1 - expected);
-  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn, precision, recall, f1, kappa, support: tp + fn };
+  return {
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    trueNegatives: tn,
+    precision,
+    recall,
+    f1,
+    kappa,
+    support: tp + fn,
+  };
 }
 
 export interface MultiLabelAgreement {

@@ -31,7 +31,14 @@ function squaredNorms(x: Float64Array, n: number, d: number): Float64Array {
 }
 
 /** Greedy k-means++: each new centre is the best of a few candidates drawn in proportion to D². */
-function initialise(x: Float64Array, n: number, d: number, k: number, norms: Float64Array, random: Random): Float64Array {
+function initialise(
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  norms: Float64Array,
+  random: Random,
+): Float64Array {
   const centroids = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = random.int(n);
@@ -78,7 +85,16 @@ function initialise(x: Float64Array, n: number, d: number, k: number, norms: Flo
  * gap to the nearest other centre (or below its lower bound on every other centre) is not re-examined, which
  * skips most distance computations once the themes settle. The result is exactly Lloyd's.
  */
-function lloyd(x: Float64Array, n: number, d: number, k: number, norms: Float64Array, centroids: Float64Array, maxIterations: number, tol: number): KMeansResult {
+function lloyd(
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  norms: Float64Array,
+  centroids: Float64Array,
+  maxIterations: number,
+  tol: number,
+): KMeansResult {
   const labels = new Int32Array(n);
   const upper = new Float64Array(n);
   const lower = new Float64Array(n);
@@ -87,7 +103,8 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, norms: Float64A
   const centroidNorms = new Float64Array(k);
   const half = new Float64Array(k);
   const moved = new Float64Array(k);
-  const distance = (i: number, c: number): number => Math.sqrt(Math.max(0, norms[i] - 2 * dot(x, i, centroids, c, d) + centroidNorms[c]));
+  const distance = (i: number, c: number): number =>
+    Math.sqrt(Math.max(0, norms[i] - 2 * dot(x, i, centroids, c, d) + centroidNorms[c]));
   const assign = (i: number): void => {
     let best = 0;
     let first = Infinity;
@@ -150,7 +167,9 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, norms: Float64A
       let nearestOther = Infinity;
       for (let o = 0; o < k; o++) {
         if (o === c) continue;
-        const dist = Math.sqrt(Math.max(0, centroidNorms[c] - 2 * dot(centroids, c, centroids, o, d) + centroidNorms[o]));
+        const dist = Math.sqrt(
+          Math.max(0, centroidNorms[c] - 2 * dot(centroids, c, centroids, o, d) + centroidNorms[o]),
+        );
         if (dist < nearestOther) nearestOther = dist;
       }
       half[c] = nearestOther / 2;

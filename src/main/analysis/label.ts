@@ -17,7 +17,13 @@ export interface LabelOptions {
  * background frequencies but in no theme)
  * @returns per theme, corpus term ids in decreasing weight
  */
-export function classTfIdf(corpus: Corpus, docs: ArrayLike<number>, groups: ArrayLike<number>, themes: number, options: LabelOptions): number[][] {
+export function classTfIdf(
+  corpus: Corpus,
+  docs: ArrayLike<number>,
+  groups: ArrayLike<number>,
+  themes: number,
+  options: LabelOptions,
+): number[][] {
   // Local ids for the terms these responses use, so the per-theme tables stay small at any corpus size.
   const local = new Map<number, number>();
   const termOf: number[] = [];
@@ -52,7 +58,13 @@ export function classTfIdf(corpus: Corpus, docs: ArrayLike<number>, groups: Arra
     }
     // Ties broken by term name, so labels never depend on the order responses arrived in.
     scored.sort((a, b) => b[1] - a[1] || (corpus.names[termOf[a[0]]] < corpus.names[termOf[b[0]]] ? -1 : 1));
-    result.push(pickDistinct(corpus, scored.map(([id]) => termOf[id]), options.keywords));
+    result.push(
+      pickDistinct(
+        corpus,
+        scored.map(([id]) => termOf[id]),
+        options.keywords,
+      ),
+    );
   }
   return result;
 }

@@ -41,7 +41,12 @@ function softplus(z: number): number {
  * @param rows the training rows of `x`
  * @param positive positive[t] is the set of training rows (indices into `rows`) that have theme t
  */
-export function trainLogistic(x: Csr, rows: ArrayLike<number>, positive: Set<number>[], options: LogisticOptions = LOGISTIC_DEFAULTS): LogisticModel {
+export function trainLogistic(
+  x: Csr,
+  rows: ArrayLike<number>,
+  positive: Set<number>[],
+  options: LogisticOptions = LOGISTIC_DEFAULTS,
+): LogisticModel {
   const themes = positive.length;
   const weights = new Float64Array(x.cols * themes);
   const bias = new Float64Array(themes);
@@ -85,7 +90,12 @@ export function trainLogistic(x: Csr, rows: ArrayLike<number>, positive: Set<num
 }
 
 /** Probabilities of each theme for row r of x (same columns as the model was trained on). */
-export function predictRow(model: LogisticModel, x: Csr, r: number, out = new Float64Array(model.themes)): Float64Array {
+export function predictRow(
+  model: LogisticModel,
+  x: Csr,
+  r: number,
+  out = new Float64Array(model.themes),
+): Float64Array {
   const T = model.themes;
   out.set(model.bias);
   for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
@@ -108,7 +118,11 @@ export function contributions(model: LogisticModel, x: Csr, r: number, t: number
 }
 
 /** Limited-memory BFGS with a backtracking (Armijo) line search, from zero. */
-function lbfgs(f: (w: Float64Array, grad: Float64Array) => number, dim: number, options: LogisticOptions): Float64Array {
+function lbfgs(
+  f: (w: Float64Array, grad: Float64Array) => number,
+  dim: number,
+  options: LogisticOptions,
+): Float64Array {
   const memory = 10;
   let w = new Float64Array(dim);
   let g = new Float64Array(dim);

@@ -13,7 +13,12 @@ export interface Csr {
 }
 
 /** A (rows x cols, sparse) times B (cols x k, dense) = rows x k. */
-export function mulDense(a: Csr, b: Float64Array, k: number, out: Float64Array = new Float64Array(a.rows * k)): Float64Array {
+export function mulDense(
+  a: Csr,
+  b: Float64Array,
+  k: number,
+  out: Float64Array = new Float64Array(a.rows * k),
+): Float64Array {
   out.fill(0);
   for (let i = 0; i < a.rows; i++) {
     const o = i * k;
@@ -23,7 +28,12 @@ export function mulDense(a: Csr, b: Float64Array, k: number, out: Float64Array =
 }
 
 /** Aᵀ (cols x rows) times B (rows x k, dense) = cols x k. */
-export function mulTransposeDense(a: Csr, b: Float64Array, k: number, out: Float64Array = new Float64Array(a.cols * k)): Float64Array {
+export function mulTransposeDense(
+  a: Csr,
+  b: Float64Array,
+  k: number,
+  out: Float64Array = new Float64Array(a.cols * k),
+): Float64Array {
   out.fill(0);
   for (let i = 0; i < a.rows; i++) {
     const o = i * k;

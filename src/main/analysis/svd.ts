@@ -66,13 +66,20 @@ export function truncatedSvd(a: Csr, wanted: number, options: SvdOptions): Svd {
       if (q !== 0) axpy(q, vectors, t * l, w, i * dims, dims);
     }
   }
-  for (let i = 0; i < a.rows; i++) for (let c = 0; c < dims; c++) w[i * dims + c] = singularValues[c] > 0 ? w[i * dims + c] / singularValues[c] : 0;
+  for (let i = 0; i < a.rows; i++)
+    for (let c = 0; c < dims; c++) w[i * dims + c] = singularValues[c] > 0 ? w[i * dims + c] / singularValues[c] : 0;
   const components = mulTransposeDense(a, w, dims);
   return { components, singularValues, dims };
 }
 
 /** Embeds rows [from, to) of A: A·V, each row scaled to unit length. */
-export function embedRows(a: Csr, svd: Svd, from: number, to: number, out: Float64Array = new Float64Array((to - from) * svd.dims)): Float64Array {
+export function embedRows(
+  a: Csr,
+  svd: Svd,
+  from: number,
+  to: number,
+  out: Float64Array = new Float64Array((to - from) * svd.dims),
+): Float64Array {
   const d = svd.dims;
   const v = svd.components;
   const map = svd.columnMap;

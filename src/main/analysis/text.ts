@@ -36,23 +36,77 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
  * as whole phrases, so "think" or "government" elsewhere are kept.
  */
 export const BOILERPLATE_PHRASES: readonly string[] = [
-  'i think', 'i believe', 'i feel', 'i would like', 'i would say', 'i agree', 'i disagree', 'i strongly agree',
-  'i strongly disagree', 'we think', 'we believe', 'we feel', 'we would like', 'we would', 'we agree',
-  'in my opinion', 'in my view', 'in our view', 'in our opinion', 'my view is', 'our view is',
-  'the government should', 'government should', 'the government needs to', 'the council should',
-  'it is important', 'it is important that', 'it is vital', 'it is essential', 'thank you', 'thank you for',
-  'many thanks', 'to be honest', 'at the end of the day', 'as a resident', 'as someone who',
+  'i think',
+  'i believe',
+  'i feel',
+  'i would like',
+  'i would say',
+  'i agree',
+  'i disagree',
+  'i strongly agree',
+  'i strongly disagree',
+  'we think',
+  'we believe',
+  'we feel',
+  'we would like',
+  'we would',
+  'we agree',
+  'in my opinion',
+  'in my view',
+  'in our view',
+  'in our opinion',
+  'my view is',
+  'our view is',
+  'the government should',
+  'government should',
+  'the government needs to',
+  'the council should',
+  'it is important',
+  'it is important that',
+  'it is vital',
+  'it is essential',
+  'thank you',
+  'thank you for',
+  'many thanks',
+  'to be honest',
+  'at the end of the day',
+  'as a resident',
+  'as someone who',
 ];
 
 /** Answers that say nothing: they go to "Other / unclear" rather than into a theme. */
 const NON_ANSWERS = new Set([
-  'no comment', 'no comments', 'none', 'n/a', 'na', 'nothing', 'no', 'yes', 'nil', 'not applicable',
-  'nothing to add', 'no opinion', 'don\'t know', 'dont know', 'not sure', 'unsure', 'see above', 'as above',
-  'no further comment', 'no further comments', '-', '.', '?',
+  'no comment',
+  'no comments',
+  'none',
+  'n/a',
+  'na',
+  'nothing',
+  'no',
+  'yes',
+  'nil',
+  'not applicable',
+  'nothing to add',
+  'no opinion',
+  "don't know",
+  'dont know',
+  'not sure',
+  'unsure',
+  'see above',
+  'as above',
+  'no further comment',
+  'no further comments',
+  '-',
+  '.',
+  '?',
 ]);
 
 export function isNonAnswer(text: string): boolean {
-  const t = text.trim().toLowerCase().replace(/[.!\s]+$/, '').replace(/\s+/g, ' ');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!\s]+$/, '')
+    .replace(/\s+/g, ' ');
   return t.length === 0 || NON_ANSWERS.has(t);
 }
 
