@@ -6,6 +6,8 @@ import type { ApiClient } from '../shared/api';
 import { startServer } from './server/http';
 import { Backend } from './service/backend';
 import { inProcessClient } from './service/in-process';
+import { analyse } from './cli-analyse';
+import { writeCodedJson } from './reports/coded-json';
 import { AppError } from './util/errors';
 import { defaultDataDir, packageRoot } from './util/paths';
 
@@ -13,6 +15,8 @@ const USAGE = `Usage:
   consult new <project.consult> [--title TEXT]
   consult stats <project.consult> [--json]
   consult serve [<project.consult> | --sample] [--port N]
+  consult analyse <project.consult> [--question CODE] [--themes N|auto] [--classify] [--json]
+  consult export <project.consult> --format json --out FILE
 
 Projects are single files; keep them wherever you keep your work. Settings live in ${defaultDataDir()}.`;
 
@@ -42,6 +46,11 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       title: { type: 'string' },
       port: { type: 'string' },
       sample: { type: 'boolean', default: false },
+      question: { type: 'string' },
+      themes: { type: 'string' },
+      classify: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,10 +79,14 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
     case 'serve': {
       const staticDir = join(packageRoot(), 'out', 'renderer');
       if (!existsSync(join(staticDir, 'index.html'))) {
-        throw new AppError('NOT_FOUND', `The interface is not built (${staticDir} is missing): run \`npm run build:renderer\` first.`);
+        throw new AppError(
+          'NOT_FOUND',
+          `The interface is not built (${staticDir} is missing): run \`npm run build:renderer\` first.`,
+        );
       }
       const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', `--port must be a port number, not ${values.port}.`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new AppError('INVALID_INPUT', `--port must be a port number, not ${values.port}.`);
       const backend = new Backend({ dataDir: defaultDataDir() });
       const api = inProcessClient(backend);
       const project = positionals[1];
@@ -90,6 +103,43 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       });
       await server.close();
       await backend.close();
+      return 0;
+    }
+    case 'analyse': {
+      const path = resolve(need(positionals, 1, 'the project file'));
+      const themes = values.themes === undefined || values.themes === 'auto' ? 'auto' : Number(values.themes);
+      if (themes !== 'auto' && (!Number.isInteger(themes) || themes < 2 || themes > 30)) {
+        throw new AppError('INVALID_INPUT', `--themes must be a number from 2 to 30 or "auto", not ${values.themes}.`);
+      }
+      const report = await withBackend(async (api) => {
+        await api.call('project.open', { path });
+        return analyse(
+          api,
+          { question: values.question, themes, classify: values.classify },
+          values.json ? () => undefined : out.log,
+        );
+      });
+      if (values.json) out.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    case 'export': {
+      const path = resolve(need(positionals, 1, 'the project file'));
+      if (values.format !== 'json')
+        throw new AppError(
+          'INVALID_INPUT',
+          `--format json is the export this command writes (got ${values.format ?? 'none'}).`,
+        );
+      if (!values.out) throw new AppError('INVALID_INPUT', 'Say where to write the export: --out FILE.');
+      const target = resolve(values.out);
+      const written = await withBackend(async (api, backend) => {
+        await api.call('project.open', { path });
+        return writeCodedJson(backend.ctx.project().db, target);
+      });
+      out.log(
+        values.json
+          ? JSON.stringify({ path: target, ...written })
+          : `Wrote ${written.responses} responses and ${written.themes} themes to ${target}.`,
+      );
       return 0;
     }
     default:
