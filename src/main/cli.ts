@@ -79,14 +79,10 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
     case 'serve': {
       const staticDir = join(packageRoot(), 'out', 'renderer');
       if (!existsSync(join(staticDir, 'index.html'))) {
-        throw new AppError(
-          'NOT_FOUND',
-          `The interface is not built (${staticDir} is missing): run \`npm run build:renderer\` first.`,
-        );
+        throw new AppError('NOT_FOUND', `The interface is not built (${staticDir} is missing): run \`npm run build:renderer\` first.`);
       }
       const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new AppError('INVALID_INPUT', `--port must be a port number, not ${values.port}.`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', `--port must be a port number, not ${values.port}.`);
       const backend = new Backend({ dataDir: defaultDataDir() });
       const api = inProcessClient(backend);
       const project = positionals[1];
