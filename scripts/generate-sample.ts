@@ -255,12 +255,7 @@ interface ThemeDef {
   short: string[];
 }
 
-function theme(
-  name: string,
-  tags: Tag[],
-  weight: number,
-  body: Omit<ThemeDef, 'name' | 'tags' | 'weight'>,
-): ThemeDef {
+function theme(name: string, tags: Tag[], weight: number, body: Omit<ThemeDef, 'name' | 'tags' | 'weight'>): ThemeDef {
   return { name, tags, weight, ...body };
 }
 
@@ -401,7 +396,7 @@ const Q1_THEMES: ThemeDef[] = [
     claims: [
       'there is a real shortage of the right kind of workspace for growing tech firms',
       'good office space in {city} is full and the rents are going up',
-      "firms need flexible space they can grow into, not ten-year leases",
+      'firms need flexible space they can grow into, not ten-year leases',
       'there is almost no lab space for life science and health tech companies',
     ],
     details: [
@@ -525,7 +520,10 @@ const Q1_THEMES: ThemeDef[] = [
       "In {town} the library has closed and the buses have been cut, but apparently there's money for this.",
       'Big companies take the grants, stay a few years and then leave.',
     ],
-    effects: ['Ordinary people will not see any benefit.', 'It will be the same people in suits going to the same events.'],
+    effects: [
+      'Ordinary people will not see any benefit.',
+      'It will be the same people in suits going to the same events.',
+    ],
     asks: [
       'publish exactly what the money will be spent on and what it has achieved',
       'spend the money on schools, buses and hospitals instead',
@@ -963,10 +961,7 @@ const Q3_THEMES: ThemeDef[] = [
       'There is already a sizeable cyber cluster developing around {city}.',
     ],
     effects: ['Cyber skills protect every other business in the region.'],
-    asks: [
-      'create a northern cyber academy with employers',
-      'offer free cyber basics training for small businesses',
-    ],
+    asks: ['create a northern cyber academy with employers', 'offer free cyber basics training for small businesses'],
     short: ['cyber security', 'cyber skills'],
   }),
   theme('diversity and under-represented groups', ['diversity'], 0.9, {
@@ -1487,7 +1482,8 @@ const CAMPAIGNS: CampaignDef[] = [
     ],
     templates: {
       Q1: {
-        paras: [['I object to any plans to build TechNorth campuses, data centres or business parks on green belt land.'],
+        paras: [
+          ['I object to any plans to build TechNorth campuses, data centres or business parks on green belt land.'],
           [
             'There are hundreds of empty offices, disused mills and brownfield sites across {city} and the surrounding towns that should be used first.',
             'Green fields, once built on, are lost forever.',
@@ -1545,16 +1541,96 @@ interface Persona {
 }
 
 const FIRST_NAMES = [
-  'Jane', 'Mohammed', 'Aisha', 'Priya', 'Tom', 'Declan', 'Siobhan', 'Wei', 'Chloe', 'Gareth', 'Olumide', 'Kasia',
-  'Hamza', 'Ellie', 'Ryan', 'Stuart', 'Fatima', 'Liam', 'Niamh', 'Rajesh', 'Grace', 'Callum', 'Zainab', 'Paul',
-  'Sandra', 'Dave', 'Bethany', 'Imran', 'Joanne', 'Craig', 'Mei', 'Andrew', 'Rebecca', 'Tariq', 'Lucy', 'Gemma',
-  'Kwame', 'Sophie', 'Adam', 'Helen', 'Yusuf', 'Emma', 'Carl', 'Nadia', 'Mark', 'Louise', 'Sean', 'Amira',
+  'Jane',
+  'Mohammed',
+  'Aisha',
+  'Priya',
+  'Tom',
+  'Declan',
+  'Siobhan',
+  'Wei',
+  'Chloe',
+  'Gareth',
+  'Olumide',
+  'Kasia',
+  'Hamza',
+  'Ellie',
+  'Ryan',
+  'Stuart',
+  'Fatima',
+  'Liam',
+  'Niamh',
+  'Rajesh',
+  'Grace',
+  'Callum',
+  'Zainab',
+  'Paul',
+  'Sandra',
+  'Dave',
+  'Bethany',
+  'Imran',
+  'Joanne',
+  'Craig',
+  'Mei',
+  'Andrew',
+  'Rebecca',
+  'Tariq',
+  'Lucy',
+  'Gemma',
+  'Kwame',
+  'Sophie',
+  'Adam',
+  'Helen',
+  'Yusuf',
+  'Emma',
+  'Carl',
+  'Nadia',
+  'Mark',
+  'Louise',
+  'Sean',
+  'Amira',
 ];
 const LAST_NAMES = [
-  'Smith', 'Hussain', 'Khan', 'Walker', 'Thompson', 'Robinson', 'Wright', 'Patel', 'Begum', 'Kowalski', 'Okafor',
-  'Nguyen', "O'Brien", 'Clarke', 'Ahmed', 'Shaw', 'Lees', 'Hargreaves', 'Ashworth', 'Butterworth', 'Holroyd',
-  'Charlton', 'Armstrong', 'Robson', 'Milburn', 'Mensah', 'Chen', 'Fletcher', 'Whitehead', 'Iqbal', 'Doyle',
-  'Sutcliffe', 'Greenwood', 'Nowak', 'Brennan', 'Lister', 'Kaur', 'Ogunleye', 'Barker', 'Pickering',
+  'Smith',
+  'Hussain',
+  'Khan',
+  'Walker',
+  'Thompson',
+  'Robinson',
+  'Wright',
+  'Patel',
+  'Begum',
+  'Kowalski',
+  'Okafor',
+  'Nguyen',
+  "O'Brien",
+  'Clarke',
+  'Ahmed',
+  'Shaw',
+  'Lees',
+  'Hargreaves',
+  'Ashworth',
+  'Butterworth',
+  'Holroyd',
+  'Charlton',
+  'Armstrong',
+  'Robson',
+  'Milburn',
+  'Mensah',
+  'Chen',
+  'Fletcher',
+  'Whitehead',
+  'Iqbal',
+  'Doyle',
+  'Sutcliffe',
+  'Greenwood',
+  'Nowak',
+  'Brennan',
+  'Lister',
+  'Kaur',
+  'Ogunleye',
+  'Barker',
+  'Pickering',
 ];
 
 const IND_SECTORS: (readonly [string, number])[] = [
@@ -1598,13 +1674,44 @@ const BIZ_SECTORS: BizSector[] = [
   { sector: 'Health tech', desc: 'health technology company', words: ['Health Tech', 'Medtech', 'Care Systems'] },
   { sector: 'Cyber security', desc: 'cyber security firm', words: ['Cyber', 'Security', 'Secure'] },
   { sector: 'Digital agency', desc: 'digital agency', words: ['Digital', 'Creative', 'Web', 'Media'] },
-  { sector: 'Advanced manufacturing', desc: 'advanced manufacturing firm', words: ['Engineering', 'Precision', 'Photonics', 'Sensors'] },
+  {
+    sector: 'Advanced manufacturing',
+    desc: 'advanced manufacturing firm',
+    words: ['Engineering', 'Precision', 'Photonics', 'Sensors'],
+  },
 ];
 
 const COINED = [
-  'Ginnel', 'Snicket', 'Gritstone', 'Millrace', 'Flatcap', 'Brightloom', 'Cobblestone', 'Northlight', 'Tarn', 'Beck',
-  'Fellside', 'Moorland', 'Heron', 'Kestrel', 'Redbrick', 'Weaver', 'Spindle', 'Bobbin', 'Shuttle', 'Anvil', 'Forge',
-  'Lantern', 'Copperbeech', 'Keelboat', 'Ironstone', 'Curlew', 'Peregrine', 'Coalyard', 'Slate & Sett', 'Tenfoot',
+  'Ginnel',
+  'Snicket',
+  'Gritstone',
+  'Millrace',
+  'Flatcap',
+  'Brightloom',
+  'Cobblestone',
+  'Northlight',
+  'Tarn',
+  'Beck',
+  'Fellside',
+  'Moorland',
+  'Heron',
+  'Kestrel',
+  'Redbrick',
+  'Weaver',
+  'Spindle',
+  'Bobbin',
+  'Shuttle',
+  'Anvil',
+  'Forge',
+  'Lantern',
+  'Copperbeech',
+  'Keelboat',
+  'Ironstone',
+  'Curlew',
+  'Peregrine',
+  'Coalyard',
+  'Slate & Sett',
+  'Tenfoot',
 ];
 
 const UNIVERSITIES: (readonly [string, string])[] = [
@@ -1752,7 +1859,13 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
       });
       attributes.employees = sizeBand();
       attributes.sector = s.sector;
-      jobTitle = pick(['Managing Director', 'Founder and CEO', 'Chief Technology Officer', 'Head of People', 'Director']);
+      jobTitle = pick([
+        'Managing Director',
+        'Founder and CEO',
+        'Chief Technology Officer',
+        'Head of People',
+        'Director',
+      ]);
       break;
     }
     case 'academic': {
@@ -1800,7 +1913,12 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
             ? 'District council'
             : 'Unitary or borough council';
       sector = 'Public sector';
-      jobTitle = pick(['Head of Economic Development', 'Director of Place', 'Digital Lead', 'Cabinet Member for Skills']);
+      jobTitle = pick([
+        'Head of Economic Development',
+        'Director of Place',
+        'Digital Lead',
+        'Cabinet Member for Skills',
+      ]);
       break;
     }
     case 'voluntary sector': {
@@ -1878,10 +1996,34 @@ function makePersona(type: RespondentType, campaign: CampaignDef | null): Person
           ['verbose', 35],
         ] as const);
 
-  const allTags: Tag[] = ['transport', 'housing', 'pay', 'towns', 'skills', 'digital', 'startups', 'research', 'governance', 'sceptic', 'diversity', 'culture', 'marketing'];
-  const concerns: Tag[] = campaign ? campaign.concerns.slice() : pickN(allTags, weighted([[0, 30], [1, 45], [2, 25]] as const));
+  const allTags: Tag[] = [
+    'transport',
+    'housing',
+    'pay',
+    'towns',
+    'skills',
+    'digital',
+    'startups',
+    'research',
+    'governance',
+    'sceptic',
+    'diversity',
+    'culture',
+    'marketing',
+  ];
+  const concerns: Tag[] = campaign
+    ? campaign.concerns.slice()
+    : pickN(
+        allTags,
+        weighted([
+          [0, 30],
+          [1, 45],
+          [2, 25],
+        ] as const),
+      );
   if (stance === 'oppose' && !concerns.includes('sceptic')) concerns.push('sceptic');
-  if (city && !(FIVE as readonly string[]).includes(city) && chance(0.5) && !concerns.includes('towns')) concerns.push('towns');
+  if (city && !(FIVE as readonly string[]).includes(city) && chance(0.5) && !concerns.includes('towns'))
+    concerns.push('towns');
   if (type === 'business' && chance(0.4)) concerns.push('startups');
   if (type === 'academic' && chance(0.5)) concerns.push('research');
 
@@ -2208,12 +2350,29 @@ function isOrg(p: Persona): boolean {
 }
 
 function individualOpener(p: Persona): string {
-  const generic = ['Good question.', 'Where do I start.', 'A few thoughts from me.', 'Just my opinion, but here goes.', 'Short answer:'];
+  const generic = [
+    'Good question.',
+    'Where do I start.',
+    'A few thoughts from me.',
+    'Just my opinion, but here goes.',
+    'Short answer:',
+  ];
   const bySector: Record<string, string[]> = {
-    'Software & IT': ["I've worked as a developer in {home} for {years} years.", 'I work in IT in {home}.', "I'm a tester at a software company in {home}."],
-    Student: ["I'm a student in {home}.", "As a final-year computing student in {home}, this is about people like me.", "I'm at uni in {home} at the moment."],
+    'Software & IT': [
+      "I've worked as a developer in {home} for {years} years.",
+      'I work in IT in {home}.',
+      "I'm a tester at a software company in {home}.",
+    ],
+    Student: [
+      "I'm a student in {home}.",
+      'As a final-year computing student in {home}, this is about people like me.',
+      "I'm at uni in {home} at the moment.",
+    ],
     Education: ["I'm a teacher in {home}.", 'I work in a sixth form college in {home}.'],
-    Retired: ["I'm retired, but I have grandchildren about to go to university.", "I'm retired now but worked in engineering in {home} for most of my life."],
+    Retired: [
+      "I'm retired, but I have grandchildren about to go to university.",
+      "I'm retired now but worked in engineering in {home} for most of my life.",
+    ],
     'Health & social care': ['I work in the NHS in {home}.'],
     'Not currently working': ["I'm currently looking for work.", "I've been out of work since the factory closed."],
     'Financial services': ['I work in financial services in {home}.'],
@@ -2456,7 +2615,8 @@ function tinyAnswer(q: OpenQ, p: Persona, answeredBefore: number): Answer {
   if (chance(0.5)) {
     let options = NONTHEMATIC_TINY.slice();
     if (answeredBefore === 0) options = options.filter((x) => !/above|previous|before/i.test(x));
-    if (answeredBefore > 0 && chance(0.15)) options = [`See my answer to Q${int(1, Number(q.code.slice(1)) - 1)}.`, 'Same as Q1'];
+    if (answeredBefore > 0 && chance(0.15))
+      options = [`See my answer to Q${int(1, Number(q.code.slice(1)) - 1)}.`, 'Same as Q1'];
     return { text: pick(options), themes: [], personalData: [], noisy: false };
   }
   const [t] = chooseThemes(q, p, 1);
@@ -2493,7 +2653,13 @@ function shortAnswer(q: OpenQ, p: Persona): Answer {
 
 function listAnswer(q: OpenQ, p: Persona): Answer {
   const themes = chooseThemes(q, p, int(2, 3));
-  const intro = pick(['A few things:', 'In no particular order:', 'Main points:', '', `${cap(['two', 'three'][themes.length - 2])} things:`]);
+  const intro = pick([
+    'A few things:',
+    'In no particular order:',
+    'Main points:',
+    '',
+    `${cap(['two', 'three'][themes.length - 2])} things:`,
+  ]);
   const bullet = pick(['- ', '* ', '• ']);
   const numbered = chance(0.35);
   const used = new Set<string>();
@@ -2529,7 +2695,8 @@ function mediumAnswer(q: OpenQ, p: Persona, firstAnswer: boolean, long: boolean)
   const org = isOrg(p);
   const lead: string[] = [];
   if (firstAnswer && chance(org ? 0.35 : 0.14)) lead.push(org ? orgOpener(p) : individualOpener(p));
-  if (firstAnswer && chance(org ? 0.2 : 0.13)) lead.push(pick(org ? STANCE_PHRASES[p.stance].org : STANCE_PHRASES[p.stance].ind));
+  if (firstAnswer && chance(org ? 0.2 : 0.13))
+    lead.push(pick(org ? STANCE_PHRASES[p.stance].org : STANCE_PHRASES[p.stance].ind));
   if (long && chance(0.3)) lead.push(pick(q.fillers));
   const tail: string[] = [];
   if (long && chance(0.3)) tail.push(pick(org ? ORG_SUPPORT : IND_SUPPORT));
@@ -2606,7 +2773,9 @@ function essayAnswer(q: OpenQ, p: Persona): Answer {
   const used = new Set<string>();
   const headings = org && chance(0.35);
   const paras: string[] = [];
-  paras.push(org ? orgIntro(p, q, themes.length) : `${individualBackstory(p)}${chance(0.5) ? ` ${pick(q.fillers)}` : ''}`);
+  paras.push(
+    org ? orgIntro(p, q, themes.length) : `${individualBackstory(p)}${chance(0.5) ? ` ${pick(q.fillers)}` : ''}`,
+  );
   const bodies: string[][] = [];
   themes.forEach((t, i) => {
     const s: string[] = [claimSentence(t, p, { index: i, count: themes.length })];
@@ -2925,7 +3094,11 @@ function addPersonalData(a: Answer, p: Persona, signOff: boolean): Answer {
   let text = a.text;
   const org = isOrg(p);
   if (signOff) {
-    const greeting = pick(org ? ['Yours faithfully,', 'Yours sincerely,', 'Kind regards,'] : ['Regards,', 'Kind regards,', 'Many thanks,', 'Thanks,', 'Best wishes,']);
+    const greeting = pick(
+      org
+        ? ['Yours faithfully,', 'Yours sincerely,', 'Kind regards,']
+        : ['Regards,', 'Kind regards,', 'Many thanks,', 'Thanks,', 'Best wishes,'],
+    );
     const lines = [greeting, fullName(p)];
     kinds.add('name');
     if (org) lines.push(`${p.jobTitle}, ${p.organisation ?? ''}`);
@@ -3069,7 +3242,10 @@ function dayWeight(day: number): number {
   return w;
 }
 
-const ONLINE_HOURS = [0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.8, 1.2, 1.6, 1.7, 1.7, 2, 1.9, 1.5, 1.4, 1.3, 1.2, 1.3, 1.7, 2, 1.9, 1.3, 0.7];
+const ONLINE_HOURS = [
+  0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.8, 1.2, 1.6, 1.7, 1.7, 2, 1.9, 1.5, 1.4, 1.3, 1.2, 1.3, 1.7, 2, 1.9, 1.3,
+  0.7,
+];
 const OFFICE_HOURS = [0, 0, 0, 0, 0, 0, 0, 0.3, 1, 2, 2, 2, 1.3, 1.6, 2, 2, 1.6, 0.8, 0.3, 0.2, 0.2, 0.1, 0, 0];
 
 function pickMinute(p: Persona, day: number): number {
@@ -3206,7 +3382,11 @@ function buildRespondent(p: Persona): Built {
       const skip = !chance(rate);
       if (skip && Object.keys(answers).length > 0) continue;
       if (q.code === 'Q5') answers.Q5 = closedQ5(p);
-      else if (q.code === 'Q6') answers.Q6 = closedQ6(p, mentioned.some((t) => t.tags.includes('towns')));
+      else if (q.code === 'Q6')
+        answers.Q6 = closedQ6(
+          p,
+          mentioned.some((t) => t.tags.includes('towns')),
+        );
       else answers.Q7 = closedQ7(p, mentioned);
     }
   }
@@ -3354,7 +3534,8 @@ function main(): void {
 
 /** Open answers containing personal data, found by pattern (a cross-check on the truth file). */
 function countPiiAnswers(c: SampleConsultation): number {
-  const re = /@example\.(com|org|net)|07700 ?900|\+44 7700|0161 496|0113 496|0114 496|0151 496|0191 498|[Mm]y name is|\n(Regards|Kind regards|Many thanks|Thanks|Best wishes|Cheers|Best|Yours faithfully|Yours sincerely),?\n|[Pp]ostcode|I live at|I'm at [A-Z]{1,2}\d|\([A-Z]{1,2}\d{1,2} \d[A-Z]{2}\)/;
+  const re =
+    /@example\.(com|org|net)|07700 ?900|\+44 7700|0161 496|0113 496|0114 496|0151 496|0191 498|[Mm]y name is|\n(Regards|Kind regards|Many thanks|Thanks|Best wishes|Cheers|Best|Yours faithfully|Yours sincerely),?\n|[Pp]ostcode|I live at|I'm at [A-Z]{1,2}\d|\([A-Z]{1,2}\d{1,2} \d[A-Z]{2}\)/;
   let n = 0;
   for (const r of c.respondents) for (const [code, a] of Object.entries(r.answers)) if (code <= 'Q4' && re.test(a)) n++;
   return n;

@@ -5,22 +5,19 @@
  * per response, so a million responses fit.
  */
 import { IntBuffer } from './buffers';
-import { isEnglishLike, TextAnalyser, type AnalysedText } from './text';
-
-/** Bigram keys pack two unigram ids in one number (ids stay below 2^22, i.e. 4M distinct stems). */
-const PAIR = 0x400000;
+import { PairIds } from './pairs';
+import { isEnglishLike, TextAnalyser } from './text';
 
 export const DOC_NON_ANSWER = 1;
 export const DOC_NOT_ENGLISH = 2;
 
+/**
+ * Term ids interleave the two kinds: 2·s for the stem with id s, 2·b + 1 for bigram b, so both grow
+ * independently while responses stream in.
+ */
 export class Corpus {
   readonly analyser = new TextAnalyser();
-  /** Term id -> stem, or for a bigram "stem1 stem2". */
-  readonly names: string[] = [];
-  /** Term id -> 1 for a bigram. */
-  private readonly bigramFlag = new IntBuffer();
-  private readonly unigrams = new Map<string, number>();
-  private readonly bigrams = new Map<number, number>();
+  private readonly bigrams = new PairIds();
   private readonly tokens = new IntBuffer(1 << 16);
   private readonly starts = new IntBuffer();
   /** Per response: DOC_* flags. */
@@ -41,58 +38,39 @@ export class Corpus {
     return this.flagBuffer.length;
   }
 
+  /** One more than the largest term id in use. */
   get termCount(): number {
-    return this.names.length;
+    return Math.max(2 * this.analyser.stems.length, 2 * this.bigrams.size + 1);
   }
 
   isBigram(term: number): boolean {
-    return this.bigramFlag.get(term) === 1;
+    return (term & 1) === 1;
   }
 
-  private unigramId(stem: string): number {
-    let id = this.unigrams.get(stem);
-    if (id === undefined) {
-      id = this.names.length;
-      this.unigrams.set(stem, id);
-      this.names.push(stem);
-      this.bigramFlag.push(0);
-    }
-    return id;
+  /** The stem, or for a bigram "stem1 stem2". */
+  name(term: number): string {
+    if (!(term & 1)) return this.analyser.stems[term >> 1];
+    const b = term >> 1;
+    return `${this.analyser.stems[this.bigrams.first[b]]} ${this.analyser.stems[this.bigrams.second[b]]}`;
   }
 
-  private bigramId(a: number, b: number): number {
-    const key = a * PAIR + b;
-    let id = this.bigrams.get(key);
-    if (id === undefined) {
-      id = this.names.length;
-      this.bigrams.set(key, id);
-      this.names.push(`${this.names[a]} ${this.names[b]}`);
-      this.bigramFlag.push(1);
-    }
-    return id;
-  }
-
-  /** Adds one response; returns its analysis (the caller may want the offsets). */
-  add(text: string): AnalysedText {
-    const analysed = this.analyser.analyse(text);
-    const { terms } = analysed;
-    let previous = -1;
-    for (const term of terms) {
-      const id = this.unigramId(term.stem);
-      this.tokens.push(id);
-      if (this.withBigrams && previous >= 0) this.tokens.push(this.bigramId(previous, id));
-      previous = id;
+  /** Adds one response. */
+  add(text: string): void {
+    const analysed = this.analyser.analyseIds(text);
+    const { stemIds } = analysed;
+    for (let i = 0; i < stemIds.length; i++) {
+      this.tokens.push(2 * stemIds[i]);
+      if (this.withBigrams && i > 0) this.tokens.push(2 * this.bigrams.id(stemIds[i - 1], stemIds[i]) + 1);
     }
     this.starts.push(this.tokens.length);
     this.flagBuffer.push(
       (analysed.nonAnswer ? DOC_NON_ANSWER : 0) | (isEnglishLike(analysed.language) ? 0 : DOC_NOT_ENGLISH),
     );
     this.lengthBuffer.push(text.length);
-    this.contentBuffer.push(terms.length);
+    this.contentBuffer.push(stemIds.length);
     let language = this.languageCodes.indexOf(analysed.language);
     if (language < 0) language = this.languageCodes.push(analysed.language) - 1;
     this.languageBuffer.push(language);
-    return analysed;
   }
 
   /** The term ids of response `doc` (unigrams and bigrams interleaved), as a view. */
@@ -119,10 +97,10 @@ export class Corpus {
   /** How the term reads to a person: stems mapped back to the commonest word they came from. */
   displayNames(terms: number[]): string[] {
     const stems = new Set<string>();
-    for (const t of terms) for (const s of this.names[t].split(' ')) stems.add(s);
+    for (const t of terms) for (const s of this.name(t).split(' ')) stems.add(s);
     const surface = this.analyser.surfaceForms(stems);
     return terms.map((t) =>
-      this.names[t]
+      this.name(t)
         .split(' ')
         .map((s) => surface.get(s) ?? s)
         .join(' '),

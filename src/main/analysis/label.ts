@@ -57,7 +57,7 @@ export function classTfIdf(
       scored.push([id, (count / classTotals[c]) * Math.log(1 + average / frequency[id])]);
     }
     // Ties broken by term name, so labels never depend on the order responses arrived in.
-    scored.sort((a, b) => b[1] - a[1] || (corpus.names[termOf[a[0]]] < corpus.names[termOf[b[0]]] ? -1 : 1));
+    scored.sort((a, b) => b[1] - a[1] || (corpus.name(termOf[a[0]]) < corpus.name(termOf[b[0]]) ? -1 : 1));
     result.push(
       pickDistinct(
         corpus,
@@ -75,11 +75,11 @@ function pickDistinct(corpus: Corpus, ranked: number[], wanted: number): number[
   const covered = new Set<string>();
   for (const term of ranked) {
     if (chosen.length >= wanted) break;
-    const parts = corpus.names[term].split(' ');
+    const parts = corpus.name(term).split(' ');
     if (parts.length === 1 && covered.has(parts[0])) continue;
     if (parts.length > 1) {
       // A pair replaces the single words it contains that were already chosen.
-      for (let i = chosen.length - 1; i >= 0; i--) if (parts.includes(corpus.names[chosen[i]])) chosen.splice(i, 1);
+      for (let i = chosen.length - 1; i >= 0; i--) if (parts.includes(corpus.name(chosen[i]))) chosen.splice(i, 1);
     }
     for (const p of parts) covered.add(p);
     chosen.push(term);

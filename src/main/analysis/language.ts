@@ -4,7 +4,6 @@
  * language's commonest function words for Latin text. Only words that are not also common English words
  * are listed, so an English answer is never taken for another language.
  */
-import type { Word } from './text';
 
 const FUNCTION_WORDS: Record<string, string> = {
   en: 'the and is are of to that with this should would have not it for they will which there be was we our but from',
@@ -42,8 +41,16 @@ const LETTER = /\p{L}/gu;
 // eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** ISO 639-1 code of the text's language; 'und' when it is too short or unclear to tell. */
-export function detectLanguage(text: string, words: Word[]): string {
+/** Bit mask of the languages `lower` is a function word of (0 for most words). Cached per word by callers. */
+export function languageMask(lower: string): number {
+  return WORD_LANGS.get(lower) ?? 0;
+}
+
+/**
+ * ISO 639-1 code of the text's language; 'und' when it is too short or unclear to tell.
+ * @param masks languageMask of each word of the text
+ */
+export function detectLanguage(text: string, masks: ArrayLike<number>): string {
   if (!ASCII_ONLY.test(text)) {
     const nonLatin = text.match(NON_LATIN_LETTER)?.length ?? 0;
     const letters = text.match(LETTER)?.length ?? 0;
@@ -52,11 +59,11 @@ export function detectLanguage(text: string, words: Word[]): string {
       return 'other';
     }
   }
-  if (words.length < 3) return 'und';
+  if (masks.length < 3) return 'und';
   const hits = new Array<number>(LANGS.length).fill(0);
-  for (const w of words) {
-    const mask = WORD_LANGS.get(w.lower);
-    if (mask === undefined) continue;
+  for (let w = 0; w < masks.length; w++) {
+    const mask = masks[w];
+    if (mask === 0) continue;
     for (let i = 0; i < LANGS.length; i++) if (mask & (1 << i)) hits[i]++;
   }
   let bestIndex = EN;

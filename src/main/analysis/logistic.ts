@@ -1,7 +1,10 @@
 /**
  * One-vs-rest logistic regression on sparse TF-IDF rows: for each theme, minimise
  * Σ log(1 + exp(-y·(w·x + b))) + ||w||² / (2C) with L-BFGS (deterministic: no sampling, zero start).
- * Weights are stored term-major (cols x themes), so predicting a response touches only its own terms.
+ * Only terms that occur in the training responses can get a weight (any other term's gradient is zero from
+ * a zero start), so the optimisation runs over those alone: its cost follows the coded responses, not the
+ * vocabulary of the whole question. Weights are stored term-major (terms x themes), so predicting a
+ * response touches only its own terms.
  */
 import type { Csr } from './sparse';
 
@@ -23,8 +26,9 @@ export const LOGISTIC_DEFAULTS: LogisticOptions = { c: 10, maxIterations: 200, t
 
 export interface LogisticModel {
   themes: number;
-  cols: number;
-  /** cols x themes. */
+  /** Column of the matrix -> row of `weights`, or -1 for a term the training responses never used. */
+  rowOf: Int32Array;
+  /** Trained terms x themes. */
   weights: Float64Array;
   bias: Float64Array;
 }
@@ -48,9 +52,27 @@ export function trainLogistic(
   options: LogisticOptions = LOGISTIC_DEFAULTS,
 ): LogisticModel {
   const themes = positive.length;
-  const weights = new Float64Array(x.cols * themes);
-  const bias = new Float64Array(themes);
   const n = rows.length;
+  // The training rows, re-indexed over the columns they use.
+  const rowOf = new Int32Array(x.cols).fill(-1);
+  let cols = 0;
+  const indptr = new Int32Array(n + 1);
+  let nnz = 0;
+  for (let i = 0; i < n; i++) nnz += x.indptr[rows[i] + 1] - x.indptr[rows[i]];
+  const indices = new Int32Array(nnz);
+  const data = new Float64Array(nnz);
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    for (let p = x.indptr[rows[i]]; p < x.indptr[rows[i] + 1]; p++) {
+      const c = x.indices[p];
+      if (rowOf[c] < 0) rowOf[c] = cols++;
+      indices[q] = rowOf[c];
+      data[q++] = x.data[p];
+    }
+    indptr[i + 1] = q;
+  }
+  const weights = new Float64Array(cols * themes);
+  const bias = new Float64Array(themes);
   const y = new Float64Array(n);
   const weight = new Float64Array(n);
   for (let t = 0; t < themes; t++) {
@@ -61,32 +83,31 @@ export function trainLogistic(
       y[i] = positive[t].has(i) ? 1 : 0;
       weight[i] = y[i] ? wPositive : wNegative;
     }
-    // Parameters: x.cols weights then the bias.
-    const dim = x.cols + 1;
+    // Parameters: one weight per trained term, then the bias.
+    const dim = cols + 1;
     const objective = (w: Float64Array, grad: Float64Array): number => {
       grad.fill(0);
       let loss = 0;
       for (let i = 0; i < n; i++) {
-        const r = rows[i];
-        let z = w[x.cols];
-        for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) z += x.data[p] * w[x.indices[p]];
+        let z = w[cols];
+        for (let p = indptr[i]; p < indptr[i + 1]; p++) z += data[p] * w[indices[p]];
         loss += weight[i] * (y[i] ? softplus(-z) : softplus(z));
         const g = weight[i] * (sigmoid(z) - y[i]);
-        for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) grad[x.indices[p]] += g * x.data[p];
-        grad[x.cols] += g;
+        for (let p = indptr[i]; p < indptr[i + 1]; p++) grad[indices[p]] += g * data[p];
+        grad[cols] += g;
       }
       let reg = 0;
-      for (let j = 0; j < x.cols; j++) {
+      for (let j = 0; j < cols; j++) {
         reg += w[j] * w[j];
         grad[j] += w[j] / options.c;
       }
       return loss + reg / (2 * options.c);
     };
     const w = lbfgs(objective, dim, options);
-    for (let j = 0; j < x.cols; j++) weights[j * themes + t] = w[j];
-    bias[t] = w[x.cols];
+    for (let j = 0; j < cols; j++) weights[j * themes + t] = w[j];
+    bias[t] = w[cols];
   }
-  return { themes, cols: x.cols, weights, bias };
+  return { themes, rowOf, weights, bias };
 }
 
 /** Probabilities of each theme for row r of x (same columns as the model was trained on). */
@@ -99,8 +120,10 @@ export function predictRow(
   const T = model.themes;
   out.set(model.bias);
   for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
+    const row = model.rowOf[x.indices[p]];
+    if (row < 0) continue;
     const v = x.data[p];
-    const o = x.indices[p] * T;
+    const o = row * T;
     for (let t = 0; t < T; t++) out[t] += v * model.weights[o + t];
   }
   for (let t = 0; t < T; t++) out[t] = sigmoid(out[t]);
@@ -111,7 +134,9 @@ export function predictRow(
 export function contributions(model: LogisticModel, x: Csr, r: number, t: number, limit: number): [number, number][] {
   const out: [number, number][] = [];
   for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
-    const c = x.data[p] * model.weights[x.indices[p] * model.themes + t];
+    const row = model.rowOf[x.indices[p]];
+    if (row < 0) continue;
+    const c = x.data[p] * model.weights[row * model.themes + t];
     if (c > 0) out.push([x.indices[p], c]);
   }
   return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);

@@ -52,10 +52,24 @@ export function truncatedSvd(a: Csr, wanted: number, options: SvdOptions): Svd {
     step();
     orthonormalise(y, a.rows, l, it === iterations - 1 ? 2 : 1);
   }
-  // B = Qᵀ A, held as Bᵀ = Aᵀ Q (cols x l); B Bᵀ = (Bᵀ)ᵀ Bᵀ is l x l.
+  // B = Qᵀ A, held as Bᵀ = Aᵀ Q (cols x l). B Bᵀ (l x l) is Bᵀ's Gram matrix, or, cheaper when there are
+  // many more terms than responses, Qᵀ (A Bᵀ).
   const bt = mulTransposeDense(a, y, l, z);
   step();
-  const { values, vectors } = symmetricEigen(gram(bt, a.cols, l), l);
+  let bbt: Float64Array;
+  if (a.cols > 2 * a.rows) {
+    const abt = mulDense(a, bt, l);
+    bbt = new Float64Array(l * l);
+    for (let i = 0; i < a.rows; i++) {
+      for (let t = 0; t < l; t++) {
+        const q = y[i * l + t];
+        if (q !== 0) axpy(q, abt, i * l, bbt, t * l, l);
+      }
+    }
+  } else {
+    bbt = gram(bt, a.cols, l);
+  }
+  const { values, vectors } = symmetricEigen(bbt, l);
   const singularValues = new Float64Array(dims);
   for (let c = 0; c < dims; c++) singularValues[c] = Math.sqrt(Math.max(0, values[c]));
   // V = Bᵀ U_B Σ⁻¹ = Aᵀ (Q U_B Σ⁻¹): one more sparse pass instead of a dense cols x l x dims product.

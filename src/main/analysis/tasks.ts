@@ -49,7 +49,7 @@ function readResponses(
   params: unknown[],
   corpus: Corpus,
   ctx: TaskContext,
-  onText?: (position: number, analysed: ReturnType<Corpus['add']>) => void,
+  onText?: (position: number, text: string) => void,
 ): Int32Array {
   const total = db
     .prepare(`SELECT count(*) FROM (${sql})`)
@@ -58,8 +58,8 @@ function readResponses(
   const ids = new IntBuffer(Math.max(16, total));
   const check = cancelCheck(ctx, 'Reading responses');
   for (const row of db.prepare(sql).iterate(...params) as IterableIterator<{ id: number; text: string }>) {
-    const analysed = corpus.add(row.text);
-    onText?.(ids.length, analysed);
+    corpus.add(row.text);
+    onText?.(ids.length, row.text);
     ids.push(row.id);
     if (ids.length % READ_PROGRESS_EVERY === 0) {
       check();
@@ -284,7 +284,9 @@ export function classifyTask(input: unknown, ctx: TaskContext): ClassifyResult {
       [questionId],
       corpus,
       ctx,
-      (position, analysed) => {
+      (position, text) => {
+        if (matchers.length === 0) return;
+        const analysed = corpus.analyser.analyse(text);
         matchers.forEach((m, r) => {
           const spans = m.matcher.findInTerms(analysed.terms);
           if (spans.length) ruleHits.push({ position, rule: r, spans: [...new Set(spans.map((s) => s.term))] });

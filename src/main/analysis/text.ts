@@ -5,7 +5,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords';
-import { detectLanguage } from './language';
+import { detectLanguage, languageMask } from './language';
 
 /** Function words natural's list lacks (scikit-learn's English list has most of them), and contractions. */
 const MORE_STOP_WORDS = `
@@ -101,7 +101,11 @@ const NON_ANSWERS = new Set([
   '?',
 ]);
 
+/** Only short texts can be non-answers: longer ones are not normalised at all (this runs on every response). */
+const LONGEST_NON_ANSWER = 40;
+
 export function isNonAnswer(text: string): boolean {
+  if (text.length > LONGEST_NON_ANSWER) return !/\S/.test(text);
   const t = text
     .trim()
     .toLowerCase()
@@ -134,11 +138,11 @@ export interface Word {
 }
 
 /**
- * Splits text into words with their offsets. A word is a run of letters and digits, with apostrophes inside
- * it ("don't"); hyphens and other punctuation split. Accented and non-Latin letters are kept intact.
+ * Splits text into words, calling `emit` with each one's offsets. A word is a run of letters and digits,
+ * with apostrophes inside it ("don't"); hyphens and other punctuation split. Accented and non-Latin letters
+ * are kept intact.
  */
-export function tokenise(text: string): Word[] {
-  const out: Word[] = [];
+function scanWords(text: string, emit: (lower: string, start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -147,25 +151,35 @@ export function tokenise(text: string): Word[] {
       continue;
     }
     const start = i;
-    let hasApostrophe = false;
+    let apostrophe = false;
     i++;
     for (;;) {
       if (i < n && isWordChar(text, i)) i++;
       else if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
-        hasApostrophe = true;
+        apostrophe = true;
         i += 2;
       } else break;
     }
-    let lower = text.slice(start, i).toLowerCase();
-    if (hasApostrophe) lower = lower.replace(/['’]s$/, '').replace(/['’]/g, '');
-    out.push({ lower, start, end: i });
+    const lower = text.slice(start, i).toLowerCase();
+    emit(apostrophe ? lower.replace(/['’]s$/, '').replace(/['’]/g, '') : lower, start, i);
   }
+}
+
+export function tokenise(text: string): Word[] {
+  const out: Word[] = [];
+  scanWords(text, (lower, start, end) => out.push({ lower, start, end }));
   return out;
 }
 
+/** What the analyser remembers about each distinct word, so each costs one look-up per occurrence. */
 interface CachedWord {
-  /** null for stop words. */
-  stem: string | null;
+  lower: string;
+  /** Index into the analyser's stems; -1 for stop words. */
+  stemId: number;
+  /** Languages the word is a function word of. */
+  languages: number;
+  /** Boilerplate phrases that start with this word (longest first), if any. */
+  boilerplate: string[][] | undefined;
   count: number;
 }
 
@@ -187,6 +201,14 @@ export interface AnalysedText {
   nonAnswer: boolean;
 }
 
+/** The same, with content words as stem ids (the analyser's `stems`), for bulk use. */
+export interface AnalysedIds {
+  stemIds: number[];
+  wordCount: number;
+  language: string;
+  nonAnswer: boolean;
+}
+
 const MIN_WORD_LENGTH = 2;
 
 /** Languages the English pipeline handles: English, and answers too short to tell. */
@@ -195,12 +217,21 @@ export function isEnglishLike(language: string): boolean {
 }
 
 /**
- * Analyses texts one at a time, remembering each distinct word's stem. Also counts how often each surface
- * form occurs, so a stem ("univers") can be shown as the word people wrote ("university").
+ * Analyses texts one at a time, remembering each distinct word (its stem, whether it is a stop word, which
+ * languages it signals) and how often each surface form occurs, so a stem ("univers") can be shown as the
+ * word people wrote ("university").
  */
 export class TextAnalyser {
+  /** Stem id -> stem. */
+  readonly stems: string[] = [];
+  private readonly stemIds = new Map<string, number>();
   private readonly cache = new Map<string, CachedWord>();
   private readonly boilerplate = new Map<string, string[][]>();
+  // Scratch space for the words of the text being analysed, reused between texts.
+  private readonly words: CachedWord[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly masks: number[] = [];
 
   constructor() {
     for (const phrase of BOILERPLATE_PHRASES) {
@@ -217,21 +248,31 @@ export class TextAnalyser {
     let entry = this.cache.get(lower);
     if (!entry) {
       const stop = lower.length < MIN_WORD_LENGTH || STOP_WORDS.has(lower);
-      entry = { stem: stop ? null : PorterStemmer.stem(lower), count: 0 };
+      let stemId = -1;
+      if (!stop) {
+        const stem = PorterStemmer.stem(lower);
+        stemId = this.stemIds.get(stem) ?? -1;
+        if (stemId < 0) {
+          stemId = this.stems.length;
+          this.stems.push(stem);
+          this.stemIds.set(stem, stemId);
+        }
+      }
+      entry = { lower, stemId, languages: languageMask(lower), boilerplate: this.boilerplate.get(lower), count: 0 };
       this.cache.set(lower, entry);
     }
     return entry;
   }
 
   /** How many words of boilerplate start at word i (0 when none). */
-  private boilerplateAt(words: Word[], i: number): number {
-    const tails = this.boilerplate.get(words[i].lower);
+  private boilerplateAt(i: number): number {
+    const tails = this.words[i].boilerplate;
     if (!tails) return 0;
     for (const tail of tails) {
-      if (i + tail.length >= words.length) continue;
+      if (i + tail.length >= this.words.length) continue;
       let match = true;
       for (let j = 0; j < tail.length; j++) {
-        if (words[i + 1 + j].lower !== tail[j]) {
+        if (this.words[i + 1 + j].lower !== tail[j]) {
           match = false;
           break;
         }
@@ -241,46 +282,73 @@ export class TextAnalyser {
     return 0;
   }
 
-  analyse(text: string): AnalysedText {
+  /** Tokenises into the scratch arrays and decides the language; calls `emit` for each content word. */
+  private scan(
+    text: string,
+    emit: (entry: CachedWord, start: number, end: number) => void,
+  ): { wordCount: number; language: string; nonAnswer: boolean } {
     const normalised = text.normalize('NFC');
-    const words = tokenise(normalised);
-    const language = detectLanguage(normalised, words);
+    const { words, starts, ends, masks } = this;
+    words.length = starts.length = ends.length = masks.length = 0;
+    scanWords(normalised, (lower, start, end) => {
+      const entry = this.lookup(lower);
+      words.push(entry);
+      starts.push(start);
+      ends.push(end);
+      masks.push(entry.languages);
+    });
+    const language = detectLanguage(normalised, masks);
     const nonAnswer = isNonAnswer(normalised);
-    const terms: Term[] = [];
-    if (!isEnglishLike(language) || nonAnswer) return { terms, wordCount: words.length, language, nonAnswer };
+    const wordCount = words.length;
+    if (!isEnglishLike(language) || nonAnswer) return { wordCount, language, nonAnswer };
     for (let i = 0; i < words.length; i++) {
-      const skip = this.boilerplateAt(words, i);
+      const skip = this.boilerplateAt(i);
       if (skip) {
         i += skip - 1;
         continue;
       }
-      const w = words[i];
-      const entry = this.lookup(w.lower);
-      if (entry.stem === null) continue;
+      const entry = words[i];
+      if (entry.stemId < 0) continue;
       entry.count++;
-      terms.push({ stem: entry.stem, start: w.start, end: w.end });
+      emit(entry, starts[i], ends[i]);
     }
-    return { terms, wordCount: words.length, language, nonAnswer };
+    return { wordCount, language, nonAnswer };
+  }
+
+  analyse(text: string): AnalysedText {
+    const terms: Term[] = [];
+    const result = this.scan(text, (entry, start, end) => terms.push({ stem: this.stems[entry.stemId], start, end }));
+    return { ...result, terms };
+  }
+
+  /** Faster when offsets are not needed: content words as stem ids. */
+  analyseIds(text: string): AnalysedIds {
+    const stemIds: number[] = [];
+    const result = this.scan(text, (entry) => stemIds.push(entry.stemId));
+    return { ...result, stemIds };
   }
 
   /** The most frequent word each of these stems came from, e.g. "univers" -> "university". */
   surfaceForms(stems: Iterable<string>): Map<string, string> {
     const wanted = new Set(stems);
     const best = new Map<string, { word: string; count: number }>();
-    for (const [word, entry] of this.cache) {
-      if (entry.stem === null || !wanted.has(entry.stem)) continue;
-      const current = best.get(entry.stem);
-      if (!current || entry.count > current.count || (entry.count === current.count && word < current.word)) {
-        best.set(entry.stem, { word, count: entry.count });
+    for (const entry of this.cache.values()) {
+      if (entry.stemId < 0) continue;
+      const stem = this.stems[entry.stemId];
+      if (!wanted.has(stem)) continue;
+      const current = best.get(stem);
+      if (!current || entry.count > current.count || (entry.count === current.count && entry.lower < current.word)) {
+        best.set(stem, { word: entry.lower, count: entry.count });
       }
     }
     return new Map([...best].map(([stem, { word }]) => [stem, word]));
   }
 
-  /** The stems of a phrase, the way response text is stemmed (for keyword rules). */
+  /** The stems of a phrase, the way response text is stemmed (for keyword rules and evidence). */
   stemPhrase(phrase: string): string[] {
     return tokenise(phrase.normalize('NFC'))
-      .map((w) => this.lookup(w.lower).stem)
-      .filter((s): s is string => s !== null);
+      .map((w) => this.lookup(w.lower).stemId)
+      .filter((id) => id >= 0)
+      .map((id) => this.stems[id]);
   }
 }

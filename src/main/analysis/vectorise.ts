@@ -43,15 +43,11 @@ export function tfidf(corpus: Corpus, docs: ArrayLike<number>, options: TfIdfOpt
   const maxDocs = options.maxDf * n;
   const columnOf = new Int32Array(termCount).fill(-1);
   const kept: number[] = [];
-  // Columns in order of the terms' names, so the matrix does not depend on the order responses arrived in.
-  const candidates: number[] = [];
+  // Columns in term id order: ids follow the order responses were read (by id), so the same data always
+  // gives the same matrix.
   for (let t = 0; t < termCount; t++) {
     if (df[t] < options.minDf || df[t] > maxDocs) continue;
     if (!options.bigrams && corpus.isBigram(t)) continue;
-    candidates.push(t);
-  }
-  candidates.sort((a, b) => (corpus.names[a] < corpus.names[b] ? -1 : corpus.names[a] > corpus.names[b] ? 1 : 0));
-  for (const t of candidates) {
     columnOf[t] = kept.length;
     kept.push(t);
   }
