@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ProjectSummary } from '../shared/api';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
+import { Themes } from './pages/Themes';
 
 export interface AreaProps {
   project: ProjectSummary;
@@ -28,11 +29,7 @@ export const AREAS: Area[] = [
     Page: placeholder('Import', 'Bring in survey exports (CSV, Excel), JSON, e-mails and letters, with a preview of how columns map to questions.'),
   },
   { route: 'responses', label: 'Responses', Page: Responses },
-  {
-    route: 'themes',
-    label: 'Themes',
-    Page: placeholder('Themes', 'Discover themes in each open question, refine the codebook, and let a classifier apply it to the rest.'),
-  },
+  { route: 'themes', label: 'Themes', Page: Themes },
   {
     route: 'dashboard',
     label: 'Dashboard',

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { useCall } from '../hooks';
 import { Highlight } from './Highlight';
+import { ThemeChips } from './ThemeChips';
 
 /** The full answer, with the respondent's other answers and attributes. */
 export function ReadingPane({ responseId, highlight }: { responseId: number | null; highlight: string }) {
@@ -40,6 +41,7 @@ export function ReadingPane({ responseId, highlight }: { responseId: number | nu
                 </Fragment>
               ))}
           </dl>
+          <ThemeChips responseId={d.id} />
           {d.respondent.answers.map((a) => (
             <article key={a.responseId} className={`answer${a.responseId === d.id ? ' current' : ''}`} aria-current={a.responseId === d.id ? 'true' : undefined}>
               <h3>
