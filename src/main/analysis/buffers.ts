@@ -9,7 +9,8 @@ export class IntBuffer {
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      // Growing by half (not double) keeps the brief old+new peak lower for the largest streams.
+      const bigger = new Int32Array(Math.ceil(this.data.length * 1.5) + 16);
       bigger.set(this.data);
       this.data = bigger;
     }
