@@ -1,6 +1,7 @@
 /**
  * Theme quality floors, a little under the figures in bench/results/quality.json (npm run eval), so quality
- * cannot silently regress. One seed each to stay fast; the eval script averages three.
+ * cannot silently regress. Polis is short text, where one seed's NMI moves by ±0.01 with any change in
+ * arithmetic order, so it is averaged over the eval's three seeds; bbc-news is stable on one.
  */
 import { describe, expect, it } from 'vitest';
 import { bbcNews, gambling, polis, sharedDataMissing } from '../../scripts/lib/datasets';
@@ -15,9 +16,9 @@ describe.skipIf(missing !== null)('theme quality on real labelled text', () => {
     expect(q.meanNmi).toBeGreaterThanOrEqual(0.88);
   });
 
-  it('Polis discovery, k = 14: NMI above scikit-learn LSA (0.235)', () => {
-    const q = evaluateDiscovery(polis(), [0]);
-    expect(q.meanNmi).toBeGreaterThanOrEqual(0.25);
+  it('Polis discovery, k = 14: NMI above scikit-learn LSA (0.235), mean of three seeds', () => {
+    const q = evaluateDiscovery(polis(), [0, 1, 2]);
+    expect(q.meanNmi).toBeGreaterThanOrEqual(0.245);
   });
 
   it('gambling classification trained on the coded half: samples-F1 and kappa on the held-out half', () => {

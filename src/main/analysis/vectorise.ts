@@ -58,7 +58,7 @@ export function tfidf(corpus: Corpus, docs: ArrayLike<number>, options: TfIdfOpt
   const indptr = new Int32Array(n + 1);
   let indices = new Int32Array(Math.max(16, total));
   let data = new Float32Array(Math.max(16, total));
-  const count = new Float64Array(cols);
+  const count = new Int32Array(cols);
   const touched: number[] = [];
   let p = 0;
   for (let d = 0; d < n; d++) {

@@ -71,10 +71,15 @@ export function qdcToCodebook(xml: string): Codebook {
   // Closing tags arrive child-first, so a top code's descendants wait here until it closes.
   const pending: Omit<CodebookTheme, 'subThemes'>[] = [];
   const stack: { name: string; description: string }[] = [];
-  const tag = /<(\/?)Code\b([^>]*?)(\/?)>|<Description>([\s\S]*?)<\/Description>/g;
+  // One linear pass over the tags (no lazy match to a closing tag, which a hostile file could make quadratic).
+  const tag = /<(\/?)Code\b([^>]*?)(\/?)>|<(\/?)Description>/g;
+  let descriptionFrom = -1;
   for (const m of xml.matchAll(tag)) {
     if (m[4] !== undefined) {
-      if (stack.length) stack[stack.length - 1].description = unescapeXml(m[4].trim());
+      if (m[4] === '') descriptionFrom = m.index + m[0].length;
+      else if (descriptionFrom >= 0 && stack.length)
+        stack[stack.length - 1].description = unescapeXml(xml.slice(descriptionFrom, m.index).trim());
+      if (m[4] !== '') descriptionFrom = -1;
       continue;
     }
     const [, closing, attributes, selfClosing] = m;
