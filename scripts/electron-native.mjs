@@ -18,18 +18,27 @@ const target = join(outDir, 'better_sqlite3.node');
 const stampFile = join(outDir, 'stamp.json');
 
 const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
-const stamp = { electron: version('electron'), betterSqlite3: version('better-sqlite3'), platform: process.platform, arch: process.arch };
+const stamp = {
+  electron: version('electron'),
+  betterSqlite3: version('better-sqlite3'),
+  platform: process.platform,
+  arch: process.arch,
+};
 
-if (existsSync(target) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === JSON.stringify(stamp)) process.exit(0);
+if (existsSync(target) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === JSON.stringify(stamp))
+  process.exit(0);
 
 const source = dirname(require.resolve('better-sqlite3/package.json'));
 const work = join(outDir, 'work');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) cpSync(join(source, part), join(work, part), { recursive: true });
+for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib'])
+  cpSync(join(source, part), join(work, part), { recursive: true });
 
 // npm may point node-gyp at Node's own headers (nodedir); Electron's ABI needs Electron's headers.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(key)));
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(key)),
+);
 const run = (command, args) => execFileSync(command, args, { cwd: work, stdio: 'inherit', env });
 const electronArgs = [`--runtime=electron`, `--target=${stamp.electron}`, `--arch=${stamp.arch}`];
 
@@ -40,15 +49,29 @@ try {
 } catch {
   // …otherwise compile against Electron's headers.
   const npmDir = dirname(dirname(process.env.npm_execpath ?? require.resolve('npm/package.json')));
-  const nodeGyp = [join(npmDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), join(npmDir, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')].find(existsSync);
+  const nodeGyp = [
+    join(npmDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    join(npmDir, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+  ].find(existsSync);
   if (!nodeGyp) {
-    console.error('Could not find node-gyp to build better-sqlite3 for Electron. Install it with `npm i -g node-gyp` and run `npm start` again.');
+    console.error(
+      'Could not find node-gyp to build better-sqlite3 for Electron. Install it with `npm i -g node-gyp` and run `npm start` again.',
+    );
     process.exit(1);
   }
   try {
-    run(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${stamp.electron}`, `--arch=${stamp.arch}`, '--dist-url=https://electronjs.org/headers']);
+    run(process.execPath, [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      `--target=${stamp.electron}`,
+      `--arch=${stamp.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ]);
   } catch {
-    console.error(`Could not build better-sqlite3 for Electron ${stamp.electron}: it needs a prebuilt binary or Electron's headers, both downloaded from the internet. Connect and run \`npm start\` again.`);
+    console.error(
+      `Could not build better-sqlite3 for Electron ${stamp.electron}: it needs a prebuilt binary or Electron's headers, both downloaded from the internet. Connect and run \`npm start\` again.`,
+    );
     process.exit(1);
   }
 }
@@ -62,7 +85,9 @@ try {
   // Expected: Electron's ABI differs from Node's.
 }
 if (loadsInNode) {
-  console.error('better-sqlite3 was built for Node, not Electron (were Electron headers unavailable?). Check your connection and run `npm start` again.');
+  console.error(
+    'better-sqlite3 was built for Node, not Electron (were Electron headers unavailable?). Check your connection and run `npm start` again.',
+  );
   process.exit(1);
 }
 cpSync(built, target);

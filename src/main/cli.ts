@@ -6,6 +6,8 @@ import type { ApiClient } from '../shared/api';
 import { startServer } from './server/http';
 import { Backend } from './service/backend';
 import { inProcessClient } from './service/in-process';
+import { analyse } from './cli-analyse';
+import { writeCodedJson } from './reports/coded-json';
 import { AppError } from './util/errors';
 import { importFromCli, summaryLines } from './importers/cli-import';
 import { defaultDataDir, packageRoot } from './util/paths';
@@ -15,6 +17,8 @@ const USAGE = `Usage:
   consult stats <project.consult> [--json]
   consult serve [<project.consult> | --sample] [--port N]
   consult import <project.consult> <file-or-folder>... [--mapping mapping.json] [--allow-reimport] [--json]
+  consult analyse <project.consult> [--question CODE] [--themes N|auto] [--classify] [--json]
+  consult export <project.consult> --format json --out FILE
 
 Projects are single files; keep them wherever you keep your work. Settings live in ${defaultDataDir()}.`;
 
@@ -46,6 +50,11 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       sample: { type: 'boolean', default: false },
       mapping: { type: 'string' },
       'allow-reimport': { type: 'boolean', default: false },
+      question: { type: 'string' },
+      themes: { type: 'string' },
+      classify: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -106,6 +115,43 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       if (values.json) out.log(JSON.stringify(summary, null, 2));
       else for (const line of summaryLines(summary)) out.log(line);
       return summary.respondentsAdded + summary.files.reduce((n, f) => n + f.merged, 0) > 0 ? 0 : 1;
+    }
+    case 'analyse': {
+      const path = resolve(need(positionals, 1, 'the project file'));
+      const themes = values.themes === undefined || values.themes === 'auto' ? 'auto' : Number(values.themes);
+      if (themes !== 'auto' && (!Number.isInteger(themes) || themes < 2 || themes > 30)) {
+        throw new AppError('INVALID_INPUT', `--themes must be a number from 2 to 30 or "auto", not ${values.themes}.`);
+      }
+      const report = await withBackend(async (api) => {
+        await api.call('project.open', { path });
+        return analyse(
+          api,
+          { question: values.question, themes, classify: values.classify },
+          values.json ? () => undefined : out.log,
+        );
+      });
+      if (values.json) out.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    case 'export': {
+      const path = resolve(need(positionals, 1, 'the project file'));
+      if (values.format !== 'json')
+        throw new AppError(
+          'INVALID_INPUT',
+          `--format json is the export this command writes (got ${values.format ?? 'none'}).`,
+        );
+      if (!values.out) throw new AppError('INVALID_INPUT', 'Say where to write the export: --out FILE.');
+      const target = resolve(values.out);
+      const written = await withBackend(async (api, backend) => {
+        await api.call('project.open', { path });
+        return writeCodedJson(backend.ctx.project().db, target);
+      });
+      out.log(
+        values.json
+          ? JSON.stringify({ path: target, ...written })
+          : `Wrote ${written.responses} responses and ${written.themes} themes to ${target}.`,
+      );
+      return 0;
     }
     default:
       throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);

@@ -4,6 +4,7 @@ import { Import } from './pages/Import';
 import { Campaigns } from './pages/Campaigns';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
+import { Themes } from './pages/Themes';
 
 export interface AreaProps {
   project: ProjectSummary;
@@ -27,11 +28,7 @@ export const AREAS: Area[] = [
   { route: 'import', label: 'Import', Page: Import },
   { route: 'responses', label: 'Responses', Page: Responses },
   { route: 'campaigns', label: 'Campaigns', Page: Campaigns },
-  {
-    route: 'themes',
-    label: 'Themes',
-    Page: placeholder('Themes', 'Discover themes in each open question, refine the codebook, and let a classifier apply it to the rest.'),
-  },
+  { route: 'themes', label: 'Themes', Page: Themes },
   {
     route: 'dashboard',
     label: 'Dashboard',

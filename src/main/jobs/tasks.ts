@@ -1,5 +1,6 @@
 import type { Task } from './protocol';
 import { buildSampleTask } from '../importers/sample';
+import { classifyTask, discoverTask } from '../analysis/tasks';
 import { TEST_TASKS } from './test-tasks';
 import { importTask } from '../importers/run';
 import { previewTask } from '../importers/preview';
@@ -17,5 +18,7 @@ export const TASKS: Record<string, Task> = {
   'signals.scan': scanTask,
   'triage.apply': applyTask,
   'triage.undo': undoTask,
+  'themes.discover': discoverTask,
+  'themes.classify': classifyTask,
   ...TEST_TASKS,
 };

@@ -5,6 +5,7 @@ import { useCall } from '../hooks';
 import { PersonalDataText } from './PersonalDataText';
 import { ResponseSignalsPanel } from './ResponseSignalsPanel';
 import { Segments } from './Segments';
+import { ThemeChips } from './ThemeChips';
 
 interface Props {
   responseId: number | null;
@@ -179,6 +180,7 @@ export function ReadingPane({ responseId, search, version, analyst, noteRef, onD
               ))}
           </dl>
           <ResponseSignalsPanel responseId={d.id} onFindings={setFindings} />
+          <ThemeChips responseId={d.id} />
           {d.respondent.answers.map((a) => (
             <article key={a.responseId} className={`answer${a.responseId === d.id ? ' current' : ''}`} aria-current={a.responseId === d.id ? 'true' : undefined}>
               <h3>

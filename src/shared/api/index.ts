@@ -9,6 +9,7 @@ import type { ResponsesApi } from './responses';
 import type { ImportApi } from './import';
 import type { TriageApi } from './triage';
 import type { SignalsApi } from './signals';
+import type { ThemesApi } from './themes';
 
 export type * from './common';
 export type * from './project';
@@ -17,7 +18,9 @@ export type * from './import';
 export type * from './signals';
 export type * from './triage';
 
-export interface Api extends ProjectApi, ResponsesApi, ImportApi, SignalsApi, TriageApi {}
+export type * from './themes';
+
+export interface Api extends ProjectApi, ResponsesApi, ImportApi, TriageApi, ThemesApi, SignalsApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];

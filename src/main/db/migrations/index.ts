@@ -3,10 +3,11 @@ import type { Migration } from './types';
 import { migration as m0001 } from './0001-core';
 import { migration as m0002 } from './0002-import';
 import { migration as m0003 } from './0003-triage';
+import { migration as m0004 } from './0004-themes';
 import { migration as m0005 } from './0005-signals';
 
 /** Every migration in order. A new one is a new numbered file added here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

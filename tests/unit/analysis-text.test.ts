@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../src/main/analysis/corpus';
+import { detectLanguage, languageMask } from '../../src/main/analysis/language';
+import { isNonAnswer, TextAnalyser, tokenise } from '../../src/main/analysis/text';
+
+describe('text pipeline', () => {
+  it('tokenises with character offsets, keeping apostrophes inside words and accents intact', () => {
+    const text = "Don't lose Leeds' graduates — café culture, 5G!";
+    const words = tokenise(text);
+    expect(words.map((w) => w.lower)).toEqual(['dont', 'lose', 'leeds', 'graduates', 'café', 'culture', '5g']);
+    for (const w of words)
+      expect(
+        text
+          .slice(w.start, w.end)
+          .toLowerCase()
+          .replace(/['’]s?$/, '')
+          .replace(/'/g, ''),
+      ).toBe(w.lower);
+  });
+
+  it('drops stop words and consultation boilerplate, and stems the rest with offsets into the original', () => {
+    const analyser = new TextAnalyser();
+    const text =
+      'I think the government should retain graduates in Manchester. In my opinion, thinking about it matters.';
+    const { terms, language } = analyser.analyse(text);
+    expect(language).toBe('en');
+    const stems = terms.map((t) => t.stem);
+    // "I think" and "the government should" are boilerplate; "thinking" on its own is content.
+    expect(stems).toEqual(['retain', 'graduat', 'manchest', 'think', 'matter']);
+    expect(text.slice(terms[1].start, terms[1].end)).toBe('graduates');
+  });
+
+  it('maps stems back to the word people used most', () => {
+    const analyser = new TextAnalyser();
+    analyser.analyse('universities and the university, universities again');
+    expect(analyser.surfaceForms(['univers']).get('univers')).toBe('universities');
+  });
+
+  it('detects languages it must not mangle, and does not mistake English for them', () => {
+    const lang = (text: string) => detectLanguage(text, tokenise(text).map((w) => languageMask(w.lower)));
+    expect(lang('Ich denke, dass die Regierung mehr für die Bildung tun sollte und nicht nur reden.')).toBe('de');
+    expect(lang('Je pense que le gouvernement doit investir dans les transports pour les habitants.')).toBe('fr');
+    expect(lang('Mae angen mwy o dai fforddiadwy yn yr ardal hefyd, ond mae hyn yn anodd.')).toBe('cy');
+    expect(lang('我们需要更多的经济适用房和更好的公共交通')).toBe('zh');
+    expect(lang('The Dutch cyclist Leontien van Moorsel defended her title in Athens with ease.')).toBe('en');
+    expect(lang('No comment')).toBe('und');
+  });
+
+  it('keeps non-English and non-answers out of the English terms, and counts them', () => {
+    const corpus = new Corpus();
+    corpus.add('Ich denke, dass die Regierung mehr für die Bildung tun sollte und nicht nur reden.');
+    corpus.add('N/A');
+    corpus.add('Inward investment in the northern powerhouse creates jobs');
+    expect(corpus.termsOf(0).length).toBe(0);
+    expect(corpus.languageOf(0)).toBe('de');
+    expect(corpus.termsOf(1).length).toBe(0);
+    expect(isNonAnswer(' no comment. ')).toBe(true);
+    const names = Array.from(corpus.termsOf(2), (t) => corpus.name(t));
+    // Unigram stems, each followed by the bigram it closes.
+    expect(names).toContain('inward invest');
+    expect(names).toContain('northern powerhous');
+    expect(
+      corpus.displayNames([
+        names.indexOf('northern powerhous') >= 0 ? corpus.termsOf(2)[names.indexOf('northern powerhous')] : -1,
+      ]),
+    ).toEqual(['northern powerhouse']);
+  });
+});
