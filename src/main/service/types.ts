@@ -8,6 +8,10 @@ import type { ApiEvent } from '../../shared/api';
 export interface Host {
   chooseProjectToOpen?(): Promise<string | null>;
   chooseProjectToCreate?(): Promise<string | null>;
+  /** A save dialog for an export; null when the user cancels. */
+  chooseExportPath?(defaultName: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
+  /** Prints self-contained HTML to PDF (Electron's printToPDF); without it, Chromium headless is used. */
+  printToPdf?(html: string): Promise<Buffer>;
 }
 
 /** Everything a handler may use. */

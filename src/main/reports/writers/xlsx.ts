@@ -1,0 +1,45 @@
+/**
+ * Data tables as one Excel workbook, a sheet each, with exceljs's streaming writer: rows are committed as
+ * they come and the file is zipped as it grows, so memory stays flat. Text is written as text (never as a
+ * formula) and neutralised as in CSV; a table longer than a sheet allows continues on the next sheet.
+ */
+import ExcelJS from 'exceljs';
+import type { DataTable } from '../data/tables';
+import { safeCell } from './cells';
+
+/** Excel's rows per sheet, less the header. */
+const MAX_ROWS = 1_048_575;
+/** Let the zip stream drain every so many rows. */
+const YIELD_EVERY = 2000;
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function sheetName(name: string, part: number): string {
+  // Excel forbids : \ / ? * [ ] in sheet names and allows 31 characters.
+  const base = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 26);
+  return part === 1 ? base : `${base} (${part})`;
+}
+
+export async function writeXlsx(tables: DataTable[], path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  workbook.creator = 'Consultation Analyser';
+  for (const table of tables) {
+    let part = 1;
+    let rows = 0;
+    let sheet = workbook.addWorksheet(sheetName(table.name, part));
+    sheet.addRow(table.columns.map(safeCell)).commit();
+    for (const row of table.rows()) {
+      if (rows === MAX_ROWS) {
+        sheet.commit();
+        sheet = workbook.addWorksheet(sheetName(table.name, ++part));
+        sheet.addRow(table.columns.map(safeCell)).commit();
+        rows = 0;
+      }
+      sheet.addRow(row.map(safeCell)).commit();
+      rows++;
+      if (rows % YIELD_EVERY === 0) await tick();
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+}
