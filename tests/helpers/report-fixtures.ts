@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ApiClient, JobProgress, ReportOptions } from '../../src/shared/api';
 import type { SampleTruth } from '../../src/shared/sample';
 import { createProjectDb, type Db } from '../../src/main/db/connection';
 import { loadSample, readSample } from '../../src/main/importers/sample';
@@ -167,7 +168,7 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
   // Triage: every 97th response excluded as spam, a note and a flag here and there.
   const excluded = db.prepare('SELECT id FROM response WHERE id % 97 = 0 ORDER BY id').pluck().all() as number[];
   db.prepare("UPDATE response SET status = 'excluded', exclusion_reason = 'spam' WHERE id % 97 = 0").run();
-  db.prepare("UPDATE response SET status = 'done', note = 'Checked by the team; contact analyst@team.example' WHERE id % 101 = 0").run();
+  db.prepare("UPDATE response SET status = 'done', note = 'Checked by the team; contact analyst@team.example' WHERE id % 101 = 0 AND status <> 'excluded'").run();
   db.prepare("INSERT INTO response_flag (response_id, flag) SELECT id, 'notable_quote' FROM response WHERE id % 89 = 0").run();
 
   // The hostile respondent: formula, markup and personal data in its answer, organisation and attributes.
@@ -187,3 +188,17 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
   insertAssignment.run(hostileResponseId, hostileTheme, 'analyst', 1, 'accepted');
   return { excluded, hostileResponseId };
 }
+
+/** Waits for a job to finish (polling the contract, as the UI's jobs bar would) and returns its final state. */
+export async function waitForJob(api: ApiClient, id: string, timeoutMs = 120_000): Promise<JobProgress> {
+  const started = Date.now();
+  for (;;) {
+    const job = (await api.call('jobs.list')).find((j) => j.id === id);
+    if (!job) throw new Error(`job ${id} is not listed`);
+    if (job.state !== 'running') return job;
+    if (Date.now() - started > timeoutMs) throw new Error(`job ${id} still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export const DEFAULTS: ReportOptions = { redact: true, includeExcluded: false, campaigns: 'once', anonymise: true, nameOrganisations: false };
