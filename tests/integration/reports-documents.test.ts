@@ -23,6 +23,13 @@ import { browserSkipReason, expectAccessible, launchBrowser } from '../helpers/b
 import { buildAnalysedSample, DEFAULTS, HOSTILE_THEME, waitForJob } from '../helpers/report-fixtures';
 
 const skip = browserSkipReason();
+
+/** The browser's DOMParser, typed here because the tests compile without the DOM library. */
+interface XmlDocument {
+  getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
+  documentElement: { textContent: string | null };
+}
+type XmlParser = new () => { parseFromString(text: string, type: string): XmlDocument };
 const HOSTILE_SHOWN = '=HYPERLINK("http://evil.example","x") <script>alert(1)</script> Write to [email] or ring [phone] ([postcode]) about investment.';
 
 describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -62,7 +69,8 @@ describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, (
   /** Parses XML with Chromium's strict XML parser; returns the parse error, or null. */
   async function xmlError(xml: string): Promise<string | null> {
     return page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const Parser = (globalThis as unknown as { DOMParser: XmlParser }).DOMParser;
+      const doc = new Parser().parseFromString(text, 'application/xml');
       return doc.getElementsByTagName('parsererror')[0]?.textContent ?? null;
     }, xml);
   }
@@ -173,7 +181,10 @@ describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, (
     const content = strFromU8(files['content.xml']);
     expect(content).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(content).not.toMatch(/<script|text:a |office:script|xlink:href="http/);
-    const text = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'application/xml').documentElement.textContent ?? '', content);
+    const text = await page.evaluate((xml) => {
+      const Parser = (globalThis as unknown as { DOMParser: XmlParser }).DOMParser;
+      return new Parser().parseFromString(xml, 'application/xml').documentElement.textContent ?? '';
+    }, content);
     expectContent(text.replace(/”|“/g, ''), 'odt');
     expect(strFromU8(files['styles.xml'])).toContain('style:name="Quote"');
   });
