@@ -6,6 +6,7 @@ import type { ApiClient } from '../shared/api';
 import { startServer } from './server/http';
 import { Backend } from './service/backend';
 import { inProcessClient } from './service/in-process';
+import { exportReport, EXPORT_OPTIONS } from './reports/cli-export';
 import { AppError } from './util/errors';
 import { defaultDataDir, packageRoot } from './util/paths';
 
@@ -13,6 +14,9 @@ const USAGE = `Usage:
   consult new <project.consult> [--title TEXT]
   consult stats <project.consult> [--json]
   consult serve [<project.consult> | --sample] [--port N]
+  consult export <project.consult> --format docx|odt|html|pdf|md|csv|csv-matrix|xlsx|codebook --out PATH
+                 [--question CODE]... [--no-redact] [--include-excluded] [--campaigns once|each]
+                 [--no-anonymise] [--name-organisations]
 
 Projects are single files; keep them wherever you keep your work. Settings live in ${defaultDataDir()}.`;
 
@@ -43,6 +47,7 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       port: { type: 'string' },
       sample: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...EXPORT_OPTIONS,
     },
   });
   const [command] = positionals;
@@ -91,6 +96,16 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       await server.close();
       await backend.close();
       return 0;
+    }
+    case 'export': {
+      if (values.format !== 'json') {
+        const path = resolve(need(positionals, 1, 'the project file'));
+        const written = await withBackend((api) => exportReport(api, path, values));
+        out.log(values.json ? JSON.stringify(written) : `Wrote ${written.path} (${written.bytes.toLocaleString('en-GB')} bytes).`);
+        return 0;
+      }
+      // JSON is the themes area's format and its own code path.
+      throw new AppError('UNSUPPORTED', 'JSON export is not available in this version.');
     }
     default:
       throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);

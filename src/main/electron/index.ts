@@ -9,6 +9,7 @@ import { setWorkerEntry } from '../jobs/run-in-worker';
 import { Backend } from '../service/backend';
 import { inProcessClient } from '../service/in-process';
 import { buildMenu } from './menu';
+import { printToPdf } from './print';
 import { wireIpc } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 
@@ -43,6 +44,11 @@ async function start(): Promise<void> {
         if (result.canceled || !result.filePath) return null;
         return result.filePath.endsWith(PROJECT_EXTENSION) ? result.filePath : `${result.filePath}${PROJECT_EXTENSION}`;
       },
+      chooseExportPath: async (defaultName, exportFilters) => {
+        const result = await dialog.showSaveDialog(win!, { title: 'Export', defaultPath: defaultName, filters: exportFilters });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      printToPdf,
     },
   });
   const api = inProcessClient(backend);
