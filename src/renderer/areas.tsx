@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ProjectSummary } from '../shared/api';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
+import { Reports } from './pages/Reports';
 
 export interface AreaProps {
   project: ProjectSummary;
@@ -38,9 +39,5 @@ export const AREAS: Area[] = [
     label: 'Dashboard',
     Page: placeholder('Dashboard', 'Charts of themes by question, respondent type, place and time, which click through to the responses.'),
   },
-  {
-    route: 'reports',
-    label: 'Reports',
-    Page: placeholder('Reports', 'Export a summary of responses as Word, HTML, PDF or Markdown, and coded data as CSV or Excel.'),
-  },
+  { route: 'reports', label: 'Reports', Page: Reports },
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ReportOptions, ReportsApi, ReportSummary } from '../../shared/api';
 import { listQuestions } from '../db/queries/questions';
 import { runInWorker } from '../jobs/run-in-worker';
-import { listThemes } from '../reports/data/themes';
+import { listThemes, themesForReport } from '../reports/data/themes';
 import type { PreviewTaskInput } from '../reports/tasks';
 import { AppError } from '../util/errors';
 import { defaultFileName, FORMATS, startExport } from './reports-export';
@@ -27,35 +27,35 @@ export const reportsSchemas: Schemas<ReportsApi> = {
   'reports.export': z.object({ format, options: reportOptionsSchema, path: z.string().trim().min(1).max(4096).optional() }),
 };
 
-/** One preview at a time per backend: a newer one cancels the one it replaces. */
-const previews = new WeakMap<ServiceContext, string>();
+/**
+ * One preview at a time per backend: a newer one cancels the one it replaces. Previews run in a worker like
+ * any job, but not in the jobs list: they come and go as the analyst changes options, and the Reports page
+ * shows their state itself.
+ */
+const previews = new WeakMap<ServiceContext, AbortController>();
 
 async function preview(ctx: ServiceContext, options: ReportOptions): Promise<{ summary: ReportSummary; html: string }> {
   const project = ctx.project();
-  const previous = previews.get(ctx);
-  if (previous) ctx.jobs.cancel(previous);
+  previews.get(ctx)?.abort();
+  const controller = new AbortController();
+  previews.set(ctx, controller);
   const input: PreviewTaskInput = { dbPath: project.path, options, generatedAt: new Date().toISOString() };
-  const { job, done } = ctx.jobs.start({
-    kind: 'reports.preview',
-    title: 'Prepare the report preview',
-    run: (handle) => runInWorker<{ summary: ReportSummary; html: string }>('reports.preview', input, handle),
-  });
-  previews.set(ctx, job.id);
   try {
-    return await done;
+    return await runInWorker<{ summary: ReportSummary; html: string }>('reports.preview', input, { signal: controller.signal, progress: () => undefined });
   } finally {
-    if (previews.get(ctx) === job.id) previews.delete(ctx);
+    if (previews.get(ctx) === controller) previews.delete(ctx);
   }
 }
 
 export const reportsHandlers: Handlers<ReportsApi> = {
   'reports.choices': (ctx) => {
     const db = ctx.project().db;
+    const shown = new Set(themesForReport(db, undefined).themes.map((t) => t.id));
     return {
       questions: listQuestions(db)
         .filter((q) => q.kind !== 'attribute')
         .map((q) => ({ code: q.code, text: q.text, kind: q.kind, responses: q.responseCount })),
-      themes: listThemes(db).map((t) => ({ id: t.id, questionCode: t.questionCode, name: t.name, status: t.status, parentId: t.parentId })),
+      themes: listThemes(db).map((t) => ({ id: t.id, questionCode: t.questionCode, name: t.name, status: t.status, parentId: t.parentId, inDefault: shown.has(t.id) })),
       canChoosePath: ctx.host.chooseExportPath !== undefined,
     };
   },

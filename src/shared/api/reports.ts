@@ -139,7 +139,8 @@ export interface ExportResult {
 
 export interface ReportChoices {
   questions: { code: string; text: string; kind: string; responses: number }[];
-  themes: { id: number; questionCode: string; name: string; status: string; parentId: number | null }[];
+  /** inDefault: shown when no themes are chosen (signed off, or the candidates where none is signed off). */
+  themes: { id: number; questionCode: string; name: string; status: string; parentId: number | null; inDefault: boolean }[];
   /** False where the host cannot show a save dialog (serve mode): exports are then offered as downloads. */
   canChoosePath: boolean;
 }
