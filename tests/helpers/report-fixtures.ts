@@ -32,63 +32,87 @@ function columnExists(db: Db, table: string, column: string): boolean {
 }
 
 function ensureOtherAreasTables(db: Db): void {
+  // As issue 5's migration 0004-themes defines them (without its triggers and keyword rules).
   if (!tableExists(db, 'theme')) {
     db.exec(`
+      CREATE TABLE analysis_run (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('discover', 'classify')),
+        question_id INTEGER REFERENCES question(id) ON DELETE CASCADE,
+        parameters TEXT NOT NULL CHECK (json_valid(parameters)),
+        seed INTEGER NOT NULL,
+        timings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(timings)),
+        quality TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(quality)),
+        started_by TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT
+      );
       CREATE TABLE theme (
         id INTEGER PRIMARY KEY,
         question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
-        name TEXT NOT NULL,
+        parent_id INTEGER REFERENCES theme(id) ON DELETE SET NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
         description TEXT NOT NULL DEFAULT '',
-        keywords TEXT NOT NULL DEFAULT '[]',
-        parent_id INTEGER REFERENCES theme(id),
-        status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'accepted'))
-      );
-      CREATE TABLE analysis_run (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER REFERENCES question(id),
-        kind TEXT NOT NULL,
-        parameters TEXT NOT NULL DEFAULT '{}',
-        quality TEXT NOT NULL DEFAULT '{}',
-        started_at TEXT NOT NULL
+        status TEXT NOT NULL CHECK (status IN ('candidate', 'accepted')),
+        is_other INTEGER NOT NULL DEFAULT 0 CHECK (is_other IN (0, 1)),
+        keywords TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(keywords)),
+        quotes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(quotes)),
+        run_id INTEGER REFERENCES analysis_run(id) ON DELETE SET NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (question_id, name)
       );
       CREATE TABLE assignment (
         id INTEGER PRIMARY KEY,
         response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
         theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
         source TEXT NOT NULL CHECK (source IN ('analyst', 'model', 'rule', 'import')),
-        confidence REAL,
+        source_detail TEXT NOT NULL,
+        run_id INTEGER REFERENCES analysis_run(id) ON DELETE SET NULL,
+        confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
         state TEXT NOT NULL CHECK (state IN ('proposed', 'accepted', 'rejected')),
-        run_id INTEGER REFERENCES analysis_run(id),
-        UNIQUE (response_id, theme_id)
+        at TEXT NOT NULL,
+        UNIQUE (response_id, theme_id),
+        CHECK (source IN ('model', 'rule') OR state <> 'proposed')
       );
-      CREATE INDEX assignment_theme ON assignment(theme_id);`);
+      CREATE INDEX assignment_theme_state ON assignment(theme_id, state, confidence);`);
   }
+  // As issue 4's migration 0003-triage defines them.
   if (!columnExists(db, 'response', 'status')) {
     db.exec(`
       ALTER TABLE response ADD COLUMN status TEXT NOT NULL DEFAULT 'new'
         CHECK (status IN ('new', 'read', 'in_review', 'done', 'excluded'));
-      ALTER TABLE response ADD COLUMN exclusion_reason TEXT;
+      ALTER TABLE response ADD COLUMN exclusion_reason TEXT
+        CHECK (exclusion_reason IS NULL OR exclusion_reason IN ('spam', 'duplicate', 'out_of_scope', 'offensive', 'other'));
       ALTER TABLE response ADD COLUMN note TEXT;
       CREATE TABLE response_flag (
         response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
-        flag TEXT NOT NULL,
+        flag TEXT NOT NULL CHECK (flag IN ('follow_up', 'notable_quote', 'organisation', 'safeguarding')),
         PRIMARY KEY (response_id, flag)
       ) WITHOUT ROWID;`);
   }
+  // As issue 6's migration 0005-signals defines them.
   if (!tableExists(db, 'campaign_group')) {
     db.exec(`
       CREATE TABLE campaign_group (
         id INTEGER PRIMARY KEY,
-        question_id INTEGER NOT NULL REFERENCES question(id),
-        template_response_id INTEGER NOT NULL REFERENCES response(id),
+        question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
+        template_response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+        size INTEGER NOT NULL CHECK (size >= 1),
+        distinct_texts INTEGER NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'campaign' CHECK (kind IN ('campaign', 'duplicates')),
         status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'confirmed', 'dismissed')),
         counting TEXT NOT NULL DEFAULT 'one' CHECK (counting IN ('one', 'all'))
       );
       CREATE TABLE campaign_member (
+        response_id INTEGER PRIMARY KEY REFERENCES response(id) ON DELETE CASCADE,
         group_id INTEGER NOT NULL REFERENCES campaign_group(id) ON DELETE CASCADE,
-        response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
-        PRIMARY KEY (group_id, response_id)
-      );`);
+        similarity REAL NOT NULL,
+        exact INTEGER NOT NULL DEFAULT 0,
+        added_share REAL NOT NULL DEFAULT 0,
+        diff TEXT NOT NULL DEFAULT '[]'
+      ) WITHOUT ROWID;`);
   }
 }
 
@@ -123,13 +147,19 @@ export function buildAnalysedSample(path: string): AnalysedSample {
 function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
   const questionId = new Map((db.prepare('SELECT code, id FROM question').all() as { code: string; id: number }[]).map((q) => [q.code, q.id]));
   const insertTheme = db.prepare(
-    "INSERT INTO theme (question_id, name, description, keywords, parent_id, status) VALUES (?, ?, ?, ?, ?, 'accepted')",
+    `INSERT INTO theme (question_id, name, description, keywords, parent_id, status, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, 'accepted', 'fixture', '2026-06-01T10:00:00Z')`,
   );
-  const insertRun = db.prepare('INSERT INTO analysis_run (question_id, kind, parameters, quality, started_at) VALUES (?, ?, ?, ?, ?)');
+  const insertRun = db.prepare(
+    `INSERT INTO analysis_run (question_id, kind, parameters, seed, quality, started_by, started_at, finished_at)
+     VALUES (?, ?, ?, 42, ?, 'fixture', ?, ?)`,
+  );
   const themeIds = new Map<string, number>();
   for (const [code, names] of Object.entries(truth.themes)) {
     const qid = questionId.get(code)!;
-    insertRun.run(qid, 'discover', JSON.stringify({ method: 'k-means on TF-IDF', k: names.length, seed: 42 }), JSON.stringify({ agreement: 0.86, kappa: 0.79 }), '2026-06-01T10:00:00Z');
+    insertRun.run(qid, 'discover', JSON.stringify({ themes: 'auto' }), JSON.stringify({ themes: names.length, k: names.length, inOther: 0 }), '2026-06-01T10:00:00Z', '2026-06-01T10:01:00Z');
+    const agreement = { responses: 180, samplesF1: 0.81, microF1: 0.83, macroF1: 0.78, kappa: 0.79, threshold: 0.5, perTheme: [], untrainable: [] };
+    insertRun.run(qid, 'classify', JSON.stringify({ folds: 5 }), JSON.stringify({ agreement, threshold: 0.5, proposals: 1000, coded: 180 }), '2026-06-02T10:00:00Z', '2026-06-02T10:02:00Z');
     for (const name of names) {
       const words = name.split(/\W+/).filter((w) => w.length > 3).slice(0, 4);
       const title = name.charAt(0).toUpperCase() + name.slice(1);
@@ -140,7 +170,9 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
   const responseOf = db.prepare(
     'SELECT r.id FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE p.external_id = ? AND r.question_id = ?',
   );
-  const insertAssignment = db.prepare('INSERT INTO assignment (response_id, theme_id, source, confidence, state) VALUES (?, ?, ?, ?, ?)');
+  const insertAssignment = db.prepare(
+    "INSERT INTO assignment (response_id, theme_id, source, source_detail, confidence, state, at) VALUES (?, ?, ?, 'fixture', ?, ?, '2026-06-02T10:00:00Z')",
+  );
   const members = new Map<string, number[]>();
   for (const [externalId, info] of Object.entries(truth.respondents)) {
     for (const [code, names] of Object.entries(info.themes)) {
@@ -155,13 +187,15 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
     }
   }
   // One group per campaign, on the open question most of its members answered.
-  const insertGroup = db.prepare("INSERT INTO campaign_group (question_id, template_response_id, status, counting) VALUES (?, ?, 'confirmed', 'one')");
-  const insertMember = db.prepare('INSERT INTO campaign_member (group_id, response_id) VALUES (?, ?)');
+  const insertGroup = db.prepare(
+    "INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, kind, status, counting) VALUES (?, ?, ?, ?, 'campaign', 'confirmed', 'one')",
+  );
+  const insertMember = db.prepare('INSERT INTO campaign_member (group_id, response_id, similarity) VALUES (?, ?, 0.9)');
   const campaigns = new Set([...members.keys()].map((k) => k.split('\t')[0]));
   for (const campaign of [...campaigns].sort()) {
     const [key, ids] = [...members.entries()].filter(([k]) => k.startsWith(`${campaign}\t`)).sort((a, b) => b[1].length - a[1].length)[0];
     const sorted = [...ids].sort((a, b) => a - b);
-    const groupId = insertGroup.run(questionId.get(key.split('\t')[1]), sorted[0]).lastInsertRowid;
+    const groupId = insertGroup.run(questionId.get(key.split('\t')[1]), sorted[0], sorted.length, sorted.length).lastInsertRowid;
     for (const id of sorted) insertMember.run(groupId, id);
   }
 

@@ -125,7 +125,7 @@ describe('data exports', () => {
 
   it('codebook: every theme with its description, key words and count', async () => {
     const rows = await readCsv((await exportTo('codebook', 'codebook.csv')).path);
-    const summary = buildSummary(db, DEFAULTS, redactorFor(true));
+    const summary = buildSummary(db, DEFAULTS, redactorFor(db, true));
     const counts = new Map(summary.questions.flatMap((q) => q.themes.map((t) => [t.id, t.count])));
     expect(rows.length).toBe(one('SELECT count(*) FROM theme'));
     for (const r of rows) expect(Number(r.responses), r.theme).toBe(counts.get(Number(r.theme_id)));
@@ -159,7 +159,7 @@ describe('data exports', () => {
 
   it('Markdown: the same numbers as the summary, response text inert and redacted', async () => {
     const md = readFileSync((await exportTo('md', 'summary.md')).path, 'utf8');
-    const summary = buildSummary(db, DEFAULTS, redactorFor(true));
+    const summary = buildSummary(db, DEFAULTS, redactorFor(db, true));
     const q1 = summary.questions[0];
     expect(md).toContain(`${q1.respondents.toLocaleString('en-GB')} respondents answered this question.`);
     expect(md).toContain(`| ${q1.themes[0].name} | ${q1.themes[0].count} | ${Math.round(q1.themes[0].share * 100)}% |`);

@@ -44,7 +44,7 @@ describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, (
     dir = mkdtempSync(join(tmpdir(), 'consult-reports-docs-'));
     const fixture = buildAnalysedSample(join(dir, 'analysed.consult'));
     const db = openWorkerDb(fixture.path);
-    summary = buildSummary(db, DEFAULTS, redactorFor(true));
+    summary = buildSummary(db, DEFAULTS, redactorFor(db, true));
     db.close();
     backend = new Backend({ dataDir: join(dir, 'data') });
     api = inProcessClient(backend);

@@ -34,7 +34,7 @@ const COLLAPSED = `SELECT m.response_id FROM campaign_member m JOIN campaign_gro
                     WHERE g.status <> 'dismissed' AND g.counting = 'one' AND m.response_id <> g.template_response_id`;
 
 function summary(options: Partial<ReportOptions> = {}): ReportSummary {
-  return buildSummary(db, { ...DEFAULTS, ...options }, redactorFor(options.redact ?? true));
+  return buildSummary(db, { ...DEFAULTS, ...options }, redactorFor(db, options.redact ?? true));
 }
 
 function one(sql: string, ...params: unknown[]): number {
@@ -131,7 +131,10 @@ describe('the summary of responses', () => {
     expect(s().methods.excluded).toEqual([{ label: 'Spam', count: fixture.excluded.length, share: 1 }]);
     const bySource = Object.fromEntries(s().methods.assignmentsBySource.map((a) => [a.label, a.count]));
     expect(bySource.analyst).toBe(one(`SELECT count(*) FROM assignment a JOIN response r ON r.id = a.response_id WHERE a.source = 'analyst' AND a.state <> 'rejected' AND ${COUNTED}`));
-    expect(s().methods.agreement.filter((a) => a.measure === 'kappa')).toHaveLength(4);
+    expect(s().methods.agreement).toHaveLength(4);
+    expect(s().methods.agreement[0]).toMatchObject({ questionCode: 'Q1', coded: 180 });
+    expect(s().methods.agreement[0].measures).toContainEqual({ measure: 'kappa', value: 0.79 });
+    expect(s().methods.runs.filter((r) => r.kind === 'discover')).toHaveLength(4);
   });
 
   it('changes the counts as each option says', () => {
@@ -178,13 +181,28 @@ describe('the summary of responses', () => {
     expect(raw.attribution).toContain('NF-HOSTILE');
   });
 
-  it('marks themes not yet signed off as a draft', () => {
+  it('marks themes not yet signed off as a draft, quotes pinned responses first and puts "Other" last', () => {
     const path = join(tempDir(), 'draft.consult');
     buildAnalysedSample(path);
     const draftDb = openWorkerDb(path);
     try {
       draftDb.prepare("UPDATE theme SET status = 'candidate' WHERE question_id = (SELECT id FROM question WHERE code = 'Q2')").run();
-      const draft = buildSummary(draftDb, DEFAULTS, redactorFor(true));
+      const q3 = draftDb.prepare("SELECT id FROM question WHERE code = 'Q3'").pluck().get() as number;
+      const [largest, other] = draftDb
+        .prepare("SELECT theme_id FROM assignment WHERE theme_id IN (SELECT id FROM theme WHERE question_id = ?) GROUP BY theme_id ORDER BY count(*) DESC")
+        .pluck()
+        .all(q3) as number[];
+      const pinned = draftDb
+        .prepare("SELECT a.response_id FROM assignment a JOIN response r ON r.id = a.response_id WHERE a.theme_id = ? AND a.source = 'model' AND r.status <> 'excluded' AND length(r.text) BETWEEN 100 AND 300 AND r.id NOT IN (SELECT response_id FROM campaign_member) ORDER BY a.confidence LIMIT 1")
+        .pluck()
+        .get(largest) as number;
+      draftDb.prepare('UPDATE theme SET quotes = json_array(?) WHERE id = ?').run(pinned, largest);
+      draftDb.prepare('UPDATE theme SET is_other = 1 WHERE id = ?').run(other);
+      const draft = buildSummary(draftDb, DEFAULTS, redactorFor(draftDb, true));
+      const themes = draft.questions.find((q) => q.code === 'Q3')!.themes;
+      expect(themes[0].id).toBe(largest);
+      expect(themes[0].quotes[0].responseId).toBe(pinned);
+      expect(themes[themes.length - 1].id).toBe(other);
       expect(draft.questions.find((q) => q.code === 'Q2')!.themesDraft).toBe(true);
       expect(draft.questions.find((q) => q.code === 'Q2')!.themes.length).toBeGreaterThan(0);
       expect(draft.questions.find((q) => q.code === 'Q1')!.themesDraft).toBe(false);
@@ -198,7 +216,7 @@ describe('the summary of responses', () => {
     const plain = createProjectDb(path, 'Plain');
     try {
       loadSample(plain, readSample(join(packageRoot(), 'resources', 'sample', 'northern-futures.json')));
-      const bare = buildSummary(plain, DEFAULTS, redactorFor(true));
+      const bare = buildSummary(plain, DEFAULTS, redactorFor(plain, true));
       expect(bare.responses).toBe(plain.prepare('SELECT count(*) FROM response').pluck().get());
       expect(bare.campaigns).toEqual([]);
       const q1 = bare.questions[0];

@@ -189,14 +189,15 @@ const SOURCE_LABELS: Record<string, string> = {
 };
 
 const MEASURE_LABELS: Record<string, string> = {
-  agreement: 'Agreement with analysts',
-  accuracy: 'Accuracy against analysts',
+  microF1: 'F1 (all assignments)',
+  macroF1: 'F1 (average over themes)',
+  samplesF1: 'F1 (average over responses)',
   kappa: "Cohen's kappa",
-  f1: 'F1 score',
-  microF1: 'Micro-averaged F1',
-  macroF1: 'Macro-averaged F1',
-  precision: 'Precision',
-  recall: 'Recall',
+};
+
+const RUN_LABELS: Record<string, string> = {
+  discover: 'themes found',
+  classify: 'themes proposed by the classifier',
 };
 
 function methods(s: ReportSummary): Block[] {
@@ -217,19 +218,33 @@ function methods(s: ReportSummary): Block[] {
   blocks.push({ type: 'paragraph', spans: [{ text: counting.join(' ') }] });
 
   blocks.push({ type: 'heading', level: 2, text: 'How themes were found and assigned', id: 'themes-method' });
+  const discovered = m.runs.filter((r) => r.kind === 'discover');
+  const classified = m.runs.filter((r) => r.kind === 'classify');
+  const method: string[] = [];
+  if (discovered.length) {
+    method.push(
+      'Candidate themes for each open question were found by grouping responses that use similar words (a seeded, repeatable clustering of the text), and labelled with the words most particular to each group. Analysts then reviewed, merged, renamed and signed off the themes.',
+    );
+  }
+  if (classified.length) {
+    method.push(
+      'Analysts coded a sample of responses by hand; a classifier trained on their coding then proposed themes for the remaining responses, and analysts reviewed the proposals it was least sure of. A model never overrides an analyst\'s decision.',
+    );
+  }
+  if (method.length) blocks.push({ type: 'paragraph', spans: [{ text: method.join(' ') }] });
   if (m.runs.length) {
-    blocks.push({
-      type: 'paragraph',
-      spans: [{ text: 'Candidate themes were found by grouping similar responses to each open question; analysts then reviewed, named and signed off the themes. The analysis runs were:' }],
-    });
+    blocks.push({ type: 'paragraph', spans: [{ text: 'The analysis runs, with the settings needed to repeat them, were:' }] });
     blocks.push({
       type: 'list',
       items: m.runs.map((r) => {
-        const params = Object.entries(r.parameters)
-          .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+        const params = [
+          ...Object.entries(r.parameters).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)),
+          ...(r.seed === null ? [] : [['seed', r.seed] as [string, unknown]]),
+        ]
           .map(([k, v]) => `${k} ${String(v)}`)
           .join(', ');
-        return `${r.questionCode ? `${questionLabel(r.questionCode)}: ` : ''}${r.kind} on ${formatDate(r.at)}${params ? ` (${params})` : ''}`;
+        const what = RUN_LABELS[r.kind] ?? r.kind;
+        return `${r.questionCode ? `${questionLabel(r.questionCode)}: ` : ''}${what} on ${formatDate(r.at)}${params ? ` (${params})` : ''}`;
       }),
     });
   }
@@ -246,18 +261,25 @@ function methods(s: ReportSummary): Block[] {
     blocks.push({ type: 'paragraph', spans: [{ text: 'No responses have been assigned to themes yet.' }] });
   }
   if (m.agreement.length) {
-    const measures = [...new Set(m.agreement.map((a) => a.measure))];
-    const questions = [...new Set(m.agreement.map((a) => a.questionCode))];
-    blocks.push({ type: 'paragraph', spans: [{ text: "The model's agreement with analysts was measured on responses that analysts had coded themselves:" }] });
+    const measures = [...new Set(m.agreement.flatMap((a) => a.measures.map((x) => x.measure)))];
+    blocks.push({
+      type: 'paragraph',
+      spans: [
+        {
+          text: "The classifier's agreement with analysts was measured by cross-validation on the responses analysts coded themselves (1 is perfect agreement; for kappa, 0 is no better than chance):",
+        },
+      ],
+    });
     blocks.push({
       type: 'table',
-      caption: "The model's measured agreement with analysts",
-      head: ['Question', ...measures.map((x) => MEASURE_LABELS[x] ?? x)],
-      rows: questions.map((q) => [
-        q ? questionLabel(q) : 'All questions',
-        ...measures.map((x) => m.agreement.find((a) => a.questionCode === q && a.measure === x)?.value.toFixed(2) ?? '–'),
+      caption: "The classifier's measured agreement with analysts",
+      head: ['Question', 'Responses coded by analysts', ...measures.map((x) => MEASURE_LABELS[x] ?? x)],
+      rows: m.agreement.map((a) => [
+        a.questionCode ? questionLabel(a.questionCode) : 'All questions',
+        formatCount(a.coded),
+        ...measures.map((x) => a.measures.find((v) => v.measure === x)?.value.toFixed(2) ?? '–'),
       ]),
-      numeric: [false, ...measures.map(() => true)],
+      numeric: [false, true, ...measures.map(() => true)],
     });
   }
   blocks.push({ type: 'heading', level: 2, text: 'Personal data', id: 'personal-data' });

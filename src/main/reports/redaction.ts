@@ -1,11 +1,16 @@
+import type { Db } from '../db/connection';
+
 /**
  * Every piece of response text leaves a report through a Redactor. The summary builder applies it on the way
  * out (quotes, campaign excerpts, data exports, organisation names when anonymising), so no writer ever sees
  * unredacted text when redaction is on.
  */
 
-/** Text in, text out. responseId lets a detector that stores findings per response (and the analyst's
- * "not personal data" marks) use them; the placeholder below ignores it. */
+/**
+ * Text in, text out. responseId is given only with a response's full stored text, so a detector that stores
+ * findings (offsets) per response, with the analyst's "not personal data" marks, can use them; any other
+ * text (organisation names, notes, attribute values) comes without it and must be scanned as it is.
+ */
 export type Redactor = (text: string, responseId?: number) => string;
 
 export const keepText: Redactor = (text) => text;
@@ -23,6 +28,7 @@ const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b/gi;
 export const placeholderPatternRedactor: Redactor = (text) =>
   text.replace(EMAIL, '[email]').replace(UK_PHONE, '[phone]').replace(UK_POSTCODE, '[postcode]');
 
-export function redactorFor(redact: boolean): Redactor {
+/** The redactor for one export on this connection (the project's stored findings will be read through db). */
+export function redactorFor(_db: Db, redact: boolean): Redactor {
   return redact ? placeholderPatternRedactor : keepText;
 }

@@ -22,6 +22,7 @@ import {
 import {
   analysisRuns,
   assignmentsBySource,
+  latestAgreement,
   loadThemeAncestry,
   quoteCandidates,
   responsesWithoutTheme,
@@ -105,7 +106,9 @@ function orderThemes(themes: ThemeRow[], total: (id: number) => number): { theme
   }
   const out: { theme: ThemeRow; depth: number }[] = [];
   const visit = (parent: number | null, depth: number): void => {
-    const list = (children.get(parent) ?? []).sort((a, b) => total(b.id) - total(a.id) || a.name.localeCompare(b.name));
+    const list = (children.get(parent) ?? []).sort(
+      (a, b) => Number(a.isOther) - Number(b.isOther) || total(b.id) - total(a.id) || a.name.localeCompare(b.name),
+    );
     for (const t of list) {
       out.push({ theme: t, depth });
       visit(t.id, depth + 1);
@@ -164,7 +167,7 @@ class QuestionBuilder {
       depth,
       count: total(theme.id),
       share: share(total(theme.id), respondents),
-      quotes: this.quotes(theme.id, quoted),
+      quotes: this.quotes(theme, quoted),
     }));
     const rows = (counts: Map<string, number>) =>
       reportThemes.map((t) => ({ label: t.name, counts: (g: string) => counts.get(`${t.id}\t${g}`) ?? 0 }));
@@ -177,10 +180,10 @@ class QuestionBuilder {
   }
 
   /** Up to three quotes from different respondents, none already used for another theme of the question. */
-  private quotes(themeId: number, quoted: Set<number>): ReportQuote[] {
+  private quotes(theme: ThemeRow, quoted: Set<number>): ReportQuote[] {
     const out: ReportQuote[] = [];
     const respondents = new Set<number>();
-    for (const c of quoteCandidates(this.db, themeId, this.memberCondition, QUOTE_CANDIDATES)) {
+    for (const c of quoteCandidates(this.db, theme.id, theme.pinnedQuotes, this.memberCondition, QUOTE_CANDIDATES)) {
       if (out.length === QUOTES_PER_THEME) break;
       if (quoted.has(c.responseId) || respondents.has(c.respondentId)) continue;
       quoted.add(c.responseId);
@@ -263,13 +266,9 @@ export function buildSummary(db: Db, options: ReportOptions, redactor: Redactor,
     questions: reportQuestions,
     campaigns,
     methods: {
-      runs: runs.map((r) => ({ questionCode: r.questionCode, kind: r.kind, at: r.at, parameters: r.parameters })),
+      runs: runs.map((r) => ({ questionCode: r.questionCode, kind: r.kind, at: r.at, seed: r.seed, parameters: r.parameters })),
       assignmentsBySource: bySource.map((s) => ({ label: s.label, count: s.count, share: share(s.count, assignments) })),
-      agreement: runs.flatMap((r) =>
-        Object.entries(r.quality)
-          .filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
-          .map(([measure, value]) => ({ questionCode: r.questionCode, measure, value })),
-      ),
+      agreement: latestAgreement(runs),
       excluded: excluded.map((e) => ({ ...e, share: share(e.count, excludedTotal) })),
       campaignMembersCollapsed: collapsedCount(db),
       redactions: changed(),

@@ -38,7 +38,7 @@ function withDb<T>(path: string, fn: (db: Db) => Promise<T> | T): Promise<T> {
 }
 
 function summarise(db: Db, input: PreviewTaskInput, ctx: TaskContext): ReportSummary {
-  return buildSummary(db, input.options, redactorFor(input.options.redact), ctx, new Date(input.generatedAt));
+  return buildSummary(db, input.options, redactorFor(db, input.options.redact), ctx, new Date(input.generatedAt));
 }
 
 export function previewTask(raw: unknown, ctx: TaskContext): Promise<{ summary: ReportSummary; html: string }> {
@@ -64,7 +64,7 @@ async function writeDocument(db: Db, input: ExportTaskInput, ctx: TaskContext): 
 
 async function writeData(db: Db, input: ExportTaskInput, ctx: TaskContext): Promise<void> {
   ctx.progress('Choosing responses', 0, null);
-  const redact = redactorFor(input.options.redact);
+  const redact = redactorFor(db, input.options.redact);
   const scope = prepareData(db, input.options);
   switch (input.format) {
     case 'csv':

@@ -98,12 +98,12 @@ export interface ReportCampaign {
 }
 
 export interface ReportMethods {
-  /** Each theme-finding run: what it did and with which settings. */
-  runs: { questionCode: string | null; kind: string; at: string; parameters: Record<string, unknown> }[];
+  /** Each analysis run (finding themes, classifying): what it did, its seed and settings. */
+  runs: { questionCode: string | null; kind: string; at: string; seed: number | null; parameters: Record<string, unknown> }[];
   /** Counted theme assignments in the report's scope, by who or what made them. */
   assignmentsBySource: CountShare[];
-  /** The model's measured agreement with analysts, as stored with each run. */
-  agreement: { questionCode: string | null; measure: string; value: number }[];
+  /** The model's agreement with analysts, from each question's latest classification run that measured it. */
+  agreement: { questionCode: string | null; at: string; coded: number; measures: { measure: string; value: number }[] }[];
   /** Responses left out because an analyst excluded them, by reason (empty when they are included). */
   excluded: CountShare[];
   /** Campaign members not counted separately (counting each campaign once). */

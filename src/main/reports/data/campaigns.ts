@@ -56,10 +56,14 @@ export interface CampaignRow {
   templateResponseId: number;
 }
 
-/** Groups not dismissed with members in the report's scope, largest first. Needs temp.report_scope. */
+/**
+ * Campaign groups not dismissed with members in the report's scope, largest first (small sets of duplicates
+ * are counted the same way but are not reported as campaigns). Needs temp.report_scope.
+ */
 export function campaignsInScope(db: Db): CampaignRow[] {
   const t = campaignTables(db);
   if (!t) return [];
+  const campaignsOnly = hasColumn(db, 'campaign_group', 'kind') ? "AND g.kind = 'campaign'" : '';
   return db
     .prepare(
       `SELECT g.id, q.code AS questionCode, g.status, g.counting, count(*) AS size, sum(s.counted) AS counted,
@@ -69,7 +73,7 @@ export function campaignsInScope(db: Db): CampaignRow[] {
          JOIN temp.report_scope s ON s.response_id = m.response_id
          JOIN response tr ON tr.id = g.template_response_id
          JOIN question q ON q.id = tr.question_id
-        WHERE g.status <> 'dismissed'
+        WHERE g.status <> 'dismissed' ${campaignsOnly}
         GROUP BY g.id ORDER BY size DESC, g.id`,
     )
     .all() as CampaignRow[];

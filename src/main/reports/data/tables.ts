@@ -165,7 +165,7 @@ export function responsesTable(db: Db, scope: DataScope, options: ReportOptions,
           statusLabel(r.status),
           r.status === 'excluded' ? reasonLabel(r.exclusionReason) : null,
           r.flags ? r.flags.split('\u001f').map(flagLabel).join('; ') : null,
-          r.note ? redact(r.note, r.responseId) : null,
+          r.note ? redact(r.note) : null,
           ...keys.map((k) => (attributes[k] === undefined || attributes[k] === null ? null : redact(String(attributes[k])))),
         ];
       }

@@ -3,7 +3,7 @@
  * every function returns nothing, so a project from before themes still gets a report.
  */
 import type { Db } from '../../db/connection';
-import { hasTable, parseJson } from './schema';
+import { hasColumn, hasTable, parseJson } from './schema';
 
 export interface ThemeRow {
   id: number;
@@ -14,6 +14,10 @@ export interface ThemeRow {
   keywords: string[];
   parentId: number | null;
   status: string;
+  /** The question's "Other / unclear" group: shown last. */
+  isOther: boolean;
+  /** Responses an analyst (or discovery) picked to illustrate the theme, quoted first. */
+  pinnedQuotes: number[];
 }
 
 /** An assignment counts unless an analyst rejected it. */
@@ -25,15 +29,21 @@ export function hasThemes(db: Db): boolean {
 
 export function listThemes(db: Db): ThemeRow[] {
   if (!hasThemes(db)) return [];
+  const optional = (column: string, fallback: string) => (hasColumn(db, 'theme', column) ? `t.${column}` : fallback);
   const rows = db
     .prepare(
       `SELECT t.id, t.question_id AS questionId, q.code AS questionCode, t.name, coalesce(t.description, '') AS description,
-              t.keywords, t.parent_id AS parentId, t.status
+              t.keywords, t.parent_id AS parentId, t.status, ${optional('is_other', '0')} AS isOther, ${optional('quotes', "'[]'")} AS quotes
          FROM theme t JOIN question q ON q.id = t.question_id
-        ORDER BY q.position, t.id`,
+        ORDER BY q.position, ${optional('position', '0')}, t.id`,
     )
-    .all() as (Omit<ThemeRow, 'keywords'> & { keywords: string | null })[];
-  return rows.map((r) => ({ ...r, keywords: parseJson<string[]>(r.keywords, []) }));
+    .all() as (Omit<ThemeRow, 'keywords' | 'isOther' | 'pinnedQuotes'> & { keywords: string | null; isOther: number; quotes: string | null })[];
+  return rows.map(({ quotes, ...r }) => ({
+    ...r,
+    keywords: parseJson<string[]>(r.keywords, []),
+    isOther: r.isOther === 1,
+    pinnedQuotes: parseJson<unknown[]>(quotes, []).filter((id): id is number => Number.isInteger(id)),
+  }));
 }
 
 /**
@@ -124,11 +134,11 @@ export interface QuoteCandidate {
 }
 
 /**
- * Responses that show a theme best: analysts' own assignments first, then the model's most confident, of a
+ * Responses that show a theme best: those pinned to the theme first, then analysts' own assignments, then the model's most confident, of a
  * readable length, nearest a short paragraph. `exclude` is a SQL condition on s.response_id (campaign
  * members, so a template is not quoted as if it were many voices).
  */
-export function quoteCandidates(db: Db, themeId: number, exclude: string | null, limit: number): QuoteCandidate[] {
+export function quoteCandidates(db: Db, themeId: number, pinned: number[], exclude: string | null, limit: number): QuoteCandidate[] {
   if (!hasThemes(db)) return [];
   return db
     .prepare(
@@ -139,11 +149,11 @@ export function quoteCandidates(db: Db, themeId: number, exclude: string | null,
          JOIN respondent p ON p.id = s.respondent_id
         WHERE a.theme_id = ? AND ${COUNTED_ASSIGNMENT} AND length(r.text) BETWEEN 60 AND 900
           ${exclude ? `AND NOT (${exclude})` : ''}
-        ORDER BY (a.source = 'analyst') DESC, (a.state = 'accepted') DESC, coalesce(a.confidence, 0) DESC,
-                 abs(length(r.text) - 240), r.id
+        ORDER BY (r.id IN (SELECT value FROM json_each(?))) DESC, (a.source = 'analyst') DESC, (a.state = 'accepted') DESC,
+                 coalesce(a.confidence, 0) DESC, abs(length(r.text) - 240), r.id
         LIMIT ?`,
     )
-    .all(themeId, limit) as QuoteCandidate[];
+    .all(themeId, JSON.stringify(pinned), limit) as QuoteCandidate[];
 }
 
 /** Counted assignments to the shown themes, by source (analyst, model, rule, import). */
@@ -164,25 +174,51 @@ export interface RunRow {
   questionCode: string | null;
   kind: string;
   at: string;
+  seed: number | null;
   parameters: Record<string, unknown>;
   quality: Record<string, unknown>;
 }
 
 export function analysisRuns(db: Db, questionIds: number[]): RunRow[] {
   if (!hasTable(db, 'analysis_run')) return [];
+  const seed = hasColumn(db, 'analysis_run', 'seed') ? 'r.seed' : 'NULL';
   const rows = db
     .prepare(
-      `SELECT q.code AS questionCode, r.kind, r.started_at AS at, r.parameters, r.quality
+      `SELECT q.code AS questionCode, r.kind, r.started_at AS at, ${seed} AS seed, r.parameters, r.quality
          FROM analysis_run r LEFT JOIN question q ON q.id = r.question_id
         WHERE r.question_id IS NULL OR r.question_id IN (SELECT value FROM json_each(?))
         ORDER BY r.started_at, r.id`,
     )
-    .all(JSON.stringify(questionIds)) as { questionCode: string | null; kind: string; at: string; parameters: string | null; quality: string | null }[];
+    .all(JSON.stringify(questionIds)) as (Omit<RunRow, 'parameters' | 'quality'> & { parameters: string | null; quality: string | null })[];
   return rows.map((r) => ({
     ...r,
     parameters: parseJson<Record<string, unknown>>(r.parameters, {}),
     quality: parseJson<Record<string, unknown>>(r.quality, {}),
   }));
+}
+
+export interface Agreement {
+  questionCode: string | null;
+  at: string;
+  /** Analyst-coded responses the model was checked against (held out in cross-validation). */
+  coded: number;
+  measures: { measure: string; value: number }[];
+}
+
+const AGREEMENT_MEASURES = ['microF1', 'macroF1', 'samplesF1', 'kappa'];
+
+/** The model's agreement with analysts from each question's latest classification run that measured it. */
+export function latestAgreement(runs: RunRow[]): Agreement[] {
+  const latest = new Map<string | null, Agreement>();
+  for (const run of runs) {
+    const a = run.quality.agreement;
+    if (run.kind !== 'classify' || !a || typeof a !== 'object') continue;
+    const measured = a as Record<string, unknown>;
+    const measures = AGREEMENT_MEASURES.filter((m) => typeof measured[m] === 'number').map((m) => ({ measure: m, value: measured[m] as number }));
+    if (measures.length === 0) continue;
+    latest.set(run.questionCode, { questionCode: run.questionCode, at: run.at, coded: typeof measured.responses === 'number' ? measured.responses : 0, measures });
+  }
+  return [...latest.values()];
 }
 
 /** Every counted assignment to a shown theme of the responses in scope, in response order (for exports). */
