@@ -31,7 +31,7 @@ function columnExists(db: Db, table: string, column: string): boolean {
   return db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined;
 }
 
-function ensureOtherAreasTables(db: Db): void {
+export function ensureOtherAreasTables(db: Db): void {
   // As issue 5's migration 0004-themes defines them (without its triggers and keyword rules).
   if (!tableExists(db, 'theme')) {
     db.exec(`

@@ -25,6 +25,9 @@ export type Block =
 
 const number = new Intl.NumberFormat('en-GB');
 
+/** Tables this short are kept on one page in printed formats. */
+export const SHORT_TABLE_ROWS = 12;
+
 export function formatCount(n: number): string {
   return number.format(n);
 }
@@ -58,11 +61,11 @@ function joinAnd(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function countTable(caption: string, heading: string, items: CountShare[], base: string): Block {
+function countTable(caption: string, heading: string, items: CountShare[]): Block {
   return {
     type: 'table',
     caption,
-    head: [heading, 'Number', `Percentage of ${base}`],
+    head: [heading, 'Number', 'Percentage'],
     rows: items.map((i) => [i.label, formatCount(i.count), formatShare(i.share)]),
     numeric: [false, true, true],
   };
@@ -110,7 +113,7 @@ function openQuestion(q: ReportQuestion, heading: string): Block[] {
   blocks.push({
     type: 'table',
     caption: `${heading}: themes`,
-    head: ['Theme', 'Responses', 'Percentage of respondents'],
+    head: ['Theme', 'Responses', 'Percentage'],
     rows: [
       ...q.themes.map((t) => [`${t.depth ? '– '.repeat(t.depth) : ''}${t.name}`, formatCount(t.count), formatShare(t.share)]),
       ['No theme identified', formatCount(q.withoutTheme), formatShare(q.respondents ? q.withoutTheme / q.respondents : 0)],
@@ -134,7 +137,7 @@ function closedQuestion(q: ReportQuestion, heading: string): Block[] {
       ? [{ type: 'paragraph', spans: [{ text: 'The most common answer was ' }, { text: top.label, strong: true }, { text: ` (${formatShare(top.share)}).` }] } as Block]
       : []),
     { type: 'chart', title: `${heading}: answers as a percentage of respondents`, bars: q.options.map((o) => ({ label: o.label, share: o.share, count: o.count })) },
-    countTable(`${heading}: answers`, 'Answer', q.options, 'respondents'),
+    countTable(`${heading}: answers`, 'Answer', q.options),
   ];
 }
 
@@ -254,7 +257,6 @@ function methods(s: ReportSummary): Block[] {
         'How responses were assigned to themes',
         'Assigned',
         m.assignmentsBySource.map((a) => ({ ...a, label: SOURCE_LABELS[a.label] ?? a.label })),
-        'assignments',
       ),
     );
   } else {
@@ -285,7 +287,7 @@ function methods(s: ReportSummary): Block[] {
   blocks.push({ type: 'heading', level: 2, text: 'Personal data', id: 'personal-data' });
   const privacy = [
     s.options.redact
-      ? `Personal data (such as e-mail addresses, phone numbers and postcodes) was removed from quoted text${m.redactions ? ` (${plural(m.redactions, 'passage', 'passages')} changed)` : ''}.`
+      ? `Personal data (such as e-mail addresses, phone numbers and postcodes) was removed from quoted text${m.redactions ? ` (${plural(m.redactions, 'quotation', 'quotations')} changed)` : ''}. Quotations were chosen from responses without personal data where possible.`
       : 'Quoted text has not been redacted: this version may contain personal data and must not be published.',
     s.options.anonymise
       ? s.options.nameOrganisations
@@ -346,9 +348,9 @@ function unnumbered(s: ReportSummary): Block[] {
       spans: [{ text: `${plural(s.respondents, 'respondent', 'respondents')} took part.${typeShares.length ? ` The largest groups were ${joinAnd(typeShares)}.` : ''}` }],
     },
     { type: 'chart', title: 'Respondents by type', bars: s.byType.map((t) => ({ label: t.label, share: t.share, count: t.count })) },
-    countTable('Respondents by type', 'Type of respondent', s.byType, 'respondents'),
-    countTable('Respondents by place', 'Place', s.byPlace, 'respondents'),
-    countTable('How people responded', 'Channel', s.byChannel, 'respondents'),
+    countTable('Respondents by type', 'Type of respondent', s.byType),
+    countTable('Respondents by place', 'Place', s.byPlace),
+    countTable('How people responded', 'Channel', s.byChannel),
     { type: 'heading', level: 1, text: 'Responses by question', id: 'responses-by-question', newPage: true },
     ...questions,
     ...campaigns(s),

@@ -28,7 +28,6 @@ import {
   responsesWithoutTheme,
   themeCounts,
   themesForReport,
-  type QuoteCandidate,
   type ThemeRow,
 } from './data/themes';
 import { exclusionsByReason } from './data/triage';
@@ -119,6 +118,9 @@ function orderThemes(themes: ThemeRow[], total: (id: number) => number): { theme
 }
 
 class QuestionBuilder {
+  /** Quotes shown with personal data replaced, for the methods section. */
+  redactedQuotes = 0;
+
   constructor(
     private readonly db: Db,
     private readonly options: ReportOptions,
@@ -179,40 +181,31 @@ class QuestionBuilder {
     };
   }
 
-  /** Up to three quotes from different respondents, none already used for another theme of the question. */
+  /**
+   * Up to three quotes from different respondents, none already used for another theme of the question.
+   * Responses without personal data come first: a redacted quote reads worse and says more than needed.
+   */
   private quotes(theme: ThemeRow, quoted: Set<number>): ReportQuote[] {
+    const candidates = quoteCandidates(this.db, theme.id, theme.pinnedQuotes, this.memberCondition, QUOTE_CANDIDATES).map((c) => ({
+      c,
+      text: this.redact(c.text, c.responseId),
+    }));
+    const ordered = [...candidates.filter((x) => x.text === x.c.text), ...candidates.filter((x) => x.text !== x.c.text)];
     const out: ReportQuote[] = [];
     const respondents = new Set<number>();
-    for (const c of quoteCandidates(this.db, theme.id, theme.pinnedQuotes, this.memberCondition, QUOTE_CANDIDATES)) {
+    for (const { c, text } of ordered) {
       if (out.length === QUOTES_PER_THEME) break;
       if (quoted.has(c.responseId) || respondents.has(c.respondentId)) continue;
       quoted.add(c.responseId);
       respondents.add(c.respondentId);
-      out.push(this.quote(c));
+      if (text !== c.text) this.redactedQuotes++;
+      out.push({ responseId: c.responseId, text: excerpt(text), attribution: attribution(c, this.options, this.redact) });
     }
     return out;
   }
-
-  private quote(c: QuoteCandidate): ReportQuote {
-    return { responseId: c.responseId, text: excerpt(this.redact(c.text, c.responseId)), attribution: attribution(c, this.options, this.redact) };
-  }
 }
 
-/** Counts how many pieces of text redaction changed, for the methods section. */
-function counting(redact: Redactor): { redact: Redactor; changed: () => number } {
-  let changed = 0;
-  return {
-    redact: (text, responseId) => {
-      const out = redact(text, responseId);
-      if (out !== text) changed++;
-      return out;
-    },
-    changed: () => changed,
-  };
-}
-
-export function buildSummary(db: Db, options: ReportOptions, redactor: Redactor, progress?: Progress, now = new Date()): ReportSummary {
-  const { redact, changed } = counting(redactor);
+export function buildSummary(db: Db, options: ReportOptions, redact: Redactor, progress?: Progress, now = new Date()): ReportSummary {
   const questions = selectQuestions(db, options.questions);
   const questionIds = questions.map((q) => q.id);
   const total = questions.length + 2;
@@ -237,14 +230,12 @@ export function buildSummary(db: Db, options: ReportOptions, redactor: Redactor,
     );
   });
 
-  const campaigns = campaignsInScope(db).map((c) => ({
-    id: c.id,
-    questionCode: c.questionCode,
-    status: c.status,
-    size: c.size,
-    counted: c.counted,
-    excerpt: excerpt(redact(c.templateText, c.templateResponseId), 200),
-  }));
+  let redactedExcerpts = 0;
+  const campaigns = campaignsInScope(db).map((c) => {
+    const text = redact(c.templateText, c.templateResponseId);
+    if (text !== c.templateText) redactedExcerpts++;
+    return { id: c.id, questionCode: c.questionCode, status: c.status, size: c.size, counted: c.counted, excerpt: excerpt(text, 200) };
+  });
 
   const runs = analysisRuns(db, questionIds);
   const bySource = assignmentsBySource(db);
@@ -271,7 +262,7 @@ export function buildSummary(db: Db, options: ReportOptions, redactor: Redactor,
       agreement: latestAgreement(runs),
       excluded: excluded.map((e) => ({ ...e, share: share(e.count, excludedTotal) })),
       campaignMembersCollapsed: collapsedCount(db),
-      redactions: changed(),
+      redactions: builder.redactedQuotes + redactedExcerpts,
     },
   };
 }

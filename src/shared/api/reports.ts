@@ -108,7 +108,7 @@ export interface ReportMethods {
   excluded: CountShare[];
   /** Campaign members not counted separately (counting each campaign once). */
   campaignMembersCollapsed: number;
-  /** How many places of personal data were replaced in the text the report shows. */
+  /** How many quotes and campaign excerpts shown had personal data replaced. */
   redactions: number;
 }
 

@@ -24,7 +24,7 @@ import {
 import type { ReportSummary } from '../../../shared/api';
 import { barChartSvg } from '../charts/bars';
 import { barChartPng } from '../charts/png';
-import { formatShare, outline, type Block, type Span } from '../outline';
+import { formatShare, outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
 import { stripInvalidXmlChars as clean } from './escape';
 
 /** A4 with 18 mm margins: the text width in twentieths of a point. */
@@ -71,13 +71,16 @@ function columnWidths(numeric: boolean[]): number[] {
 
 function table(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const widths = columnWidths(b.numeric);
-  const cell = (text: string, i: number, head: boolean) =>
+  // A short table stays on one page: every row but the last keeps with the next.
+  const keep = b.rows.length <= SHORT_TABLE_ROWS;
+  const cell = (text: string, i: number, head: boolean, last = false) =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
       children: [
         new Paragraph({
           style: head ? 'TableHeading' : 'TableText',
           alignment: b.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          keepNext: head || (keep && !last),
           children: [new TextRun(clean(text))],
         }),
       ],
@@ -90,7 +93,7 @@ function table(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
       columnWidths: widths,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h, i) => cell(h, i, true)) }),
-        ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+        ...b.rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false, n === b.rows.length - 1)) })),
       ],
     }),
   ];

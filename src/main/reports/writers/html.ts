@@ -5,7 +5,7 @@
  */
 import type { ReportSummary } from '../../../shared/api';
 import { barChartSvg } from '../charts/bars';
-import { formatShare, outline, type Block, type Span } from '../outline';
+import { formatShare, outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
 import { escapeXml as esc } from './escape';
 
 const CSS = `
@@ -50,7 +50,10 @@ td:last-child, th:last-child { padding-right: 0; }
   h1.title { font-size: 30pt; }
   .subtitle { font-size: 18pt; }
   .caption { font-size: 14pt; }
-  h1 { font-size: 22pt; margin-top: 0; }
+  h1 { font-size: 22pt; margin: 24pt 0 10pt; }
+  h1.new-page, h1.title { margin-top: 0; }
+  table.keep { break-inside: avoid; }
+  tbody th { min-width: 12em; }
   .new-page { break-before: page; }
   h2 { font-size: 16pt; }
   h3 { font-size: 13pt; }
@@ -100,7 +103,7 @@ function block(b: Block): string {
       const rows = b.rows
         .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${cls(i)}>${esc(c)}</td>`)).join('')}</tr>`)
         .join('');
-      return `<table><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+      return `<table${b.rows.length <= SHORT_TABLE_ROWS ? ' class="keep"' : ''}><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
     }
   }
 }

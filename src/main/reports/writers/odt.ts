@@ -9,7 +9,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ReportSummary } from '../../../shared/api';
 import { barChartSvg } from '../charts/bars';
 import { barChartPng } from '../charts/png';
-import { formatShare, outline, type Block, type Span } from '../outline';
+import { formatShare, outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
 import { escapeXml as esc } from './escape';
 
 const NS = [
@@ -106,6 +106,7 @@ class OdtBuilder {
       '<style:style style:name="NewPage" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style>',
       '<style:style style:name="NewPage2" style:family="paragraph" style:parent-style-name="Heading_20_2"><style:paragraph-properties fo:break-before="page"/></style:style>',
       '<style:style style:name="ReportTable" style:family="table"><style:table-properties style:width="17.4cm" table:align="left" fo:margin-bottom="0.3cm"/></style:style>',
+      '<style:style style:name="ReportTableKeep" style:family="table"><style:table-properties style:width="17.4cm" table:align="left" fo:margin-bottom="0.3cm" style:may-break-between-rows="false"/></style:style>',
       '<style:style style:name="Frame" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="baseline" fo:border="none"/></style:style>',
       ...[...this.widths].map(([name, w]) => `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`),
     ].join('');
@@ -170,7 +171,7 @@ class OdtBuilder {
     };
     return (
       `<text:p text:style-name="Caption">${esc(b.caption)}</text:p>` +
-      `<table:table table:name="${name}" table:style-name="ReportTable">${columns}` +
+      `<table:table table:name="${name}" table:style-name="${b.rows.length <= SHORT_TABLE_ROWS ? 'ReportTableKeep' : 'ReportTable'}">${columns}` +
       `<table:table-header-rows><table:table-row>${b.head.map((h, i) => cell(h, i, true)).join('')}</table:table-row></table:table-header-rows>` +
       b.rows.map((r) => `<table:table-row>${r.map((c, i) => cell(c, i, false)).join('')}</table:table-row>`).join('') +
       '</table:table>'

@@ -4,6 +4,8 @@
  * formula) and neutralised as in CSV; a table longer than a sheet allows continues on the next sheet.
  */
 import ExcelJS from 'exceljs';
+import { createWriteStream, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import type { DataTable } from '../data/tables';
 import { safeCell } from './cells';
 
@@ -20,8 +22,26 @@ function sheetName(name: string, part: number): string {
   return part === 1 ? base : `${base} (${part})`;
 }
 
+/**
+ * The file stream is ours, not exceljs's: it is open before the first row, closed before this returns, and on
+ * failure or cancel destroyed and deleted here, so no write can land after the caller has cleaned up.
+ */
 export async function writeXlsx(tables: DataTable[], path: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  const stream = createWriteStream(path);
+  const closed = once(stream, 'close');
+  await once(stream, 'open');
+  try {
+    await writeSheets(tables, new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false }));
+    await closed;
+  } catch (error) {
+    stream.destroy();
+    await closed.catch(() => undefined);
+    rmSync(path, { force: true });
+    throw error;
+  }
+}
+
+async function writeSheets(tables: DataTable[], workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
   workbook.creator = 'Consultation Analyser';
   for (const table of tables) {
     let part = 1;
