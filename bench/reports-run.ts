@@ -16,6 +16,7 @@ const generatedAt = new Date().toISOString();
 const mb = (kb: number) => kb / 1024;
 
 const baseRssMb = process.memoryUsage().rss / 1024 / 1024;
+const cpuStart = process.cpuUsage();
 const started = performance.now();
 if (format === 'pdf') {
   const { html } = await previewTask({ dbPath, options, generatedAt }, ctx);
@@ -24,5 +25,8 @@ if (format === 'pdf') {
   await exportTask({ dbPath, options, generatedAt, format, outPath: out }, ctx);
 }
 const seconds = (performance.now() - started) / 1000;
+// CPU time of this process (the machine may be shared; wall time then says more about the neighbours).
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 // maxRSS is in kilobytes; Chromium's own memory (PDF) is a separate process and not counted.
-console.log(JSON.stringify({ format, seconds, peakRssMb: mb(process.resourceUsage().maxRSS), baseRssMb, bytes: statSync(out).size }));
+console.log(JSON.stringify({ format, seconds, cpuSeconds, peakRssMb: mb(process.resourceUsage().maxRSS), baseRssMb, bytes: statSync(out).size }));

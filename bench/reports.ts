@@ -4,13 +4,14 @@
  * open question with 1-3 assignments per answer, a tenth by analysts; 1% excluded in triage; two campaigns).
  * Projects are built directly with SQL, deterministically (a seeded generator recombining sentences of the
  * sample consultation), and cached between runs. Each format runs in a fresh process (bench/reports-run.ts)
- * so its peak resident memory is its own.
+ * so its peak resident memory is its own; CPU time is printed beside wall time because the machine may be
+ * shared (PDF: Chromium's own time and memory are not counted).
  * Run: npm run bench:reports [-- --only 100k|1m] [--formats docx,csv,...] [--dir PATH]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ReportFormat } from '../src/shared/api';
@@ -123,6 +124,7 @@ function build(spec: Spec, path: string): void {
 interface Measured {
   format: ReportFormat;
   seconds: number;
+  cpuSeconds: number;
   peakRssMb: number;
   baseRssMb: number;
   bytes: number;
@@ -142,7 +144,7 @@ for (const spec of SPECS.filter((s) => !values.only || s.name === values.only)) 
   const path = join(values.dir, `reports-${spec.name}.consult`);
   if (!existsSync(path)) build(spec, path);
   console.log(`\n${spec.name} (${spec.responses.toLocaleString('en-GB')} responses)`);
-  console.log('format       seconds   peak RSS MB   (at start)   output MB');
+  console.log(`format       seconds   CPU s   peak RSS MB   (at start)   output MB      [load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs]`);
   results[spec.name] = [];
   for (const format of formats) {
     const out = join(values.dir, `out-${spec.name}.${format}`);
@@ -150,7 +152,7 @@ for (const spec of SPECS.filter((s) => !values.only || s.name === values.only)) 
     rmSync(out, { force: true });
     results[spec.name].push(m);
     console.log(
-      `${format.padEnd(12)} ${m.seconds.toFixed(2).padStart(7)}   ${m.peakRssMb.toFixed(0).padStart(11)}   ${m.baseRssMb.toFixed(0).padStart(10)}   ${(m.bytes / 1e6).toFixed(1).padStart(9)}`,
+      `${format.padEnd(12)} ${m.seconds.toFixed(2).padStart(7)} ${m.cpuSeconds.toFixed(2).padStart(7)}   ${m.peakRssMb.toFixed(0).padStart(11)}   ${m.baseRssMb.toFixed(0).padStart(10)}   ${(m.bytes / 1e6).toFixed(1).padStart(9)}`,
     );
   }
 }

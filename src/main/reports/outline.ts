@@ -345,7 +345,17 @@ function unnumbered(s: ReportSummary): Block[] {
     { type: 'heading', level: 1, text: 'Who responded', id: 'who-responded' },
     {
       type: 'paragraph',
-      spans: [{ text: `${plural(s.respondents, 'respondent', 'respondents')} took part.${typeShares.length ? ` The largest groups were ${joinAnd(typeShares)}.` : ''}` }],
+      spans: [
+        {
+          text: [
+            `${plural(s.respondents, 'respondent', 'respondents')} took part, answering some or all of the questions.`,
+            typeShares.length ? `The largest groups were ${joinAnd(typeShares)}.` : '',
+            s.byPlace.some((p) => p.label === 'Elsewhere') ? 'Places other than the most common are grouped as "Elsewhere".' : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        },
+      ],
     },
     { type: 'chart', title: 'Respondents by type', bars: s.byType.map((t) => ({ label: t.label, share: t.share, count: t.count })) },
     countTable('Respondents by type', 'Type of respondent', s.byType),

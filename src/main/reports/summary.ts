@@ -13,7 +13,8 @@ import {
   countedTotals,
   displayLabel,
   grouping,
-  questionRespondentsByGroup,
+  loadGroups,
+  questionBases,
   respondentsByGroup,
   selectQuestions,
   type Grouping,
@@ -23,13 +24,15 @@ import {
   analysisRuns,
   assignmentsBySource,
   latestAgreement,
-  loadThemeAncestry,
+  loadThemes,
   quoteCandidates,
   responsesWithoutTheme,
   themeCounts,
   themesForReport,
+  type QuoteCandidate,
   type ThemeRow,
 } from './data/themes';
+import type { CrossCounts } from './data/cross';
 import { exclusionsByReason } from './data/triage';
 import type { Redactor } from './redaction';
 import { buildScope, collapsedCount } from './scope';
@@ -87,14 +90,6 @@ export function attribution(
   return `${type}${place}`;
 }
 
-function breakdown(groups: Grouping, bases: Map<string, number>, rows: { label: string; counts: (group: string) => number }[]): Breakdown {
-  const shown = groups.labels.filter((l) => (bases.get(l) ?? 0) > 0);
-  return {
-    groups: shown.map((label) => ({ label, base: bases.get(label) ?? 0 })),
-    rows: rows.map((r) => ({ label: r.label, counts: shown.map((g) => r.counts(g)) })),
-  };
-}
-
 /** Parents before their sub-themes; siblings largest first, then by name. */
 function orderThemes(themes: ThemeRow[], total: (id: number) => number): { theme: ThemeRow; depth: number }[] {
   const ids = new Set(themes.map((t) => t.id));
@@ -131,36 +126,48 @@ class QuestionBuilder {
   ) {}
 
   build(q: QuestionRow, themes: ThemeRow[], draft: boolean): ReportQuestion {
-    const typeBases = questionRespondentsByGroup(this.db, q.id, this.types);
-    const placeBases = questionRespondentsByGroup(this.db, q.id, this.places);
-    const respondents = [...typeBases.values()].reduce((a, b) => a + b, 0);
+    const bases = questionBases(this.db, q.id);
+    const respondents = bases.total('');
     const base = { id: q.id, code: q.code, text: q.text, kind: q.kind, respondents, themesDraft: draft };
-    if (q.kind === 'closed') return { ...base, ...this.closed(q, respondents, typeBases, placeBases), themes: [], withoutTheme: 0 };
-    return { ...base, ...this.open(q, themes, respondents, typeBases, placeBases), options: [] };
+    if (q.kind === 'closed') return { ...base, ...this.closed(q, respondents, bases), themes: [], withoutTheme: 0 };
+    return { ...base, ...this.open(q, themes, respondents, bases), options: [] };
   }
 
-  private closed(q: QuestionRow, respondents: number, typeBases: Map<string, number>, placeBases: Map<string, number>) {
-    const byType = closedAnswers(this.db, q.id, this.types);
-    const byPlace = closedAnswers(this.db, q.id, this.places);
-    const totals = [...byType.entries()].filter(([k]) => k.endsWith('\t')).map(([k, n]) => ({ answer: k.slice(0, -1), n }));
-    const listed = new Set(q.options);
-    const extra = totals.filter((t) => !listed.has(t.answer)).sort((a, b) => b.n - a.n || a.answer.localeCompare(b.answer));
-    const answers = [...q.options, ...extra.map((e) => e.answer)];
-    const count = (map: Map<string, number>, answer: string, group: string): number => map.get(`${answer}\t${group}`) ?? 0;
+  /** Breakdown tables by type and by place: each group's base, and one row per key (theme or answer). */
+  private breakdowns(bases: CrossCounts, counts: CrossCounts, rows: { key: string; label: string }[]): { byType: Breakdown; byPlace: Breakdown } {
+    const table = (labels: string[], count: (c: CrossCounts, key: string, group: string) => number): Breakdown => {
+      const groups = labels.filter((g) => count(bases, '', g) > 0);
+      return {
+        groups: groups.map((g) => ({ label: g, base: count(bases, '', g) })),
+        rows: rows.map((r) => ({ label: r.label, counts: groups.map((g) => count(counts, r.key, g)) })),
+      };
+    };
     return {
-      options: answers.map((a) => ({ label: a, count: count(byType, a, ''), share: share(count(byType, a, ''), respondents) })),
-      byType: breakdown(this.types, typeBases, answers.map((a) => ({ label: a, counts: (g: string) => count(byType, a, g) }))),
-      byPlace: breakdown(this.places, placeBases, answers.map((a) => ({ label: a, counts: (g: string) => count(byPlace, a, g) }))),
+      byType: table(this.types.labels, (c, key, g) => c.byType(key, g)),
+      byPlace: table(this.places.labels, (c, key, g) => c.byPlace(key, g)),
     };
   }
 
-  private open(q: QuestionRow, themes: ThemeRow[], respondents: number, typeBases: Map<string, number>, placeBases: Map<string, number>) {
-    const byType = themeCounts(this.db, q.id, this.types.expr);
-    const byPlace = themeCounts(this.db, q.id, this.places.expr);
-    const total = (id: number): number => byType.get(`${id}\t`) ?? 0;
-    const ordered = orderThemes(themes, total);
+  private closed(q: QuestionRow, respondents: number, bases: CrossCounts) {
+    const answers = closedAnswers(this.db, q.id);
+    const listed = new Set(q.options);
+    const extra = answers
+      .keys()
+      .filter((a) => !listed.has(a))
+      .sort((a, b) => answers.total(b) - answers.total(a) || a.localeCompare(b));
+    const all = [...q.options, ...extra];
+    return {
+      options: all.map((a) => ({ label: a, count: answers.total(a), share: share(answers.total(a), respondents) })),
+      ...this.breakdowns(bases, answers, all.map((a) => ({ key: a, label: a }))),
+    };
+  }
+
+  private open(q: QuestionRow, themes: ThemeRow[], respondents: number, bases: CrossCounts) {
+    const counts = themeCounts(this.db, q.id, themes.some((t) => t.parentId !== null && themes.some((p) => p.id === t.parentId)));
+    const total = (id: number): number => counts.total(String(id));
+    const candidates = quoteCandidates(this.db, q.id, themes, this.memberCondition, QUOTE_CANDIDATES);
     const quoted = new Set<number>();
-    const reportThemes: ReportTheme[] = ordered.map(({ theme, depth }) => ({
+    const reportThemes: ReportTheme[] = orderThemes(themes, total).map(({ theme, depth }) => ({
       id: theme.id,
       name: theme.name,
       description: theme.description,
@@ -169,15 +176,12 @@ class QuestionBuilder {
       depth,
       count: total(theme.id),
       share: share(total(theme.id), respondents),
-      quotes: this.quotes(theme, quoted),
+      quotes: this.quotes(candidates.get(theme.id) ?? [], quoted),
     }));
-    const rows = (counts: Map<string, number>) =>
-      reportThemes.map((t) => ({ label: t.name, counts: (g: string) => counts.get(`${t.id}\t${g}`) ?? 0 }));
     return {
       themes: reportThemes,
       withoutTheme: responsesWithoutTheme(this.db, q.id),
-      byType: breakdown(this.types, typeBases, rows(byType)),
-      byPlace: breakdown(this.places, placeBases, rows(byPlace)),
+      ...this.breakdowns(bases, counts, reportThemes.map((t) => ({ key: String(t.id), label: t.name }))),
     };
   }
 
@@ -185,11 +189,8 @@ class QuestionBuilder {
    * Up to three quotes from different respondents, none already used for another theme of the question.
    * Responses without personal data come first: a redacted quote reads worse and says more than needed.
    */
-  private quotes(theme: ThemeRow, quoted: Set<number>): ReportQuote[] {
-    const candidates = quoteCandidates(this.db, theme.id, theme.pinnedQuotes, this.memberCondition, QUOTE_CANDIDATES).map((c) => ({
-      c,
-      text: this.redact(c.text, c.responseId),
-    }));
+  private quotes(found: QuoteCandidate[], quoted: Set<number>): ReportQuote[] {
+    const candidates = found.map((c) => ({ c, text: this.redact(c.text, c.responseId) }));
     const ordered = [...candidates.filter((x) => x.text === x.c.text), ...candidates.filter((x) => x.text !== x.c.text)];
     const out: ReportQuote[] = [];
     const respondents = new Set<number>();
@@ -213,13 +214,14 @@ export function buildSummary(db: Db, options: ReportOptions, redact: Redactor, p
   buildScope(db, questionIds, options);
   const chosen = themesForReport(db, options.themeIds);
   const themes = chosen.themes.filter((t) => questionIds.includes(t.questionId));
-  loadThemeAncestry(db, themes);
+  loadThemes(db, themes);
 
   const types = grouping(db, 'type', TYPE_GROUPS, 'Other types');
   const places = grouping(db, 'city', PLACE_GROUPS, 'Elsewhere');
   const channels = grouping(db, 'channel', 6, 'Other');
+  loadGroups(db, types, places);
   const totals = countedTotals(db);
-  const builder = new QuestionBuilder(db, options, redact, types, places, campaignMemberCondition(db));
+  const builder = new QuestionBuilder(db, options, redact, types, places, campaignMemberCondition(db, 'a.response_id'));
   const reportQuestions = questions.map((q, i) => {
     if (progress?.cancelled()) throw new AppError('CANCELLED', 'The report was cancelled.');
     progress?.progress(`Summarising ${q.code}`, i + 1, total);

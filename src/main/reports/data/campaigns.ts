@@ -17,21 +17,21 @@ function campaignTables(db: Db): CampaignTables | null {
 }
 
 /**
- * A condition on s.response_id true for members that "count once" leaves out: members other than the
- * template of groups not dismissed whose counting mode is "one". Null when there are no campaigns.
+ * A condition on a response id column true for members that "count once" leaves out: members other than
+ * the template of groups not dismissed whose counting mode is "one". Null when there are no campaigns.
  */
-export function collapsedMemberCondition(db: Db): string | null {
+export function collapsedMemberCondition(db: Db, column: string): string | null {
   const t = campaignTables(db);
   if (!t) return null;
-  return `s.response_id IN (SELECT m.response_id FROM campaign_member m JOIN campaign_group g ON g.id = m.${t.groupColumn}
+  return `${column} IN (SELECT m.response_id FROM campaign_member m JOIN campaign_group g ON g.id = m.${t.groupColumn}
                              WHERE g.status <> 'dismissed' AND g.counting = 'one' AND m.response_id <> g.template_response_id)`;
 }
 
-/** A condition on s.response_id true for members of any group not dismissed (never quoted as one voice). */
-export function campaignMemberCondition(db: Db): string | null {
+/** A condition on a response id column true for members of any group not dismissed (never quoted as one voice). */
+export function campaignMemberCondition(db: Db, column: string): string | null {
   const t = campaignTables(db);
   if (!t) return null;
-  return `s.response_id IN (SELECT m.response_id FROM campaign_member m JOIN campaign_group g ON g.id = m.${t.groupColumn}
+  return `${column} IN (SELECT m.response_id FROM campaign_member m JOIN campaign_group g ON g.id = m.${t.groupColumn}
                              WHERE g.status <> 'dismissed')`;
 }
 

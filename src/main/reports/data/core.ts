@@ -1,6 +1,7 @@
 /** The consultation, its questions, respondents and closed answers (migration 0001): always present. */
 import type { Db } from '../../db/connection';
 import { AppError } from '../../util/errors';
+import { CrossCounts, type CrossRow } from './cross';
 import { parseJson } from './schema';
 
 export interface QuestionRow {
@@ -55,14 +56,13 @@ export function displayLabel(value: string): string {
 
 /**
  * Groups respondents by a column: the `keep` most common values (among counted respondents) by name, the
- * rest as `otherLabel`, and missing values as "Not given". Needs temp.report_scope.
+ * rest as `otherLabel`, and missing values as "Not given". Needs temp.report_respondent.
  */
 export function grouping(db: Db, column: 'type' | 'city' | 'channel', keep: number, otherLabel: string): Grouping {
   const values = db
     .prepare(
-      `SELECT p.${column} AS value, count(*) AS n FROM respondent p
+      `SELECT p.${column} AS value, count(*) AS n FROM temp.report_respondent c JOIN respondent p ON p.id = c.id
         WHERE p.${column} IS NOT NULL AND p.${column} <> ''
-          AND EXISTS (SELECT 1 FROM temp.report_scope s WHERE s.respondent_id = p.id AND s.counted = 1)
         GROUP BY p.${column} ORDER BY n DESC, value`,
     )
     .all() as { value: string; n: number }[];
@@ -79,45 +79,51 @@ export function grouping(db: Db, column: 'type' | 'city' | 'channel', keep: numb
 /** Counted respondents in each group (a respondent counts once however many questions they answered). */
 export function respondentsByGroup(db: Db, g: Grouping): Map<string, number> {
   const rows = db
-    .prepare(
-      `SELECT ${g.expr} AS grp, count(*) AS n FROM respondent p
-        WHERE EXISTS (SELECT 1 FROM temp.report_scope s WHERE s.respondent_id = p.id AND s.counted = 1)
-        GROUP BY grp`,
-    )
+    .prepare(`SELECT ${g.expr} AS grp, count(*) AS n FROM temp.report_respondent c JOIN respondent p ON p.id = c.id GROUP BY grp`)
     .all() as { grp: string; n: number }[];
   return new Map(rows.map((r) => [r.grp, r.n]));
 }
 
-/** Counted responses to one question in each group. */
-export function questionRespondentsByGroup(db: Db, questionId: number, g: Grouping): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT ${g.expr} AS grp, count(*) AS n FROM temp.report_scope s JOIN respondent p ON p.id = s.respondent_id
-        WHERE s.question_id = ? AND s.counted = 1 GROUP BY grp`,
-    )
-    .all(questionId) as { grp: string; n: number }[];
-  return new Map(rows.map((r) => [r.grp, r.n]));
+/**
+ * temp.report_group: each respondent in scope with their type and place group, worked out once (respondent
+ * rows are wide, with the original import row, so they are read once rather than for every count).
+ */
+export function loadGroups(db: Db, types: Grouping, places: Grouping): void {
+  db.exec(`DROP TABLE IF EXISTS temp.report_group;
+    CREATE TEMP TABLE report_group (respondent_id INTEGER PRIMARY KEY, type_group TEXT NOT NULL, place_group TEXT NOT NULL);
+    INSERT INTO temp.report_group
+      SELECT p.id, ${types.expr}, ${places.expr} FROM respondent p WHERE p.id IN (SELECT respondent_id FROM temp.report_scope) ORDER BY p.id`);
 }
 
-/** Closed answers: "option\tgroup" -> count, with "option\t" the option's total. */
-export function closedAnswers(db: Db, questionId: number, g: Grouping): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT trim(r.text) AS answer, ${g.expr} AS grp, count(*) AS n
-         FROM temp.report_scope s JOIN response r ON r.id = s.response_id JOIN respondent p ON p.id = s.respondent_id
-        WHERE s.question_id = ? AND s.counted = 1 GROUP BY answer, grp`,
-    )
-    .all(questionId) as { answer: string; grp: string; n: number }[];
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    counts.set(`${r.answer}\t${r.grp}`, r.n);
-    counts.set(`${r.answer}\t`, (counts.get(`${r.answer}\t`) ?? 0) + r.n);
-  }
-  return counts;
+/** Counted responses to one question by type and place group (key ''). Needs temp.report_group. */
+export function questionBases(db: Db, questionId: number): CrossCounts {
+  return new CrossCounts(
+    db
+      .prepare(
+        `SELECT '' AS key, g.type_group AS typeGroup, g.place_group AS placeGroup, count(*) AS n
+           FROM temp.report_scope s JOIN temp.report_group g ON g.respondent_id = s.respondent_id
+          WHERE s.question_id = ? AND s.counted = 1 GROUP BY typeGroup, placeGroup`,
+      )
+      .all(questionId) as CrossRow[],
+  );
+}
+
+/** Closed answers (key: the answer as given) by type and place group. Needs temp.report_group. */
+export function closedAnswers(db: Db, questionId: number): CrossCounts {
+  return new CrossCounts(
+    db
+      .prepare(
+        `SELECT trim(r.text) AS key, g.type_group AS typeGroup, g.place_group AS placeGroup, count(*) AS n
+           FROM temp.report_scope s JOIN response r ON r.id = s.response_id JOIN temp.report_group g ON g.respondent_id = s.respondent_id
+          WHERE s.question_id = ? AND s.counted = 1 GROUP BY key, typeGroup, placeGroup`,
+      )
+      .all(questionId) as CrossRow[],
+  );
 }
 
 export function countedTotals(db: Db): { respondents: number; responses: number } {
-  return db
-    .prepare('SELECT count(DISTINCT respondent_id) AS respondents, count(*) AS responses FROM temp.report_scope WHERE counted = 1')
-    .get() as { respondents: number; responses: number };
+  return {
+    respondents: db.prepare('SELECT count(*) FROM temp.report_respondent').pluck().get() as number,
+    responses: db.prepare('SELECT count(*) FROM temp.report_scope WHERE counted = 1').pluck().get() as number,
+  };
 }

@@ -11,7 +11,7 @@ import { buildScope } from '../scope';
 import { campaignColumn } from './campaigns';
 import { selectQuestions, type QuestionRow } from './core';
 import { parseJson } from './schema';
-import { COUNTED_ASSIGNMENT, hasThemes, loadThemeAncestry, themesForReport, type ThemeRow } from './themes';
+import { loadThemes, themesForReport, type ThemeRow } from './themes';
 import { flagLabel, reasonLabel, statusLabel, triageColumns } from './triage';
 
 export type Cell = string | number | null;
@@ -44,7 +44,7 @@ export function prepareData(db: Db, options: ReportOptions): DataScope {
   const ids = questions.map((q) => q.id);
   buildScope(db, ids, options);
   const themes = themesForReport(db, options.themeIds).themes.filter((t) => ids.includes(t.questionId));
-  loadThemeAncestry(db, themes);
+  loadThemes(db, themes);
   return { questions, themes };
 }
 
@@ -105,10 +105,8 @@ export function responsesTable(db: Db, scope: DataScope, options: ReportOptions,
   const keys = attributeKeys(db, options);
   const names = new Map(scope.themes.map((t) => [t.id, t.name]));
   const total = count(db, 'SELECT count(*) FROM temp.report_scope');
-  const themesSql = hasThemes(db)
-    ? `(SELECT json_group_array(json_array(a.theme_id, a.source, a.confidence)) FROM assignment a
-         WHERE a.response_id = r.id AND ${COUNTED_ASSIGNMENT} AND a.theme_id IN (SELECT theme_id FROM temp.report_theme_up))`
-    : 'NULL';
+  const themesSql = `(SELECT json_group_array(json_array(a.theme_id, a.source, a.confidence))
+                        FROM (SELECT * FROM temp.report_assignment WHERE response_id = r.id ORDER BY theme_id) a)`;
   const sql = `SELECT r.id AS responseId, p.id AS respondentId, p.external_id AS externalId, p.type, p.organisation, p.city,
                       p.submitted_at AS submittedAt, p.channel, p.attributes, q.code AS questionCode, r.text, s.counted,
                       ${themesSql} AS themes, ${triageColumns(db)}, ${campaignColumn(db)}
@@ -179,13 +177,10 @@ export function matrixTable(db: Db, scope: DataScope, options: ReportOptions, re
   const themes = scope.themes;
   const column = new Map(themes.map((t, i) => [t.id, i]));
   const total = count(db, 'SELECT count(DISTINCT respondent_id) FROM temp.report_scope');
-  const assigned = hasThemes(db)
-    ? `LEFT JOIN (SELECT DISTINCT s.respondent_id, u.ancestor_id FROM temp.report_scope s
-                    JOIN assignment a ON a.response_id = s.response_id AND ${COUNTED_ASSIGNMENT}
-                    JOIN temp.report_theme_up u ON u.theme_id = a.theme_id) t ON t.respondent_id = p.id`
-    : 'LEFT JOIN (SELECT NULL AS respondent_id, NULL AS ancestor_id) t ON 0';
   const sql = `SELECT p.id, p.external_id AS externalId, p.type, p.organisation, p.city, t.ancestor_id AS themeId
-                 FROM respondent p ${assigned}
+                 FROM respondent p
+                 LEFT JOIN (SELECT DISTINCT a.respondent_id, u.ancestor_id FROM temp.report_assignment a
+                              JOIN temp.report_theme_up u ON u.theme_id = a.theme_id) t ON t.respondent_id = p.id
                 WHERE p.id IN (SELECT respondent_id FROM temp.report_scope)
                 ORDER BY p.id`;
   return {
@@ -222,18 +217,15 @@ export function codebookTable(db: Db, scope: DataScope): DataTable {
   const questions = new Map(scope.questions.map((q) => [q.id, q]));
   const names = new Map(scope.themes.map((t) => [t.id, t.name]));
   const counts = new Map(
-    hasThemes(db)
-      ? (
-          db
-            .prepare(
-              `SELECT u.ancestor_id AS id, count(DISTINCT s.response_id) AS n FROM temp.report_scope s
-                 JOIN assignment a ON a.response_id = s.response_id AND ${COUNTED_ASSIGNMENT}
-                 JOIN temp.report_theme_up u ON u.theme_id = a.theme_id
-                WHERE s.counted = 1 GROUP BY u.ancestor_id`,
-            )
-            .all() as { id: number; n: number }[]
-        ).map((r) => [r.id, r.n])
-      : [],
+    (
+      db
+        .prepare(
+          `SELECT u.ancestor_id AS id, count(DISTINCT a.response_id) AS n FROM temp.report_assignment a
+             JOIN temp.report_theme_up u ON u.theme_id = a.theme_id
+            WHERE a.counted = 1 GROUP BY u.ancestor_id`,
+        )
+        .all() as { id: number; n: number }[]
+    ).map((r) => [r.id, r.n]),
   );
   return {
     name: 'Codebook',

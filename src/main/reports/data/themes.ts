@@ -3,6 +3,7 @@
  * every function returns nothing, so a project from before themes still gets a report.
  */
 import type { Db } from '../../db/connection';
+import { CrossCounts, type CrossRow } from './cross';
 import { hasColumn, hasTable, parseJson } from './schema';
 
 export interface ThemeRow {
@@ -66,13 +67,21 @@ export function themesForReport(db: Db, chosen: number[] | undefined): { themes:
 }
 
 /**
- * Fills temp.report_theme_up(theme_id, ancestor_id) for the shown themes: each theme with itself and every
- * shown ancestor, so a parent counts the responses of its sub-themes once.
+ * Loads what every theme count reads, once per report: temp.report_theme_up(theme_id, ancestor_id) pairs
+ * each shown theme with itself and its shown ancestors (so a parent counts its sub-themes' responses once),
+ * and temp.report_assignment holds the counted assignments to shown themes of the responses in scope, with
+ * their question and respondent. Reading the assignment table once, in order, is far cheaper than looking
+ * rows up theme by theme at a million responses. Needs temp.report_scope; without theme tables both are empty.
  */
-export function loadThemeAncestry(db: Db, themes: ThemeRow[]): void {
-  db.exec('DROP TABLE IF EXISTS temp.report_theme_up; CREATE TEMP TABLE report_theme_up (theme_id INTEGER NOT NULL, ancestor_id INTEGER NOT NULL)');
+export function loadThemes(db: Db, themes: ThemeRow[]): void {
+  db.exec(`DROP TABLE IF EXISTS temp.report_theme_up;
+    CREATE TEMP TABLE report_theme_up (theme_id INTEGER NOT NULL, ancestor_id INTEGER NOT NULL, PRIMARY KEY (theme_id, ancestor_id)) WITHOUT ROWID;
+    DROP TABLE IF EXISTS temp.report_assignment;
+    CREATE TEMP TABLE report_assignment (
+      response_id INTEGER NOT NULL, theme_id INTEGER NOT NULL, source TEXT NOT NULL, state TEXT NOT NULL, confidence REAL,
+      question_id INTEGER NOT NULL, respondent_id INTEGER NOT NULL, counted INTEGER NOT NULL)`);
   const byId = new Map(themes.map((t) => [t.id, t]));
-  const insert = db.prepare('INSERT INTO temp.report_theme_up (theme_id, ancestor_id) VALUES (?, ?)');
+  const insert = db.prepare('INSERT OR IGNORE INTO temp.report_theme_up (theme_id, ancestor_id) VALUES (?, ?)');
   db.transaction(() => {
     for (const t of themes) {
       const seen = new Set<number>();
@@ -82,48 +91,51 @@ export function loadThemeAncestry(db: Db, themes: ThemeRow[]): void {
       }
     }
   })();
-  db.exec('CREATE INDEX temp.report_theme_up_theme ON report_theme_up(theme_id)');
+  if (hasThemes(db)) {
+    // "+a.theme_id" keeps SQLite from looking assignments up theme by theme through the index.
+    db.exec(`INSERT INTO temp.report_assignment
+      SELECT a.response_id, a.theme_id, a.source, a.state, a.confidence, s.question_id, s.respondent_id, s.counted
+        FROM temp.report_scope s JOIN assignment a ON a.response_id = s.response_id
+       WHERE ${COUNTED_ASSIGNMENT} AND +a.theme_id IN (SELECT theme_id FROM temp.report_theme_up)`);
+  }
+  db.exec(`CREATE INDEX temp.report_assignment_question ON report_assignment(question_id, theme_id);
+           CREATE INDEX temp.report_assignment_response ON report_assignment(response_id)`);
 }
 
 /**
- * Counted responses per shown theme and group for one question (group = a SQL expression over respondent p).
- * Needs temp.report_scope and temp.report_theme_up. Returns "themeId\tgroup" -> count; group '' is the total.
+ * Counted responses per shown theme (key: the theme id) by type and place group, for one question. A parent
+ * counts a response with several of its sub-themes once (the distinct count is needed only then). Needs
+ * temp.report_group.
  */
-export function themeCounts(db: Db, questionId: number, groupExpr: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  if (!hasThemes(db)) return counts;
-  const rows = db
-    .prepare(
-      `SELECT u.ancestor_id AS themeId, ${groupExpr} AS grp, count(DISTINCT s.response_id) AS n
-         FROM temp.report_scope s
-         JOIN assignment a ON a.response_id = s.response_id AND ${COUNTED_ASSIGNMENT}
-         JOIN temp.report_theme_up u ON u.theme_id = a.theme_id
-         JOIN respondent p ON p.id = s.respondent_id
-        WHERE s.question_id = ? AND s.counted = 1
-        GROUP BY u.ancestor_id, grp`,
-    )
-    .all(questionId) as { themeId: number; grp: string; n: number }[];
-  for (const r of rows) {
-    counts.set(`${r.themeId}\t${r.grp}`, r.n);
-    counts.set(`${r.themeId}\t`, (counts.get(`${r.themeId}\t`) ?? 0) + r.n);
-  }
-  return counts;
+export function themeCounts(db: Db, questionId: number, nested: boolean): CrossCounts {
+  return new CrossCounts(
+    db
+      .prepare(
+        `SELECT CAST(u.ancestor_id AS TEXT) AS key, g.type_group AS typeGroup, g.place_group AS placeGroup,
+                ${nested ? 'count(DISTINCT a.response_id)' : 'count(*)'} AS n
+           FROM temp.report_assignment a
+           JOIN temp.report_theme_up u ON u.theme_id = a.theme_id
+           JOIN temp.report_group g ON g.respondent_id = a.respondent_id
+          WHERE a.question_id = ? AND a.counted = 1
+          GROUP BY u.ancestor_id, typeGroup, placeGroup`,
+      )
+      .all(questionId) as CrossRow[],
+  );
 }
 
 /** Counted responses to a question with none of the shown themes. */
 export function responsesWithoutTheme(db: Db, questionId: number): number {
-  const base = 'SELECT count(*) FROM temp.report_scope s WHERE s.question_id = ? AND s.counted = 1';
-  if (!hasThemes(db)) return db.prepare(base).pluck().get(questionId) as number;
   return db
     .prepare(
-      `${base} AND NOT EXISTS (SELECT 1 FROM assignment a JOIN temp.report_theme_up u ON u.theme_id = a.theme_id
-                                WHERE a.response_id = s.response_id AND ${COUNTED_ASSIGNMENT})`,
+      `SELECT (SELECT count(*) FROM temp.report_scope WHERE question_id = ? AND counted = 1)
+            - (SELECT count(DISTINCT response_id) FROM temp.report_assignment WHERE question_id = ? AND counted = 1)`,
     )
     .pluck()
-    .get(questionId) as number;
+    .get(questionId, questionId) as number;
 }
 
 export interface QuoteCandidate {
+  themeId: number;
   responseId: number;
   respondentId: number;
   text: string;
@@ -134,39 +146,43 @@ export interface QuoteCandidate {
 }
 
 /**
- * Responses that show a theme best: those pinned to the theme first, then analysts' own assignments, then the model's most confident, of a
- * readable length, nearest a short paragraph. `exclude` is a SQL condition on s.response_id (campaign
- * members, so a template is not quoted as if it were many voices).
+ * For each shown theme of a question, the responses that show it best: those pinned to the theme first,
+ * then analysts' own assignments, then the model's most confident; of a readable length, and among equals
+ * nearest a short paragraph. `exclude` is a SQL condition on a.response_id (campaign members, so a template
+ * is not quoted as if it were many voices). Ranking happens on the assignments alone; only the best `limit`
+ * per theme have their text read, so the cost does not grow with the theme's size.
  */
-export function quoteCandidates(db: Db, themeId: number, pinned: number[], exclude: string | null, limit: number): QuoteCandidate[] {
-  if (!hasThemes(db)) return [];
-  return db
+export function quoteCandidates(db: Db, questionId: number, themes: ThemeRow[], exclude: string | null, limit: number): Map<number, QuoteCandidate[]> {
+  const byTheme = new Map<number, QuoteCandidate[]>();
+  if (themes.length === 0) return byTheme;
+  const pinned = themes.flatMap((t) => t.pinnedQuotes.map((id) => `${t.id}:${id}`));
+  const rows = db
     .prepare(
-      `SELECT r.id AS responseId, p.id AS respondentId, r.text, p.type, p.city, p.organisation, p.external_id AS externalId
-         FROM assignment a
-         JOIN temp.report_scope s ON s.response_id = a.response_id AND s.counted = 1
-         JOIN response r ON r.id = a.response_id
-         JOIN respondent p ON p.id = s.respondent_id
-        WHERE a.theme_id = ? AND ${COUNTED_ASSIGNMENT} AND length(r.text) BETWEEN 60 AND 900
-          ${exclude ? `AND NOT (${exclude})` : ''}
-        ORDER BY (r.id IN (SELECT value FROM json_each(?))) DESC, (a.source = 'analyst') DESC, (a.state = 'accepted') DESC,
-                 coalesce(a.confidence, 0) DESC, abs(length(r.text) - 240), r.id
-        LIMIT ?`,
+      `WITH ranked AS (
+         SELECT a.theme_id, a.response_id, a.respondent_id,
+                ((a.theme_id || ':' || a.response_id) IN (SELECT value FROM json_each(?))) AS pinned,
+                (a.source = 'analyst') AS analyst, (a.state = 'accepted') AS accepted, coalesce(a.confidence, 0) AS confidence,
+                row_number() OVER (PARTITION BY a.theme_id ORDER BY (a.theme_id || ':' || a.response_id) IN (SELECT value FROM json_each(?)) DESC,
+                                   a.source = 'analyst' DESC, a.state = 'accepted' DESC, coalesce(a.confidence, 0) DESC, a.response_id) AS rank
+           FROM temp.report_assignment a
+          WHERE a.question_id = ? AND a.counted = 1 AND a.theme_id IN (SELECT value FROM json_each(?))
+            ${exclude ? `AND NOT (${exclude})` : ''}
+       )
+       SELECT k.theme_id AS themeId, r.id AS responseId, k.respondent_id AS respondentId, r.text, p.type, p.city, p.organisation,
+              p.external_id AS externalId
+         FROM ranked k JOIN response r ON r.id = k.response_id JOIN respondent p ON p.id = k.respondent_id
+        WHERE k.rank <= ? AND length(r.text) BETWEEN 60 AND 900
+        ORDER BY k.theme_id, k.pinned DESC, k.analyst DESC, k.accepted DESC, k.confidence DESC, abs(length(r.text) - 240), r.id`,
     )
-    .all(themeId, JSON.stringify(pinned), limit) as QuoteCandidate[];
+    .all(JSON.stringify(pinned), JSON.stringify(pinned), questionId, JSON.stringify(themes.map((t) => t.id)), limit) as QuoteCandidate[];
+  for (const r of rows) byTheme.set(r.themeId, [...(byTheme.get(r.themeId) ?? []), r]);
+  return byTheme;
 }
 
 /** Counted assignments to the shown themes, by source (analyst, model, rule, import). */
 export function assignmentsBySource(db: Db): { label: string; count: number }[] {
-  if (!hasThemes(db)) return [];
   return db
-    .prepare(
-      `SELECT a.source AS label, count(*) AS count
-         FROM assignment a
-         JOIN temp.report_scope s ON s.response_id = a.response_id AND s.counted = 1
-        WHERE ${COUNTED_ASSIGNMENT} AND a.theme_id IN (SELECT theme_id FROM temp.report_theme_up)
-        GROUP BY a.source ORDER BY count DESC, a.source`,
-    )
+    .prepare('SELECT source AS label, count(*) AS count FROM temp.report_assignment WHERE counted = 1 GROUP BY source ORDER BY count DESC, source')
     .all() as { label: string; count: number }[];
 }
 
@@ -219,13 +235,4 @@ export function latestAgreement(runs: RunRow[]): Agreement[] {
     latest.set(run.questionCode, { questionCode: run.questionCode, at: run.at, coded: typeof measured.responses === 'number' ? measured.responses : 0, measures });
   }
   return [...latest.values()];
-}
-
-/** Every counted assignment to a shown theme of the responses in scope, in response order (for exports). */
-export function assignmentsInScopeSql(db: Db): string | null {
-  if (!hasThemes(db)) return null;
-  return `SELECT a.response_id AS responseId, a.theme_id AS themeId, a.source, a.confidence, a.state
-            FROM assignment a JOIN temp.report_scope s ON s.response_id = a.response_id
-           WHERE ${COUNTED_ASSIGNMENT} AND a.theme_id IN (SELECT theme_id FROM temp.report_theme_up)
-           ORDER BY a.response_id, a.theme_id`;
 }
