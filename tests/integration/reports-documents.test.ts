@@ -152,6 +152,8 @@ describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, (
     }
     expect(document).toContain('<w:pStyle w:val="Quote"/>');
     expect(document).toContain('<w:tblStyle w:val="ReportTable"/>');
+    // No direct table borders: the Report Table style decides them, so restyling it restyles every table.
+    expect(document).not.toContain('<w:tblBorders>');
     const media = Object.keys(files).filter((n) => n.startsWith('word/media/'));
     expect(media.some((n) => n.endsWith('.svg'))).toBe(true);
     expect(media.some((n) => n.endsWith('.png'))).toBe(true);

@@ -11,6 +11,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -21,6 +22,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ReportSummary } from '../../../shared/api';
 import { barChartSvg } from '../charts/bars';
 import { barChartPng } from '../charts/png';
@@ -166,7 +168,7 @@ export async function renderDocx(summary: ReportSummary): Promise<Buffer> {
     description: 'Summary of responses',
     styles: {
       default: {
-        document: { run: { font: 'Arial', size: 22, color: '0B0C0C' }, paragraph: { spacing: { after: 160, line: 276 } } },
+        document: { run: { font: 'Arial', size: 22, color: '0B0C0C' }, paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: 'Arial', size: 56, bold: true, color: '0B0C0C' }, paragraph: { spacing: { after: 120 } } },
         heading1: heading(40, 0),
         heading2: heading(30, 360),
@@ -182,5 +184,17 @@ export async function renderDocx(summary: ReportSummary): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return withStyleBorders(await Packer.toBuffer(doc));
+}
+
+/**
+ * The docx library writes borders on every table directly, and direct formatting beats a style: left in,
+ * restyling "Report Table" would not change any table's borders. They are removed so the style governs.
+ * Only the library's own markup can match: response text in the XML is escaped.
+ */
+function withStyleBorders(docx: Buffer): Buffer {
+  const files = unzipSync(new Uint8Array(docx));
+  const document = strFromU8(files['word/document.xml']).replace(/<w:tblBorders>.*?<\/w:tblBorders>/g, '');
+  files['word/document.xml'] = strToU8(document);
+  return Buffer.from(zipSync(files, { level: 6 }));
 }

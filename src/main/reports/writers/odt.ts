@@ -63,8 +63,6 @@ ${paragraphStyle('Table_20_Number', 'Table Number', 'fo:text-align="end" fo:marg
 ${paragraphStyle('Table_20_Heading', 'Table Heading', 'fo:margin-top="0.05cm" fo:margin-bottom="0.05cm"', 'fo:font-size="9pt" fo:font-weight="bold"', 'style:parent-style-name="Table_20_Contents" style:class="extra"')}
 ${paragraphStyle('Table_20_Heading_20_Number', 'Table Heading Number', 'fo:text-align="end"', '', 'style:parent-style-name="Table_20_Heading" style:class="extra"')}
 <style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
-<style:style style:name="Report_20_Cell" style:display-name="Report Cell" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0cm" fo:padding-right="0.2cm" fo:border-bottom="${RULE}" fo:border-top="none" fo:border-left="none" fo:border-right="none"/></style:style>
-<style:style style:name="Report_20_Header_20_Cell" style:display-name="Report Header Cell" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0cm" fo:padding-right="0.2cm" fo:border-bottom="1pt solid #0b0c0c" fo:border-top="none" fo:border-left="none" fo:border-right="none"/></style:style>
 <text:list-style style:name="Bullets" style:display-name="Bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.6cm" fo:text-indent="-0.4cm" fo:margin-left="0.6cm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>
 </office:styles>
 <office:automatic-styles>
@@ -107,6 +105,9 @@ class OdtBuilder {
       '<style:style style:name="NewPage2" style:family="paragraph" style:parent-style-name="Heading_20_2"><style:paragraph-properties fo:break-before="page"/></style:style>',
       '<style:style style:name="ReportTable" style:family="table"><style:table-properties style:width="17.4cm" table:align="left" fo:margin-bottom="0.3cm"/></style:style>',
       '<style:style style:name="ReportTableKeep" style:family="table"><style:table-properties style:width="17.4cm" table:align="left" fo:margin-bottom="0.3cm" style:may-break-between-rows="false"/></style:style>',
+      // Writer applies cell styles only as automatic styles, so the cell borders live here.
+      `<style:style style:name="ReportCell" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0cm" fo:padding-right="0.2cm" fo:border-bottom="${RULE}" fo:border-top="none" fo:border-left="none" fo:border-right="none"/></style:style>`,
+      '<style:style style:name="ReportHeaderCell" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0cm" fo:padding-right="0.2cm" fo:border-bottom="1pt solid #0b0c0c" fo:border-top="none" fo:border-left="none" fo:border-right="none"/></style:style>',
       '<style:style style:name="Frame" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="baseline" fo:border="none"/></style:style>',
       ...[...this.widths].map(([name, w]) => `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`),
     ].join('');
@@ -167,7 +168,7 @@ class OdtBuilder {
     const columns = b.numeric.map((_, i) => `<table:table-column table:style-name="${this.columnStyle(b.numeric, i)}"/>`).join('');
     const cell = (text: string, i: number, head: boolean) => {
       const style = head ? (b.numeric[i] ? 'Table_20_Heading_20_Number' : 'Table_20_Heading') : b.numeric[i] ? 'Table_20_Number' : 'Table_20_Contents';
-      return `<table:table-cell table:style-name="${head ? 'Report_20_Header_20_Cell' : 'Report_20_Cell'}" office:value-type="string"><text:p text:style-name="${style}">${esc(text)}</text:p></table:table-cell>`;
+      return `<table:table-cell table:style-name="${head ? 'ReportHeaderCell' : 'ReportCell'}" office:value-type="string"><text:p text:style-name="${style}">${esc(text)}</text:p></table:table-cell>`;
     };
     return (
       `<text:p text:style-name="Caption">${esc(b.caption)}</text:p>` +
