@@ -6,10 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The worker is its own entry so worker_threads can load it as a file beside index.js.
+        // Thread entries are their own files so worker_threads can load them beside index.js.
         input: {
           index: resolve('src/main/electron/index.ts'),
           worker: resolve('src/main/jobs/worker.ts'),
+          'backend-thread': resolve('src/main/service/backend-thread.ts'),
         },
       },
     },

@@ -69,7 +69,7 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
         return api.call('project.stats');
       });
       if (values.json) out.log(JSON.stringify(stats, null, 2));
-      else for (const [key, value] of Object.entries(stats)) out.log(`${key.padEnd(16)} ${value}`);
+      else for (const [key, value] of Object.entries(stats)) out.log(`${key.padEnd(16)} ${typeof value === 'object' ? JSON.stringify(value) : value}`);
       return 0;
     }
     case 'serve': {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ProjectSummary } from '../shared/api';
-import { api } from './api';
+import { api, isDesktop } from './api';
 import { JobsBar } from './components/JobsBar';
 import { useRoute } from './hooks';
 import { AREAS } from './areas';
@@ -37,6 +37,11 @@ export function App() {
             {project.title}
             {project.isSample && <span className="tag">Sample</span>}
           </span>
+        )}
+        {project && !isDesktop && (
+          <button type="button" className="header-button" onClick={() => void api.call('project.close')}>
+            Switch project
+          </button>
         )}
       </header>
       <div className="app-body">

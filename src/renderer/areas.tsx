@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ProjectSummary } from '../shared/api';
+import { Campaigns } from './pages/Campaigns';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
 import { Reports } from './pages/Reports';
@@ -29,6 +30,7 @@ export const AREAS: Area[] = [
     Page: placeholder('Import', 'Bring in survey exports (CSV, Excel), JSON, e-mails and letters, with a preview of how columns map to questions.'),
   },
   { route: 'responses', label: 'Responses', Page: Responses },
+  { route: 'campaigns', label: 'Campaigns', Page: Campaigns },
   {
     route: 'themes',
     label: 'Themes',

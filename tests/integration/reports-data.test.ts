@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, ExportResult, ReportFormat, ReportOptions } from '../../src/shared/api';
 import { openWorkerDb, type Db } from '../../src/main/db/connection';
-import { placeholderPatternRedactor, redactorFor } from '../../src/main/reports/redaction';
+import { detectAndRedact, redactorFor } from '../../src/main/reports/redaction';
 import { buildSummary } from '../../src/main/reports/summary';
 import { Backend } from '../../src/main/service/backend';
 import { inProcessClient } from '../../src/main/service/in-process';
@@ -73,7 +73,7 @@ describe('data exports', () => {
     expect(rows.length).toBe(one("SELECT count(*) FROM response WHERE status <> 'excluded'"));
 
     const texts = new Map((db.prepare('SELECT id, text FROM response').all() as { id: number; text: string }[]).map((r) => [r.id, r.text]));
-    const wrongText = rows.filter((row) => row.response.replace(/^'(?=[=+\-@\t\r])/, '') !== placeholderPatternRedactor(texts.get(Number(row.response_id))!));
+    const wrongText = rows.filter((row) => row.response.replace(/^'(?=[=+\-@\t\r])/, '') !== detectAndRedact(texts.get(Number(row.response_id))!));
     expect(wrongText.map((r) => r.response_id)).toEqual([]);
     expect(rows.flatMap((row) => Object.values(row).filter((v) => FORMULA_START.test(v)))).toEqual([]);
     const sample = rows.find((r) => r.themes.includes(';'))!;
@@ -84,7 +84,7 @@ describe('data exports', () => {
     expect(sample.themes.split('; ')).toEqual(themes);
 
     const hostile = rows.find((r) => Number(r.response_id) === fixture.hostileResponseId)!;
-    expect(hostile.response.startsWith('\'=HYPERLINK("http://evil.example","x")')).toBe(true);
+    expect(hostile.response.startsWith('\'=HYPERLINK("[url]","x")')).toBe(true);
     expect(hostile.response).toContain('[email]');
     expect(hostile.response).not.toMatch(/jane\.doe|0161 496 0000|M1 1AE/);
     expect(hostile.respondent).not.toBe(HOSTILE_RESPONDENT);
@@ -154,7 +154,7 @@ describe('data exports', () => {
       );
     }
     expect(unsafe).toEqual([]);
-    expect(hostile).toBe('\'=HYPERLINK("http://evil.example","x") <script>alert(1)</script> Write to [email] or ring [phone] ([postcode]) about investment.');
+    expect(hostile).toBe('\'=HYPERLINK("[url]","x") <script>alert(1)</script> Write to [email] or ring [phone] ([postcode]) about investment.');
   });
 
   it('Markdown: the same numbers as the summary, response text inert and redacted', async () => {

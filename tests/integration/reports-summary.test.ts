@@ -181,6 +181,34 @@ describe('the summary of responses', () => {
     expect(raw.attribution).toContain('NF-HOSTILE');
   });
 
+  it("redacts a scanned response with its stored findings, keeping what an analyst marked as not personal data", () => {
+    const path = join(tempDir(), 'scanned.consult');
+    const { hostileResponseId } = buildAnalysedSample(path);
+    const scanned = openWorkerDb(path);
+    try {
+      const text = scanned.prepare('SELECT text FROM response WHERE id = ?').pluck().get(hostileResponseId) as string;
+      const span = (needle: string) => [text.indexOf(needle), text.indexOf(needle) + needle.length];
+      scanned.prepare("INSERT INTO response_signal (response_id, sentiment, sentiment_label, stance) VALUES (?, 0, 'neutral', 'unclear')").run(hostileResponseId);
+      for (const [kind, needle] of [['email', 'jane.doe@example.com'], ['phone', '0161 496 0000']] as const) {
+        scanned.prepare('INSERT INTO pii_finding (response_id, kind, start, end) VALUES (?, ?, ?, ?)').run(hostileResponseId, kind, ...span(needle));
+      }
+      scanned
+        .prepare("INSERT INTO pii_false_positive (response_id, kind, start, end, marked_by, marked_at) VALUES (?, 'phone', ?, ?, 'analyst', '2026-06-03')")
+        .run(hostileResponseId, ...span('0161 496 0000'));
+      const redact = redactorFor(scanned, true);
+      const out = redact(text, hostileResponseId);
+      expect(out).toContain('[email]');
+      expect(out).toContain('0161 496 0000');
+      // The stored findings are the scan's word: no postcode was stored, so none is replaced.
+      expect(out).toContain('M1 1AE');
+      // Text that is not a response's stored text is always scanned afresh.
+      expect(redact(text)).toContain('[phone]');
+      expect(redactorFor(scanned, false)(text, hostileResponseId)).toBe(text);
+    } finally {
+      scanned.close();
+    }
+  });
+
   it('marks themes not yet signed off as a draft, quotes pinned responses first and puts "Other" last', () => {
     const path = join(tempDir(), 'draft.consult');
     buildAnalysedSample(path);

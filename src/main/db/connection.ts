@@ -3,12 +3,12 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../util/errors';
 import { getNativeBinding } from './native';
 import { LATEST_VERSION, migrate } from './migrations';
+export { PROJECT_EXTENSION } from '../../shared/constants';
 
 export type Db = Database.Database;
 
 /** PRAGMA application_id of every project file: "CnsA". Lets us tell our files from other SQLite files. */
 export const APPLICATION_ID = 0x436e7341;
-export const PROJECT_EXTENSION = '.consult';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 

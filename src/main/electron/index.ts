@@ -3,11 +3,10 @@ import { app, dialog, BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setNativeBinding } from '../db/native';
-import { PROJECT_EXTENSION } from '../db/connection';
-import { setWorkerEntry } from '../jobs/run-in-worker';
-import { Backend } from '../service/backend';
-import { inProcessClient } from '../service/in-process';
+import { PROJECT_EXTENSION } from '../../shared/constants';
+import { BackendThreadClient } from '../service/backend-thread-client';
+import { setBuiltThreadDir } from '../threads/script';
+import { createClient } from '../../shared/client';
 import { buildMenu } from './menu';
 import { printToPdf } from './print';
 import { wireIpc } from './ipc';
@@ -19,8 +18,9 @@ const appRoot = app.getAppPath();
 
 // better-sqlite3 built for Electron's ABI lives apart from the Node build that tests and the CLI use.
 const electronBinding = join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
-if (existsSync(electronBinding)) setNativeBinding(electronBinding);
-setWorkerEntry(join(outMain, 'worker.js'));
+// The backend and job threads read it from the environment (src/main/db/native.ts).
+if (existsSync(electronBinding)) process.env.CONSULT_SQLITE_BINDING = electronBinding;
+setBuiltThreadDir(outMain);
 
 // Tests (and careful users) can keep settings and the sample somewhere else.
 if (process.env.CONSULT_DATA_DIR) app.setPath('userData', process.env.CONSULT_DATA_DIR);
@@ -31,10 +31,13 @@ const filters = [{ name: 'Consultation projects', extensions: [PROJECT_EXTENSION
 async function start(): Promise<void> {
   hardenSession();
   let win: BrowserWindow | null = null;
-  const backend = new Backend({
-    dataDir: app.getPath('userData'),
-    resourcesDir: join(appRoot, 'resources'),
-    host: {
+  // The backend runs in its own thread: no query or job ever blocks this process (window, menus, dialogs).
+  const backend = new BackendThreadClient(
+    {
+      dataDir: app.getPath('userData'),
+      resourcesDir: join(appRoot, 'resources'),
+    },
+    {
       chooseProjectToOpen: async () => {
         const result = await dialog.showOpenDialog(win!, { title: 'Open project', filters, properties: ['openFile'] });
         return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -50,8 +53,8 @@ async function start(): Promise<void> {
       },
       printToPdf,
     },
-  });
-  const api = inProcessClient(backend);
+  );
+  const api = createClient(backend);
   win = createMainWindow(outDir);
   wireIpc(backend, win, join(outDir, 'renderer'));
   backend.subscribe((event) => {
@@ -70,11 +73,31 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Consultation Analyser', error instanceof Error ? error.message : String(error));
     if (last) await api.call('project.openSample').catch(() => undefined);
   }
-  app.on('before-quit', () => void backend.close());
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Let running jobs roll back and the project close cleanly before the process ends.
+    event.preventDefault();
+    quitting = true;
+    void backend.close().finally(() => app.quit());
+  });
 }
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 app.on('window-all-closed', () => app.quit());
-void app.whenReady().then(start);
+
+// One instance: a second launch focuses the open window instead of opening the same files twice.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  void app.whenReady().then(start);
+} else {
+  app.quit();
+}

@@ -1,10 +1,10 @@
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { IPC_CALL, IPC_EVENT } from '../../shared/ipc';
-import type { Backend } from '../service/backend';
+import type { ApiBridge } from '../../shared/api';
 import { isAppUrl } from './window';
 
 /** Wires the contract to IPC. Calls are accepted only from the app's own top frame. */
-export function wireIpc(backend: Backend, win: BrowserWindow, rendererDir: string): () => void {
+export function wireIpc(backend: ApiBridge, win: BrowserWindow, rendererDir: string): () => void {
   const trusted = (frame: WebFrameMain | null): boolean =>
     frame !== null && frame === win.webContents.mainFrame && isAppUrl(frame.url, rendererDir);
 
@@ -13,7 +13,7 @@ export function wireIpc(backend: Backend, win: BrowserWindow, rendererDir: strin
       return { ok: false, error: { code: 'UNSUPPORTED', message: 'Calls are accepted only from the app window.' } };
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: 'A method name is required.' } };
-    return backend.call(method, input);
+    return backend.invoke(method, input);
   });
   const unsubscribe = backend.subscribe((event) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event);

@@ -1,27 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../shared/api';
 import { AppError } from '../util/errors';
 import type { FromWorker, ToWorker } from './protocol';
 import type { JobHandle } from './runner';
-
-let workerEntry: string | undefined;
-
-/** The Electron build bundles the worker as worker.js beside its main file and says where. */
-export function setWorkerEntry(path: string): void {
-  workerEntry = path;
-}
-
-function entry(): { file: string; execArgv: string[] } {
-  if (workerEntry) return { file: workerEntry, execArgv: [] };
-  const here = dirname(fileURLToPath(import.meta.url));
-  const built = join(here, 'worker.js');
-  if (existsSync(built)) return { file: built, execArgv: [] };
-  // From source (tests, the CLI): a small loader registers tsx, which compiles the worker on load.
-  return { file: join(here, 'worker-from-source.mjs'), execArgv: [] };
-}
+import { threadScript } from '../threads/script';
 
 const CANCEL_GRACE_MS = 5000;
 
@@ -35,10 +17,10 @@ export interface WorkerOptions {
  * task polls (so it can roll back cleanly), and terminates the worker if it has not stopped in a few seconds.
  */
 export function runInWorker<T>(task: string, input: unknown, job: JobHandle, options: WorkerOptions = {}): Promise<T> {
-  const { file, execArgv } = entry();
+  const { file, workerData } = threadScript('worker');
   const cancelFlag = new SharedArrayBuffer(4);
   const worker = new Worker(file, {
-    execArgv,
+    workerData,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
   });
   return new Promise<T>((resolvePromise, reject) => {

@@ -11,7 +11,7 @@ export interface Host {
   /** A save dialog for an export; null when the user cancels. */
   chooseExportPath?(defaultName: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
   /** Prints self-contained HTML to PDF (Electron's printToPDF); without it, Chromium headless is used. */
-  printToPdf?(html: string): Promise<Buffer>;
+  printToPdf?(html: string): Promise<Uint8Array>;
 }
 
 /** Everything a handler may use. */

@@ -6,14 +6,16 @@
 import type { CallResult, ApiEvent } from './common';
 import type { ProjectApi } from './project';
 import type { ResponsesApi } from './responses';
+import type { SignalsApi } from './signals';
 import type { ReportsApi } from './reports';
 
 export type * from './common';
 export type * from './project';
 export type * from './responses';
+export type * from './signals';
 export type * from './reports';
 
-export interface Api extends ProjectApi, ResponsesApi, ReportsApi {}
+export interface Api extends ProjectApi, ResponsesApi, SignalsApi, ReportsApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];

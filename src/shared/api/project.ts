@@ -18,6 +18,17 @@ export interface ProjectStats {
   themes: number;
   assignments: number;
   auditEntries: number;
+  /** Campaign groups not dismissed, the responses in them, and what "each campaign once" counts. */
+  campaignGroups: number;
+  campaignResponses: number;
+  /** Smaller groups of copies (fewer than 10 by default), not dismissed, and the responses in them. */
+  duplicateSets: number;
+  duplicateResponses: number;
+  responsesCountedOnce: number;
+  campaigns: { id: number; question: string; size: number; status: 'proposed' | 'confirmed'; counting: 'one' | 'all' }[];
+  /** Responses with personal data still flagged (not marked false positive), and findings by kind. */
+  responsesWithPersonalData: number;
+  personalDataByKind: Record<string, number>;
 }
 
 export interface Settings {

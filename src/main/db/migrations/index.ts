@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Migration } from './types';
 import { migration as m0001 } from './0001-core';
+import { migration as m0005 } from './0005-signals';
 
 /** Every migration in order. A new one is a new numbered file added here. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -1,5 +1,7 @@
 import type { ProjectStats } from '../../../shared/api';
 import type { Db } from '../connection';
+import { campaignStats } from './campaigns';
+import { personalDataStats } from './personal-data';
 
 function tableExists(db: Db, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -21,5 +23,7 @@ export function projectStats(db: Db): ProjectStats {
     themes: tableExists(db, 'theme') ? count(db, 'SELECT count(*) FROM theme') : 0,
     assignments: tableExists(db, 'assignment') ? count(db, 'SELECT count(*) FROM assignment') : 0,
     auditEntries: count(db, 'SELECT count(*) FROM audit_log'),
+    ...campaignStats(db),
+    ...personalDataStats(db),
   };
 }
