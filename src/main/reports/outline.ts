@@ -287,7 +287,7 @@ function methods(s: ReportSummary): Block[] {
   blocks.push({ type: 'heading', level: 2, text: 'Personal data', id: 'personal-data' });
   const privacy = [
     s.options.redact
-      ? `Personal data (such as e-mail addresses, phone numbers and postcodes) was removed from quoted text${m.redactions ? ` (${plural(m.redactions, 'quotation', 'quotations')} changed)` : ''}. Quotations were chosen from responses without personal data where possible.`
+      ? `Personal data (names, e-mail and web addresses, phone, National Insurance and card numbers, postcodes) was removed from quoted text${m.redactions ? ` (${plural(m.redactions, 'quotation', 'quotations')} changed)` : ''}. Quotations were chosen from responses without personal data where possible.`
       : 'Quoted text has not been redacted: this version may contain personal data and must not be published.',
     s.options.anonymise
       ? s.options.nameOrganisations

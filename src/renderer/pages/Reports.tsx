@@ -216,7 +216,7 @@ export function Reports({ project }: AreaProps) {
           </fieldset>
           <fieldset>
             <legend>Personal data</legend>
-            <Checkbox id="redact" label="Remove personal data from quotes and data" checked={options.redact} onChange={(v) => set({ redact: v })} hint="E-mail addresses, phone numbers and postcodes become [email], [phone], [postcode]." />
+            <Checkbox id="redact" label="Remove personal data from quotes and data" checked={options.redact} onChange={(v) => set({ redact: v })} hint="Names, e-mail and web addresses, phone numbers, postcodes and the like become [name], [email], [url], [phone], [postcode]." />
             <Checkbox id="anonymise" label="Anonymise respondents" checked={options.anonymise} onChange={(v) => set({ anonymise: v })} hint="No names, identifiers or organisations." />
             <Checkbox id="name-organisations" label="Name organisations that responded as organisations" checked={options.nameOrganisations} disabled={!options.anonymise} onChange={(v) => set({ nameOrganisations: v })} />
           </fieldset>
