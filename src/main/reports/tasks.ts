@@ -62,7 +62,7 @@ async function writeDocument(db: Db, input: ExportTaskInput, ctx: TaskContext): 
   writeFileSync(input.outPath, await render[input.format as 'docx' | 'odt' | 'html' | 'md']());
 }
 
-async function writeData(db: Db, input: ExportTaskInput, ctx: TaskContext): Promise<void> {
+function writeData(db: Db, input: ExportTaskInput, ctx: TaskContext): void {
   ctx.progress('Choosing responses', 0, null);
   const redact = redactorFor(db, input.options.redact);
   const scope = prepareData(db, input.options);
@@ -77,7 +77,7 @@ async function writeData(db: Db, input: ExportTaskInput, ctx: TaskContext): Prom
       writeCsv(codebookTable(db, scope), input.outPath);
       return;
     default:
-      await writeXlsx(
+      writeXlsx(
         [responsesTable(db, scope, input.options, redact, ctx), matrixTable(db, scope, input.options, redact, ctx), codebookTable(db, scope)],
         input.outPath,
       );
@@ -90,7 +90,7 @@ export function exportTask(raw: unknown, ctx: TaskContext): Promise<{ bytes: num
   const input = raw as ExportTaskInput;
   return withDb(input.dbPath, async (db) => {
     if (DOCUMENTS.has(input.format)) await writeDocument(db, input, ctx);
-    else await writeData(db, input, ctx);
+    else writeData(db, input, ctx);
     return { bytes: statSync(input.outPath).size };
   });
 }
