@@ -86,8 +86,8 @@ export function ensureOtherAreasTables(db: Db): void {
       ALTER TABLE response ADD COLUMN exclusion_reason TEXT
         CHECK (exclusion_reason IS NULL OR exclusion_reason IN ('spam', 'duplicate', 'out_of_scope', 'offensive', 'other'));
       ALTER TABLE response ADD COLUMN note TEXT;
-      CREATE INDEX response_status_question ON response(status, question_id);
-      CREATE INDEX response_question_status ON response(question_id, status);
+      CREATE INDEX response_status ON response(status);
+      CREATE INDEX response_question_status ON response(question_id, status, respondent_id);
       CREATE TABLE response_flag (
         response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
         flag TEXT NOT NULL CHECK (flag IN ('follow_up', 'notable_quote', 'organisation', 'safeguarding')),
