@@ -8,6 +8,7 @@ import { Backend } from './service/backend';
 import { inProcessClient } from './service/in-process';
 import { analyse } from './cli-analyse';
 import { writeCodedJson } from './reports/coded-json';
+import { exportReport, EXPORT_OPTIONS } from './reports/cli-export';
 import { AppError } from './util/errors';
 import { importFromCli, summaryLines } from './importers/cli-import';
 import { defaultDataDir, packageRoot } from './util/paths';
@@ -18,7 +19,9 @@ const USAGE = `Usage:
   consult serve [<project.consult> | --sample] [--port N]
   consult import <project.consult> <file-or-folder>... [--mapping mapping.json] [--allow-reimport] [--json]
   consult analyse <project.consult> [--question CODE] [--themes N|auto] [--classify] [--json]
-  consult export <project.consult> --format json --out FILE
+  consult export <project.consult> --format docx|odt|html|pdf|md|csv|csv-matrix|xlsx|json|codebook --out PATH
+                 [--question CODE]... [--no-redact] [--include-excluded] [--campaigns once|each]
+                 [--no-anonymise] [--name-organisations]
 
 Projects are single files; keep them wherever you keep your work. Settings live in ${defaultDataDir()}.`;
 
@@ -50,12 +53,10 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       sample: { type: 'boolean', default: false },
       mapping: { type: 'string' },
       'allow-reimport': { type: 'boolean', default: false },
-      question: { type: 'string' },
       themes: { type: 'string' },
       classify: { type: 'boolean', default: false },
-      format: { type: 'string' },
-      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...EXPORT_OPTIONS,
     },
   });
   const [command] = positionals;
@@ -126,7 +127,7 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
         await api.call('project.open', { path });
         return analyse(
           api,
-          { question: values.question, themes, classify: values.classify },
+          { question: values.question?.[0], themes, classify: values.classify },
           values.json ? () => undefined : out.log,
         );
       });
@@ -135,11 +136,12 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
     }
     case 'export': {
       const path = resolve(need(positionals, 1, 'the project file'));
-      if (values.format !== 'json')
-        throw new AppError(
-          'INVALID_INPUT',
-          `--format json is the export this command writes (got ${values.format ?? 'none'}).`,
-        );
+      if (values.format !== 'json') {
+        const written = await withBackend((api) => exportReport(api, path, values));
+        out.log(values.json ? JSON.stringify(written) : `Wrote ${written.path} (${written.bytes.toLocaleString('en-GB')} bytes).`);
+        return 0;
+      }
+      // JSON (coded data: questions, themes, responses with their themes) streams from the themes area's writer.
       if (!values.out) throw new AppError('INVALID_INPUT', 'Say where to write the export: --out FILE.');
       const target = resolve(values.out);
       const written = await withBackend(async (api, backend) => {

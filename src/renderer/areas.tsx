@@ -5,6 +5,7 @@ import { Campaigns } from './pages/Campaigns';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
 import { Themes } from './pages/Themes';
+import { Reports } from './pages/Reports';
 
 export interface AreaProps {
   project: ProjectSummary;
@@ -34,9 +35,5 @@ export const AREAS: Area[] = [
     label: 'Dashboard',
     Page: placeholder('Dashboard', 'Charts of themes by question, respondent type, place and time, which click through to the responses.'),
   },
-  {
-    route: 'reports',
-    label: 'Reports',
-    Page: placeholder('Reports', 'Export a summary of responses as Word, HTML, PDF or Markdown, and coded data as CSV or Excel.'),
-  },
+  { route: 'reports', label: 'Reports', Page: Reports },
 ];

@@ -8,6 +8,7 @@ import { BackendThreadClient } from '../service/backend-thread-client';
 import { setBuiltThreadDir } from '../threads/script';
 import { createClient } from '../../shared/client';
 import { buildMenu } from './menu';
+import { printToPdf } from './print';
 import { wireIpc } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 
@@ -57,6 +58,11 @@ async function start(): Promise<void> {
         });
         return result.canceled ? null : result.filePaths;
       },
+      chooseExportPath: async (defaultName, exportFilters) => {
+        const result = await dialog.showSaveDialog(win!, { title: 'Export', defaultPath: defaultName, filters: exportFilters });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      printToPdf,
     },
   );
   const api = createClient(backend);

@@ -1,6 +1,7 @@
 import type { Task } from './protocol';
 import { buildSampleTask } from '../importers/sample';
 import { classifyTask, discoverTask } from '../analysis/tasks';
+import { exportTask, previewTask as reportPreviewTask } from '../reports/tasks';
 import { TEST_TASKS } from './test-tasks';
 import { importTask } from '../importers/run';
 import { previewTask } from '../importers/preview';
@@ -13,6 +14,8 @@ export const TASKS: Record<string, Task> = {
   'sample.build': buildSampleTask,
   'import.run': importTask,
   'import.preview': previewTask,
+  'reports.preview': reportPreviewTask,
+  'reports.export': exportTask,
   'campaigns.detect': detectCampaignsTask,
   'campaigns.split': splitCampaignTask,
   'signals.scan': scanTask,

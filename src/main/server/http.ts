@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { basename, extname, join, normalize, sep } from 'node:path';
 import type { Backend } from '../service/backend';
+import { exportedFile } from '../service/reports-export';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { saveUpload } from './upload';
 
@@ -143,6 +144,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (url.pathname === '/upload' && req.method === 'POST') {
         const saved = await saveUpload(req, url.searchParams.get('name') ?? '', join(backend.ctx.settings.dataDir, 'uploads'));
         send(res, saved.ok ? 200 : 400, JSON.stringify(saved.ok ? { path: saved.path } : { error: saved.error }), 'application/json');
+        return;
+      }
+      // A finished export, by the id the export job returned: only files the backend wrote to exports/.
+      if (url.pathname.startsWith('/exports/') && req.method === 'GET') {
+        const file = exportedFile(backend.ctx.settings.dataDir, url.pathname.slice('/exports/'.length));
+        if (!file) {
+          send(res, 404, 'No such export: it may have been removed (exports are kept for a day).');
+          return;
+        }
+        res.writeHead(200, {
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': statSync(file).size,
+          'Content-Disposition': `attachment; filename="export${extname(file)}"; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
+        });
+        createReadStream(file).pipe(res);
         return;
       }
       if (url.pathname.startsWith('/api/')) {

@@ -2,6 +2,7 @@ import type { Api } from '../../shared/api';
 import { projectHandlers, projectSchemas } from './project-handlers';
 import { responsesHandlers, responsesSchemas } from './responses-handlers';
 import { importHandlers, importSchemas } from './import-handlers';
+import { reportsHandlers, reportsSchemas } from './reports-handlers';
 import { signalsHandlers, signalsSchemas } from './signals-handlers';
 import { themesHandlers, themesSchemas } from './themes-handlers';
 import { triageHandlers, triageSchemas } from './triage-handlers';
@@ -15,6 +16,7 @@ export const HANDLERS: Handlers<Api> = {
   ...triageHandlers,
   ...themesHandlers,
   ...signalsHandlers,
+  ...reportsHandlers,
 };
 export const SCHEMAS: Schemas<Api> = {
   ...projectSchemas,
@@ -23,4 +25,5 @@ export const SCHEMAS: Schemas<Api> = {
   ...triageSchemas,
   ...themesSchemas,
   ...signalsSchemas,
+  ...reportsSchemas,
 };

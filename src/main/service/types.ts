@@ -10,6 +10,10 @@ export interface Host {
   chooseProjectToCreate?(): Promise<string | null>;
   /** Files (or folders) to import; null when the user cancels. */
   chooseImportFiles?(): Promise<string[] | null>;
+  /** A save dialog for an export; null when the user cancels. */
+  chooseExportPath?(defaultName: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
+  /** Prints self-contained HTML to PDF (Electron's printToPDF); without it, Chromium headless is used. */
+  printToPdf?(html: string): Promise<Uint8Array>;
 }
 
 /** Everything a handler may use. */

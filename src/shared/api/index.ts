@@ -10,6 +10,7 @@ import type { ImportApi } from './import';
 import type { TriageApi } from './triage';
 import type { SignalsApi } from './signals';
 import type { ThemesApi } from './themes';
+import type { ReportsApi } from './reports';
 
 export type * from './common';
 export type * from './project';
@@ -19,8 +20,9 @@ export type * from './signals';
 export type * from './triage';
 
 export type * from './themes';
+export type * from './reports';
 
-export interface Api extends ProjectApi, ResponsesApi, ImportApi, TriageApi, ThemesApi, SignalsApi {}
+export interface Api extends ProjectApi, ResponsesApi, ImportApi, TriageApi, ThemesApi, SignalsApi, ReportsApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];

@@ -1,0 +1,90 @@
+/**
+ * A PNG of a bar chart, for Word versions that cannot show SVG. There is no canvas or font rasteriser here
+ * (and no browser in a worker), so the fallback draws the bars and axis only: the chart's figure caption,
+ * alt text and the table after it carry the labels and numbers. Encoded with fflate's zlib.
+ */
+import { zlibSync } from 'fflate';
+import { CHART, layoutBars, type Bar } from './bars';
+
+const SCALE = 2;
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** Encodes 8-bit RGB pixels (width * height * 3 bytes) as a PNG. */
+export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8Array {
+  const raw = new Uint8Array((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 3 + 1)] = 0; // filter: none
+    raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter method, no interlace
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlibSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function hex(colour: string): [number, number, number] {
+  const n = parseInt(colour.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function barChartPng(bars: Bar[], formatShare: (share: number) => string): { png: Uint8Array; width: number; height: number } {
+  const l = layoutBars(bars, formatShare);
+  const width = l.width * SCALE;
+  const height = l.height * SCALE;
+  const rgb = new Uint8Array(width * height * 3).fill(255);
+  const fill = (x: number, y: number, w: number, h: number, colour: string): void => {
+    const [r, g, b] = hex(colour);
+    for (let yy = Math.max(0, y); yy < Math.min(height, y + h); yy++) {
+      for (let xx = Math.max(0, x); xx < Math.min(width, x + w); xx++) {
+        const i = (yy * width + xx) * 3;
+        rgb[i] = r;
+        rgb[i + 1] = g;
+        rgb[i + 2] = b;
+      }
+    }
+  };
+  fill(l.x0 * SCALE, (CHART.padding / 2) * SCALE, SCALE, (l.height - CHART.padding) * SCALE, CHART.axis);
+  for (const row of l.rows) {
+    fill(l.x0 * SCALE, (row.y + (row.height - CHART.barHeight) / 2) * SCALE, row.barWidth * SCALE, CHART.barHeight * SCALE, CHART.colour);
+  }
+  return { png: encodePng(width, height, rgb), width: l.width, height: l.height };
+}
