@@ -6,12 +6,14 @@
 import type { CallResult, ApiEvent } from './common';
 import type { ProjectApi } from './project';
 import type { ResponsesApi } from './responses';
+import type { DashboardApi } from './dashboard';
 
 export type * from './common';
 export type * from './project';
 export type * from './responses';
+export type * from './dashboard';
 
-export interface Api extends ProjectApi, ResponsesApi {}
+export interface Api extends ProjectApi, ResponsesApi, DashboardApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];
