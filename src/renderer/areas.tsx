@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ProjectSummary } from '../shared/api';
+import { Dashboard } from './pages/Dashboard';
 import { Placeholder } from './pages/Placeholder';
 import { Responses } from './pages/Responses';
 
@@ -33,11 +34,7 @@ export const AREAS: Area[] = [
     label: 'Themes',
     Page: placeholder('Themes', 'Discover themes in each open question, refine the codebook, and let a classifier apply it to the rest.'),
   },
-  {
-    route: 'dashboard',
-    label: 'Dashboard',
-    Page: placeholder('Dashboard', 'Charts of themes by question, respondent type, place and time, which click through to the responses.'),
-  },
+  { route: 'dashboard', label: 'Dashboard', Page: Dashboard },
   {
     route: 'reports',
     label: 'Reports',

@@ -44,7 +44,8 @@ export function useCall<M extends Method>(method: M, input: Input<M>, key: strin
 
 /** The current location's hash route, e.g. "responses" for #/responses. */
 export function useRoute(fallback: string): [string, (route: string) => void] {
-  const read = (): string => window.location.hash.replace(/^#\/?/, '') || fallback;
+  // A route may carry a query (#/responses?filter=…): the area is the part before it.
+  const read = (): string => window.location.hash.replace(/^#\/?/, '').split('?')[0] || fallback;
   const [route, setRoute] = useState(read);
   useEffect(() => {
     const onChange = (): void => setRoute(read());
