@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useRef, type KeyboardEvent, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import type { ChartData, DashboardFilter } from '../../../shared/api';
 import { count, niceTicks, percent, plotted, shareBase, unitWord } from './format';
@@ -39,7 +39,6 @@ function describe(data: ChartData, rowIndex: number, series: number): string {
  */
 export function BarChartView({ data, label, onOpen }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
   const colours = seriesColours(data.series.map((s) => s.key));
   const timeline = data.layout === 'stacked';
   const stacked = data.layout === 'stacked' || data.layout === 'stacked-share';
@@ -47,7 +46,7 @@ export function BarChartView({ data, label, onOpen }: Props) {
   const n = data.series.length;
   // Flat indices (row * series count + series) of bars that open responses, in reading order.
   const clickable = data.rows.flatMap((r, ri) => r.filters.flatMap((f, si) => (f ? [ri * n + si] : [])));
-  const tabStop = clickable.includes(active) ? active : clickable[0];
+  const tabStop = clickable[0];
 
   const rows = data.rows.map((row) => Object.fromEntries([['label', row.label], ['key', row.key], ...data.series.map((_, si) => [`s${si}`, plotted(data, row, si)])]) as Record<string, string | number>);
   const longest = Math.max(...data.rows.map((r) => truncate(r.label).length));
@@ -61,8 +60,12 @@ export function BarChartView({ data, label, onOpen }: Props) {
   const height = timeline ? 300 : Math.max(140, data.rows.length * (groupSize > 1 ? groupSize * 9 + 14 : 30) + 70);
 
   const focusBar = (flat: number) => {
-    setActive(flat);
     container.current?.querySelector<SVGGElement>(`[data-bar="${flat}"]`)?.focus();
+  };
+  // The roving tab stop moves in the DOM, not in React state: re-rendering recharts between a mouse press and
+  // its release would replace the bar and lose the click.
+  const onFocus = (flat: number) => {
+    for (const bar of container.current?.querySelectorAll<SVGGElement>('[data-bar]') ?? []) bar.setAttribute('tabindex', bar.dataset.bar === String(flat) ? '0' : '-1');
   };
   const onKeyDown = (event: KeyboardEvent, flat: number) => {
     const at = clickable.indexOf(flat);
@@ -88,6 +91,8 @@ export function BarChartView({ data, label, onOpen }: Props) {
     function BarShape(props: BarShapeProps) {
       const { x, y, width, height: h, index } = props;
       const row = data.rows[index];
+      // recharts may draw once more from the data it had before this render.
+      if (!row) return <g />;
       const flat = index * n + series;
       const filter = row.filters[series];
       const fill = row.apart && n === 1 ? APART : colours[series];
@@ -126,21 +131,25 @@ export function BarChartView({ data, label, onOpen }: Props) {
           </g>
         );
       }
+      // The value label stays outside the button: its name says the same in words.
       return (
-        <g
-          className="chart-bar"
-          data-bar={flat}
-          role="button"
-          tabIndex={flat === tabStop ? 0 : -1}
-          aria-label={`${words}. Open these responses.`}
-          onClick={() => onOpen(filter)}
-          onKeyDown={(e) => onKeyDown(e, flat)}
-          onFocus={() => setActive(flat)}
-        >
-          <title>{`${words}. Select to open these responses.`}</title>
-          <rect className="chart-focus-ring" x={x - 3} y={y - 3} width={Math.max(0, width) + 6} height={Math.max(0, h) + 6} fill="none" stroke="#FFDD00" strokeWidth={4} />
-          {rect}
-          {valueLabel}
+        <g>
+          <g
+            className="chart-bar"
+            data-bar={flat}
+            role="button"
+            tabIndex={flat === tabStop ? 0 : -1}
+            aria-label={`${words}. Open these responses`}
+            onClick={() => onOpen(filter)}
+            onKeyDown={(e) => onKeyDown(e, flat)}
+            onFocus={() => onFocus(flat)}
+          >
+            {/* The hover tooltip; the same words as the name, as axe's label-content-name-mismatch asks. */}
+            <title>{`${words}. Open these responses`}</title>
+            <rect className="chart-focus-ring" x={x - 3} y={y - 3} width={Math.max(0, width) + 6} height={Math.max(0, h) + 6} fill="none" stroke="#FFDD00" strokeWidth={4} />
+            {rect}
+          </g>
+          {valueLabel && <g aria-hidden="true" pointerEvents="none">{valueLabel}</g>}
         </g>
       );
     };

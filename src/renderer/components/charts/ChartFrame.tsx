@@ -107,7 +107,8 @@ export function ChartFrame({ name, title, result, loading, error, onOpen, source
           </ul>
         )}
         <div ref={plot}>
-          <BarChartView data={d} label={fullTitle} onOpen={onOpen} />
+          {/* A new set of bars is a new chart: recharts keeps no state across them. */}
+          <BarChartView key={`${d.series.map((s) => s.key).join('|')}:${d.rows.map((r) => r.key).join('|')}`} data={d} label={fullTitle} onOpen={onOpen} />
         </div>
         {d.notes.length > 0 && (
           <ul className="chart-notes">

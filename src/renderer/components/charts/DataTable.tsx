@@ -13,7 +13,8 @@ export function DataTable({ data, caption, onOpen }: Props) {
   const rows = tableOf(data);
   const share = shareOf(data);
   return (
-    <div className="chart-table-wrap">
+    // Focusable so a keyboard can scroll a long table.
+    <div className="chart-table-wrap" tabIndex={0} role="region" aria-label={`Data table: ${caption}`}>
       <table className="chart-table">
         <caption>{caption}</caption>
         <thead>
