@@ -5,17 +5,11 @@ import type { SampleTruth } from '../../src/shared/sample';
 import { packageRoot } from '../../src/main/util/paths';
 
 /**
- * Gives a sample project the analysis other issues produce (themes, campaign groups, stance and sentiment,
- * triage statuses) with the tables the dashboard reads, filled deterministically from the sample's truth
- * file. The table layouts are those src/main/dashboard/schema.ts expects of issues 4, 5 and 6: when their
- * migrations land, this fixture is replaced by running their analysis on the sample.
- * The project must be closed (the backend caches what tables exist per connection).
+ * The tables of issues 4, 5 and 6 as src/main/dashboard/schema.ts expects them (response.status, theme,
+ * assignment, campaign groups and members, stance and sentiment per response). Also used by the dashboard
+ * benchmark to give its generated projects the same analysis.
  */
-export function addAnalysis(path: string): void {
-  const truth = JSON.parse(readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.truth.json'), 'utf8')) as SampleTruth;
-  const db = new Database(path);
-  try {
-    db.exec(`
+export const ANALYSIS_TABLES = `
       ALTER TABLE response ADD COLUMN status TEXT NOT NULL DEFAULT 'new';
       CREATE TABLE theme (id INTEGER PRIMARY KEY, question_id INTEGER NOT NULL REFERENCES question(id), name TEXT NOT NULL);
       CREATE TABLE assignment (
@@ -30,7 +24,20 @@ export function addAnalysis(path: string): void {
       CREATE TABLE campaign_member (group_id INTEGER NOT NULL, response_id INTEGER NOT NULL, PRIMARY KEY (group_id, response_id));
       CREATE INDEX campaign_member_response ON campaign_member(response_id);
       CREATE TABLE response_signal (response_id INTEGER PRIMARY KEY, stance TEXT, sentiment_label TEXT);
-    `);
+`;
+
+/**
+ * Gives a sample project the analysis other issues produce (themes, campaign groups, stance and sentiment,
+ * triage statuses) with the tables the dashboard reads, filled deterministically from the sample's truth
+ * file. The table layouts are those src/main/dashboard/schema.ts expects of issues 4, 5 and 6: when their
+ * migrations land, this fixture is replaced by running their analysis on the sample.
+ * The project must be closed (the backend caches what tables exist per connection).
+ */
+export function addAnalysis(path: string): void {
+  const truth = JSON.parse(readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.truth.json'), 'utf8')) as SampleTruth;
+  const db = new Database(path);
+  try {
+    db.exec(ANALYSIS_TABLES);
     const responses = db
       .prepare(
         `SELECT r.id, r.respondent_id AS respondentId, p.external_id AS externalId, q.code, q.id AS questionId
