@@ -352,3 +352,19 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     sql.db.close();
   });
 });
+
+describe('dashboard results are kept until the data changes', () => {
+  it('counts again after another connection writes (an import or an analysis job)', async () => {
+    const { api, path, questions } = await sample();
+    const q5 = questions.find((q) => q.code === 'Q5')!;
+    const before = ready(await chart(api, 'closed', {}, { closedQuestionId: q5.id }));
+    expect(ready(await chart(api, 'closed', {}, { closedQuestionId: q5.id }))).toEqual(before);
+    const db = new Database(path);
+    const id = db.prepare("INSERT INTO respondent (external_id, type, city) VALUES ('LATE-1', 'business', 'Leeds')").run().lastInsertRowid;
+    db.prepare("INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, 'Agree')").run(id, q5.id);
+    db.close();
+    const after = ready(await chart(api, 'closed', {}, { closedQuestionId: q5.id }));
+    expect(single(after).Agree).toBe(single(before).Agree + 1);
+    expect(after.basedOn).toBe(before.basedOn + 1);
+  });
+});

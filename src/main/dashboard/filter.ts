@@ -17,16 +17,17 @@ export interface ViewSql {
   respondent: string[];
   respondentParams: unknown[];
   /**
-   * Over `response r`: true for a response the counting view leaves out (a copy in a campaign group that
-   * counts once; the group's template stands for it). Null when every response counts.
+   * A SELECT of the ids of responses the counting view leaves out: copies in a campaign group that counts
+   * once (the group's template stands for them). Null when every response counts. Not correlated with the
+   * outer query, so SQLite builds the (small) set once per query rather than probing for every response.
    */
-  copy: string | null;
+  copies: string | null;
 }
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
 
 export function viewSql(db: Db, filter: DashboardFilter, counting: CountingView): ViewSql {
-  const v: ViewSql = { response: [], responseParams: [], respondent: [], respondentParams: [], copy: null };
+  const v: ViewSql = { response: [], responseParams: [], respondent: [], respondentParams: [], copies: null };
   const onResponse = (sql: string, ...params: unknown[]): void => {
     v.response.push(sql);
     v.responseParams.push(...params);
@@ -70,8 +71,8 @@ export function viewSql(db: Db, filter: DashboardFilter, counting: CountingView)
     : '0';
   if (filter.campaign) onResponse(filter.campaign === 'member' ? member : `NOT ${member}`);
   if (counting === 'campaigns-once' && schema.campaigns) {
-    v.copy = `EXISTS (SELECT 1 FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id
-      WHERE m.response_id = r.id AND g.status <> 'dismissed' AND g.counting = 'one' AND g.template_response_id <> r.id)`;
+    v.copies = `SELECT m.response_id FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id
+      WHERE g.status <> 'dismissed' AND g.counting = 'one' AND m.response_id <> g.template_response_id`;
   }
   return v;
 }
@@ -89,8 +90,8 @@ export function respondentsWhere(v: ViewSql): { sql: string; params: unknown[] }
   const params = [...v.respondentParams];
   conditions.push(`EXISTS (SELECT 1 FROM response r WHERE r.respondent_id = p.id${and(v.response)})`);
   params.push(...v.responseParams);
-  if (v.copy) {
-    conditions.push(`NOT EXISTS (SELECT 1 FROM response r WHERE r.respondent_id = p.id${and(v.response)} AND ${v.copy})`);
+  if (v.copies) {
+    conditions.push(`p.id NOT IN (SELECT r.respondent_id FROM response r WHERE r.id IN (${v.copies})${and(v.response)})`);
     params.push(...v.responseParams);
   }
   return { sql: conditions.join(' AND '), params };
@@ -98,7 +99,7 @@ export function respondentsWhere(v: ViewSql): { sql: string; params: unknown[] }
 
 /** Responses in view, as conditions over `response r JOIN respondent p`, each campaign copy left out under "campaigns once". */
 export function responsesWhere(v: ViewSql): { sql: string; params: unknown[]; needsRespondent: boolean } {
-  const conditions = [...v.response, ...v.respondent, ...(v.copy ? [`NOT ${v.copy}`] : [])];
+  const conditions = [...v.response, ...v.respondent, ...(v.copies ? [`r.id NOT IN (${v.copies})`] : [])];
   return {
     sql: conditions.length ? conditions.join(' AND ') : '1',
     params: [...v.responseParams, ...v.respondentParams],

@@ -23,13 +23,13 @@ export function progress(ctx: ChartContext): ChartResult {
       : empty('Progress is tracked for open questions; the question chosen above is closed.');
   }
   const schema = dashboardSchema(ctx.db);
-  const hand = schema.themes ? "EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.source = 'analyst')" : '0';
-  const model = schema.themes ? 'EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)' : '0';
+  // One probe of the assignments per response: 0 when an analyst coded it, 1 when only a model or rule did.
+  const coded = schema.themes ? "(SELECT min(a.source <> 'analyst') FROM assignment a WHERE a.response_id = r.id)" : 'NULL';
   const read = schema.triage ? "r.status <> 'new'" : '0';
   const where = responsesWhere(ctx.view);
   const counts = ctx.db
     .prepare(
-      `SELECT r.question_id AS question, CASE WHEN ${hand} THEN 0 WHEN ${model} THEN 1 WHEN ${read} THEN 2 ELSE 3 END AS state, count(*) AS n
+      `SELECT r.question_id AS question, coalesce(${coded}, CASE WHEN ${read} THEN 2 ELSE 3 END) AS state, count(*) AS n
          FROM response r${where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : ''}
         WHERE r.question_id IN (${open.map(() => '?').join(',')}) AND ${where.sql} GROUP BY 1, 2`,
     )

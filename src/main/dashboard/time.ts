@@ -5,13 +5,13 @@ import { campaignsDetected } from './schema';
 
 const DAY_MS = 86_400_000;
 
-/** SQL over `respondent p` for the first day (YYYY-MM-DD) of the bucket a submission falls in; weeks start on Monday. */
-const BUCKET_SQL: Record<TimeBucket, string> = {
-  day: 'substr(p.submitted_at, 1, 10)',
-  week: "date(substr(p.submitted_at, 1, 10), '-6 days', 'weekday 1')",
-};
-
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** The Monday on or before a day (YYYY-MM-DD). */
+function weekOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
 
 const dayLabel = (day: string): string =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -25,12 +25,12 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
   const split = campaignsDetected(ctx.db);
   // A respondent counts as a campaign response when one of their responses in view is in a campaign group.
   const campaignSql = split
-    ? `EXISTS (SELECT 1 FROM response r JOIN campaign_member m ON m.response_id = r.id JOIN campaign_group g ON g.id = m.group_id
-        WHERE r.respondent_id = p.id AND g.status <> 'dismissed'${ctx.view.response.map((c) => ` AND ${c}`).join('')})`
+    ? `p.id IN (SELECT r.respondent_id FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id JOIN response r ON r.id = m.response_id
+        WHERE g.status <> 'dismissed'${ctx.view.response.map((c) => ` AND ${c}`).join('')})`
     : '0';
   const rows = ctx.db
     .prepare(
-      `SELECT ${BUCKET_SQL[bucket]} AS bucket, ${campaignSql} AS campaign, count(*) AS n
+      `SELECT substr(p.submitted_at, 1, 10) AS bucket, ${campaignSql} AS campaign, count(*) AS n
          FROM respondent p WHERE ${where.sql} GROUP BY 1, 2`,
     )
     .all(...(split ? ctx.view.responseParams : []), ...where.params) as { bucket: string | null; campaign: 0 | 1; n: number }[];
@@ -40,10 +40,12 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
   if (!basedOn) return empty(undated ? 'None of the respondents in view has a submission date.' : NO_MATCH);
 
   const counts = new Map<string, [number, number]>();
+  // SQL counts per day (from the submission index); days fold into weeks here, a few hundred rows at most.
   for (const r of dated) {
-    const pair = counts.get(r.bucket!) ?? [0, 0];
+    const key = bucket === 'day' ? r.bucket! : weekOf(r.bucket!);
+    const pair = counts.get(key) ?? [0, 0];
     pair[r.campaign ? 1 : 0] += r.n;
-    counts.set(r.bucket!, pair);
+    counts.set(key, pair);
   }
   const keys = [...counts.keys()].sort();
   const step = bucket === 'day' ? 1 : 7;
