@@ -48,7 +48,13 @@ function generate(path: string, responses: number): void {
     for (let i = 1; i <= 4; i++) q.run(`Q${i}`, `Open question ${i}?`, 'open', null, i);
     q.run('Q5', 'Agree or disagree 1?', 'closed', JSON.stringify(AGREE), 5);
     q.run('Q6', 'Agree or disagree 2?', 'closed', JSON.stringify(AGREE), 6);
-    q.run('Q7', 'Top priority?', 'closed', JSON.stringify(['Skills', 'Transport', 'Digital', 'Business', 'Research']), 7);
+    q.run(
+      'Q7',
+      'Top priority?',
+      'closed',
+      JSON.stringify(['Skills', 'Transport', 'Digital', 'Business', 'Research']),
+      7,
+    );
     // Respondents: type skewed to individuals, 80% in the five cities, 4% with no place, a year of dates.
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
@@ -62,7 +68,8 @@ function generate(path: string, responses: number): void {
          FROM n`,
     ).run(respondents, JSON.stringify(TYPES), JSON.stringify(OTHER_PLACES), JSON.stringify(CITIES));
     // Answers: each question skipped by ~15% of respondents; open answers ~14 words, closed ones an option.
-    const word = (k: number) => `json_extract(:words, '$[' || ((p.id * ${31 + k} + q.id * ${17 * k + 3} + ${k * 101}) % ${WORDS.length}) || ']')`;
+    const word = (k: number) =>
+      `json_extract(:words, '$[' || ((p.id * ${31 + k} + q.id * ${17 * k + 3} + ${k * 101}) % ${WORDS.length}) || ']')`;
     const text = Array.from({ length: 14 }, (_, k) => word(k)).join(" || ' ' || ");
     db.prepare(
       `INSERT INTO response (respondent_id, question_id, text)
@@ -100,10 +107,20 @@ function generate(path: string, responses: number): void {
     // Three campaigns per open question, 2% of its answers each; the first member is the template.
     for (const qid of db.prepare("SELECT id FROM question WHERE kind = 'open'").pluck().all() as number[]) {
       for (let c = 0; c < 3; c++) {
-        const members = db.prepare('SELECT id FROM response WHERE question_id = ? AND id % 50 = ? ORDER BY id').pluck().all(qid, c) as number[];
+        const members = db
+          .prepare('SELECT id FROM response WHERE question_id = ? AND id % 50 = ? ORDER BY id')
+          .pluck()
+          .all(qid, c) as number[];
         if (!members.length) continue;
-        const group = db.prepare("INSERT INTO campaign_group (question_id, template_response_id, status, counting) VALUES (?, ?, 'confirmed', 'one')").run(qid, members[0]).lastInsertRowid;
-        db.prepare('INSERT INTO campaign_member (group_id, response_id) SELECT ?, value FROM json_each(?)').run(group, JSON.stringify(members));
+        const group = db
+          .prepare(
+            "INSERT INTO campaign_group (question_id, template_response_id, status, counting) VALUES (?, ?, 'confirmed', 'one')",
+          )
+          .run(qid, members[0]).lastInsertRowid;
+        db.prepare('INSERT INTO campaign_member (group_id, response_id) SELECT ?, value FROM json_each(?)').run(
+          group,
+          JSON.stringify(members),
+        );
       }
     }
   })();
@@ -123,9 +140,22 @@ function project(responses: number): string {
 
 /** The requests the Dashboard page makes for one view (a question chosen or not). */
 function pageRequests(filter: DashboardFilter, counting: CountingView): ChartRequest[] {
-  const charts: ChartId[] = ['respondentsByType', 'respondentsByPlace', 'overTime', 'closed', 'closedByType', 'progress'];
-  if (filter.questionId !== undefined) charts.unshift('themes', 'themesByType', 'themesByPlace', 'stanceByTheme', 'sentimentByTheme');
-  return charts.map((chart) => ({ chart, filter, counting, ...(chart === 'overTime' ? { bucket: 'week' as const } : {}) }));
+  const charts: ChartId[] = [
+    'respondentsByType',
+    'respondentsByPlace',
+    'overTime',
+    'closed',
+    'closedByType',
+    'progress',
+  ];
+  if (filter.questionId !== undefined)
+    charts.unshift('themes', 'themesByType', 'themesByPlace', 'stanceByTheme', 'sentimentByTheme');
+  return charts.map((chart) => ({
+    chart,
+    filter,
+    counting,
+    ...(chart === 'overTime' ? { bucket: 'week' as const } : {}),
+  }));
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -143,22 +173,27 @@ function time<T>(run: () => T, repeats = 3): { ms: number; value: T } {
 
 /** Cold: every chart counted afresh (the cache emptied first); warm: the same view asked for again. */
 function computeBench(db: Db, label: string, filter: DashboardFilter, counting: CountingView): number {
-  const cold = (run: () => unknown) => time(() => {
-    clearDashboardCache(db);
-    return run();
-  });
+  const cold = (run: () => unknown) =>
+    time(() => {
+      clearDashboardCache(db);
+      return run();
+    });
   let total = cold(() => dashboardCount(db, filter, counting)).ms;
   const cells = [`count ${total.toFixed(0)}`];
   for (const req of pageRequests(filter, counting)) {
     const { ms, value } = cold(() => dashboardChart(db, req));
     total += ms;
-    cells.push(`${req.chart} ${ms.toFixed(0)}${(value as ChartResult).state === 'ready' ? '' : ` (${(value as ChartResult).state})`}`);
+    cells.push(
+      `${req.chart} ${ms.toFixed(0)}${(value as ChartResult).state === 'ready' ? '' : ` (${(value as ChartResult).state})`}`,
+    );
   }
   const warm = time(() => {
     dashboardCount(db, filter, counting);
     for (const req of pageRequests(filter, counting)) dashboardChart(db, req);
   }).ms;
-  console.log(`  ${label.padEnd(36)} cold ${total.toFixed(0).padStart(5)} ms, warm ${warm.toFixed(1).padStart(4)} ms | ${cells.join(', ')}`);
+  console.log(
+    `  ${label.padEnd(36)} cold ${total.toFixed(0).padStart(5)} ms, warm ${warm.toFixed(1).padStart(4)} ms | ${cells.join(', ')}`,
+  );
   return total;
 }
 
@@ -196,25 +231,42 @@ async function renderBench(path: string, hash: string): Promise<number> {
 
 async function main(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-  const render = process.env.BENCH_RENDER !== '0' && browserSkipReason() === null && existsSync(join(packageRoot(), 'out', 'renderer', 'index.html'));
+  const render =
+    process.env.BENCH_RENDER !== '0' &&
+    browserSkipReason() === null &&
+    existsSync(join(packageRoot(), 'out', 'renderer', 'index.html'));
   for (const size of sizes) {
     console.log(`\n${size.toLocaleString('en-GB')} responses`);
     const path = project(size);
     const db = openProjectDb(path);
     const q1 = db.prepare("SELECT id FROM question WHERE code = 'Q1'").pluck().get() as number;
-    const stats = db.prepare('SELECT (SELECT count(*) FROM respondent) AS respondents, (SELECT count(*) FROM response) AS responses').get() as Record<string, number>;
-    console.log(`  ${stats.respondents.toLocaleString('en-GB')} respondents, ${stats.responses.toLocaleString('en-GB')} responses (median of 3 runs, ms per chart)`);
+    const stats = db
+      .prepare('SELECT (SELECT count(*) FROM respondent) AS respondents, (SELECT count(*) FROM response) AS responses')
+      .get() as Record<string, number>;
+    console.log(
+      `  ${stats.respondents.toLocaleString('en-GB')} respondents, ${stats.responses.toLocaleString('en-GB')} responses (median of 3 runs, ms per chart)`,
+    );
     computeBench(db, 'all questions, every response', {}, 'responses');
     computeBench(db, 'all questions, each campaign once', {}, 'campaigns-once');
     computeBench(db, 'Q1 (with the theme charts)', { questionId: q1 }, 'responses');
     computeBench(db, 'Q1, each campaign once', { questionId: q1 }, 'campaigns-once');
-    computeBench(db, 'Q1, business, Leeds', { questionId: q1, respondentTypes: ['business'], cities: ['Leeds'] }, 'responses');
+    computeBench(
+      db,
+      'Q1, business, Leeds',
+      { questionId: q1, respondentTypes: ['business'], cities: ['Leeds'] },
+      'responses',
+    );
     computeBench(db, 'search "rail AND housing"', { search: 'rail AND housing' }, 'responses');
     db.close();
     if (render) {
       const all = await renderBench(path, '#/dashboard');
-      const withQ = await renderBench(path, `#/dashboard?filter=${encodeURIComponent(JSON.stringify({ questionId: q1 }))}`);
-      console.log(`  drawn in Chromium (serve mode, median of 3): all questions ${all.toFixed(0)} ms; Q1 with theme charts ${withQ.toFixed(0)} ms`);
+      const withQ = await renderBench(
+        path,
+        `#/dashboard?filter=${encodeURIComponent(JSON.stringify({ questionId: q1 }))}`,
+      );
+      console.log(
+        `  drawn in Chromium (serve mode, median of 3): all questions ${all.toFixed(0)} ms; Q1 with theme charts ${withQ.toFixed(0)} ms`,
+      );
     } else console.log('  (drawing not measured: needs Chromium and `npx electron-vite build`)');
   }
 }

@@ -15,7 +15,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isId = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
 const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const strings = (v: unknown): string[] | null =>
-  Array.isArray(v) && v.length <= 200 && v.every((s) => typeof s === 'string' && s.length <= 200) ? (v as string[]) : null;
+  Array.isArray(v) && v.length <= 200 && v.every((s) => typeof s === 'string' && s.length <= 200)
+    ? (v as string[])
+    : null;
 
 /**
  * Reads and checks a filter from a hash like `#/responses?filter=…` (anything the user can paste in the
@@ -49,7 +51,11 @@ export function readFilterFromHash(hash: string): DashboardFilter | null {
     });
     if (answers.length) f.answers = answers.slice(0, 50);
   }
-  if (isObject(parsed.themes) && Array.isArray(parsed.themes.ids) && (parsed.themes.mode === 'any' || parsed.themes.mode === 'all')) {
+  if (
+    isObject(parsed.themes) &&
+    Array.isArray(parsed.themes.ids) &&
+    (parsed.themes.mode === 'any' || parsed.themes.mode === 'all')
+  ) {
     const ids = parsed.themes.ids.filter(isId).slice(0, 200);
     if (ids.length) f.themes = { ids, mode: parsed.themes.mode };
   }
@@ -58,4 +64,5 @@ export function readFilterFromHash(hash: string): DashboardFilter | null {
 }
 
 /** The Responses area's filter from its address, as that page reads it (wired in at merge). */
-export const readResponsesFilter = (hash: string): DashboardFilter | null => (hash.startsWith(RESPONSES) ? readFilterFromHash(hash) : null);
+export const readResponsesFilter = (hash: string): DashboardFilter | null =>
+  hash.startsWith(RESPONSES) ? readFilterFromHash(hash) : null;

@@ -32,7 +32,8 @@ async function tableOf(chart: Locator): Promise<Map<string, number[]>> {
   return out;
 }
 
-const basedOn = async (chart: Locator): Promise<number> => num(await chart.locator('.chart-based-on').textContent({ timeout: 2000 }));
+const basedOn = async (chart: Locator): Promise<number> =>
+  num(await chart.locator('.chart-based-on').textContent({ timeout: 2000 }));
 
 /** The page's hash (the tests run in Node, so the page's code is given as text). */
 const hashOf = (page: Page): Promise<string> => page.evaluate<string>('window.location.hash');
@@ -54,7 +55,11 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
     await browser?.close();
   });
 
-  async function openDashboard(api: ApiClient, backend: Parameters<typeof startServer>[0]['backend'], hash = '#/dashboard') {
+  async function openDashboard(
+    api: ApiClient,
+    backend: Parameters<typeof startServer>[0]['backend'],
+    hash = '#/dashboard',
+  ) {
     const server = await startServer({ backend, staticDir });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const errors = watchErrors(page);
@@ -72,10 +77,16 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
     const { backend, api } = testBackend();
     const project = await api.call('project.openSample');
     const db = new Database(project.path, { readonly: true });
-    const one = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
+    const one = (sql: string, ...params: unknown[]) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as number;
     const { server, page, errors } = await openDashboard(api, backend);
     try {
-      await expect.poll(() => page.locator('.page-head .count').textContent()).toBe(`${one('SELECT count(*) FROM respondent').toLocaleString('en-GB')} respondents`);
+      await expect
+        .poll(() => page.locator('.page-head .count').textContent())
+        .toBe(`${one('SELECT count(*) FROM respondent').toLocaleString('en-GB')} respondents`);
       // No themes yet: the themes chart says how to get them instead of drawing an empty axis.
       const themes = chartOf(page, 'themes');
       await expect.poll(() => themes.textContent()).toContain('No themes yet.');
@@ -85,24 +96,36 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       const byType = chartOf(page, 'respondentsByType');
       expect(await basedOn(byType)).toBe(one('SELECT count(*) FROM respondent'));
       const types = await tableOf(byType);
-      for (const row of db.prepare('SELECT type, count(*) AS n FROM respondent GROUP BY type').all() as { type: string; n: number }[]) {
+      for (const row of db.prepare('SELECT type, count(*) AS n FROM respondent GROUP BY type').all() as {
+        type: string;
+        n: number;
+      }[]) {
         expect(types.get(row.type.charAt(0).toUpperCase() + row.type.slice(1))?.[0]).toBe(row.n);
       }
       const byPlace = chartOf(page, 'respondentsByPlace');
       const places = await tableOf(byPlace);
-      for (const city of CITIES) expect(places.get(city)?.[0]).toBe(one('SELECT count(*) FROM respondent WHERE city = ?', city));
-      expect(places.get('Elsewhere')?.[0]).toBe(one(`SELECT count(*) FROM respondent WHERE city NOT IN (${CITIES.map(() => '?').join(',')})`, ...CITIES));
+      for (const city of CITIES)
+        expect(places.get(city)?.[0]).toBe(one('SELECT count(*) FROM respondent WHERE city = ?', city));
+      expect(places.get('Elsewhere')?.[0]).toBe(
+        one(`SELECT count(*) FROM respondent WHERE city NOT IN (${CITIES.map(() => '?').join(',')})`, ...CITIES),
+      );
 
       // The closed question (Q5 by default), overall and by type.
       const q5 = one("SELECT id FROM question WHERE code = 'Q5'");
       const closed = await tableOf(chartOf(page, 'closed'));
-      for (const row of db.prepare('SELECT text, count(*) AS n FROM response WHERE question_id = ? GROUP BY text').all(q5) as { text: string; n: number }[]) {
+      for (const row of db
+        .prepare('SELECT text, count(*) AS n FROM response WHERE question_id = ? GROUP BY text')
+        .all(q5) as { text: string; n: number }[]) {
         expect(closed.get(row.text)?.[0]).toBe(row.n);
       }
       const closedByType = await tableOf(chartOf(page, 'closedByType'));
-      const options = JSON.parse(db.prepare('SELECT options FROM question WHERE id = ?').pluck().get(q5) as string) as string[];
+      const options = JSON.parse(
+        db.prepare('SELECT options FROM question WHERE id = ?').pluck().get(q5) as string,
+      ) as string[];
       const business = db
-        .prepare("SELECT r.text, count(*) AS n FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND p.type = 'business' GROUP BY 1")
+        .prepare(
+          "SELECT r.text, count(*) AS n FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND p.type = 'business' GROUP BY 1",
+        )
         .all(q5) as { text: string; n: number }[];
       for (const row of business) expect(closedByType.get('Business')?.[options.indexOf(row.text)]).toBe(row.n);
 
@@ -110,7 +133,11 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       const weeks = await tableOf(chartOf(page, 'overTime'));
       expect([...weeks.values()].reduce((s, v) => s + v[0], 0)).toBe(one('SELECT count(*) FROM respondent'));
       const progress = await tableOf(chartOf(page, 'progress'));
-      const q1 = db.prepare("SELECT q.code || ': ' || q.text AS label, count(*) AS n FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q1'").get() as {
+      const q1 = db
+        .prepare(
+          "SELECT q.code || ': ' || q.text AS label, count(*) AS n FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q1'",
+        )
+        .get() as {
         label: string;
         n: number;
       };
@@ -120,7 +147,10 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       await expectAccessible(page, 'the Dashboard with its data tables open');
 
       // Export a chart as PNG: a real PNG twice the size of the drawn chart and its header.
-      const [png] = await Promise.all([page.waitForEvent('download'), byPlace.getByRole('button', { name: 'Download Respondents by place as PNG' }).click()]);
+      const [png] = await Promise.all([
+        page.waitForEvent('download'),
+        byPlace.getByRole('button', { name: 'Download Respondents by place as PNG' }).click(),
+      ]);
       expect(png.suggestedFilename()).toBe('respondents-by-place.png');
       const pngPath = join(tempDir(), 'chart.png');
       await png.saveAs(pngPath);
@@ -129,10 +159,15 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       expect(size.width).toBeGreaterThanOrEqual(2 * Math.floor(drawn!.width));
       expect(size.height).toBeGreaterThan(2 * Math.floor(drawn!.height));
       // And its numbers as CSV.
-      const [csv] = await Promise.all([page.waitForEvent('download'), byPlace.getByRole('button', { name: /as CSV/ }).click()]);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        byPlace.getByRole('button', { name: /as CSV/ }).click(),
+      ]);
       const csvPath = join(tempDir(), 'chart.csv');
       await csv.saveAs(csvPath);
-      expect(readFileSync(csvPath, 'utf8')).toContain(`"Leeds","${one("SELECT count(*) FROM respondent WHERE city = 'Leeds'")}","17%"`);
+      expect(readFileSync(csvPath, 'utf8')).toContain(
+        `"Leeds","${one("SELECT count(*) FROM respondent WHERE city = 'Leeds'")}","17%"`,
+      );
 
       // Click the Leeds bar: Responses opens filtered to exactly Leeds's respondents.
       const leeds = byPlace.getByRole('button', { name: /^Leeds: [\d,]+ respondents/ });
@@ -142,7 +177,9 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Responses');
       const filter = readResponsesFilter(await hashOf(page));
       expect(filter).toEqual({ cities: ['Leeds'] });
-      expect((await api.call('dashboard.count', { filter: filter!, counting: 'responses' })).respondents).toBe(num(label!.split(':')[1]));
+      expect((await api.call('dashboard.count', { filter: filter!, counting: 'responses' })).respondents).toBe(
+        num(label!.split(':')[1]),
+      );
 
       // Back returns to the same dashboard; a bar opens from the keyboard too.
       await page.goBack();
@@ -150,7 +187,9 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       const first = chartOf(page, 'respondentsByType').locator('[data-bar][tabindex="0"]');
       await first.focus();
       await page.keyboard.press('ArrowDown');
-      await expect.poll(() => page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toMatch(/^Business:/);
+      await expect
+        .poll(() => page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null"))
+        .toMatch(/^Business:/);
       await page.keyboard.press('Enter');
       await expect.poll(() => hashOf(page)).toMatch(/^#\/responses\?filter=/);
       expect(readResponsesFilter(await hashOf(page))).toEqual({ respondentTypes: ['business'] });
@@ -168,7 +207,11 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
     addAnalysis(project.path);
     await api.call('project.open', { path: project.path });
     const db = new Database(project.path, { readonly: true });
-    const one = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
+    const one = (sql: string, ...params: unknown[]) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as number;
     const { server, page, errors } = await openDashboard(api, backend);
     try {
       const q2 = one("SELECT id FROM question WHERE code = 'Q2'");
@@ -178,7 +221,9 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       await expect.poll(() => basedOn(themes)).toBe(answered);
       const table = await tableOf(themes);
       const expected = db
-        .prepare('SELECT t.name, count(a.response_id) AS n FROM theme t LEFT JOIN assignment a ON a.theme_id = t.id WHERE t.question_id = ? GROUP BY t.id')
+        .prepare(
+          'SELECT t.name, count(a.response_id) AS n FROM theme t LEFT JOIN assignment a ON a.theme_id = t.id WHERE t.question_id = ? GROUP BY t.id',
+        )
         .all(q2) as { name: string; n: number }[];
       for (const t of expected) expect(table.get(t.name)?.[0], t.name).toBe(t.n);
       expect([...table.keys()].at(-1)).toBe('Other / unclear');
@@ -205,7 +250,9 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       await bar.click();
       const filter = readResponsesFilter(await hashOf(page)) as DashboardFilter;
       expect(filter).toMatchObject({ questionId: q2, themes: { mode: 'any' } });
-      expect((await api.call('dashboard.count', { filter, counting: 'campaigns-once' })).respondents).toBe(num(label.split(':')[1]));
+      expect((await api.call('dashboard.count', { filter, counting: 'campaigns-once' })).respondents).toBe(
+        num(label.split(':')[1]),
+      );
       expect(errors).toEqual([]);
     } finally {
       db.close();

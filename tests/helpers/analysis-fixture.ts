@@ -34,7 +34,9 @@ export const ANALYSIS_TABLES = `
  * The project must be closed (the backend caches what tables exist per connection).
  */
 export function addAnalysis(path: string): void {
-  const truth = JSON.parse(readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.truth.json'), 'utf8')) as SampleTruth;
+  const truth = JSON.parse(
+    readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.truth.json'), 'utf8'),
+  ) as SampleTruth;
   const db = new Database(path);
   try {
     db.exec(ANALYSIS_TABLES);
@@ -46,16 +48,23 @@ export function addAnalysis(path: string): void {
       .all() as { id: number; respondentId: number; externalId: string; code: string; questionId: number }[];
     const questionIds = new Map(responses.map((r) => [r.code, r.questionId]));
     const closedQ5 = new Map(
-      (db.prepare("SELECT r.respondent_id AS id, r.text FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q5'").all() as {
-        id: number;
-        text: string;
-      }[]).map((r) => [r.id, r.text]),
+      (
+        db
+          .prepare(
+            "SELECT r.respondent_id AS id, r.text FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q5'",
+          )
+          .all() as {
+          id: number;
+          text: string;
+        }[]
+      ).map((r) => [r.id, r.text]),
     );
     db.transaction(() => {
       const themeIds = new Map<string, number>();
       const addTheme = db.prepare('INSERT INTO theme (question_id, name) VALUES (?, ?)');
       for (const [code, names] of Object.entries(truth.themes)) {
-        for (const name of [...names, 'Other / unclear']) themeIds.set(`${code}|${name}`, Number(addTheme.run(questionIds.get(code), name).lastInsertRowid));
+        for (const name of [...names, 'Other / unclear'])
+          themeIds.set(`${code}|${name}`, Number(addTheme.run(questionIds.get(code), name).lastInsertRowid));
       }
       const assign = db.prepare('INSERT INTO assignment (response_id, theme_id, source, state) VALUES (?, ?, ?, ?)');
       const signal = db.prepare('INSERT INTO response_signal (response_id, stance, sentiment_label) VALUES (?, ?, ?)');
@@ -66,17 +75,28 @@ export function addAnalysis(path: string): void {
         if (r.id % 5 !== 0) {
           const names = truth.respondents[r.externalId]?.themes[r.code] ?? [];
           const source = r.id % 10 === 1 ? 'analyst' : 'model';
-          for (const name of names.length ? names : ['Other / unclear']) assign.run(r.id, themeIds.get(`${r.code}|${name}`), source, source === 'analyst' ? 'accepted' : 'proposed');
+          for (const name of names.length ? names : ['Other / unclear'])
+            assign.run(r.id, themeIds.get(`${r.code}|${name}`), source, source === 'analyst' ? 'accepted' : 'proposed');
         }
         const q5 = closedQ5.get(r.respondentId) ?? '';
-        const stance = /disagree/i.test(q5) && !/neither/i.test(q5) ? 'disagree' : /agree/i.test(q5) && !/neither/i.test(q5) ? 'agree' : q5 ? 'mixed' : 'unclear';
+        const stance =
+          /disagree/i.test(q5) && !/neither/i.test(q5)
+            ? 'disagree'
+            : /agree/i.test(q5) && !/neither/i.test(q5)
+              ? 'agree'
+              : q5
+                ? 'mixed'
+                : 'unclear';
         signal.run(r.id, stance, ['positive', 'neutral', 'negative'][r.id % 3]);
       }
       // A campaign group on each question most of a campaign's members answered; the lowest id is the template.
-      const addGroup = db.prepare("INSERT INTO campaign_group (question_id, template_response_id, status, counting) VALUES (?, ?, 'confirmed', 'one')");
+      const addGroup = db.prepare(
+        "INSERT INTO campaign_group (question_id, template_response_id, status, counting) VALUES (?, ?, 'confirmed', 'one')",
+      );
       const addMember = db.prepare('INSERT INTO campaign_member (group_id, response_id) VALUES (?, ?)');
       const campaigns = new Map<string, Set<string>>();
-      for (const [id, t] of Object.entries(truth.respondents)) if (t.campaign) campaigns.set(t.campaign, (campaigns.get(t.campaign) ?? new Set()).add(id));
+      for (const [id, t] of Object.entries(truth.respondents))
+        if (t.campaign) campaigns.set(t.campaign, (campaigns.get(t.campaign) ?? new Set()).add(id));
       for (const members of campaigns.values()) {
         for (const code of questionIds.keys()) {
           const answers = responses.filter((r) => r.code === code && members.has(r.externalId));

@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiClient, ChartData, ChartId, ChartRequest, ChartResult, CountingView, DashboardFilter } from '../../src/shared/api';
+import type {
+  ApiClient,
+  ChartData,
+  ChartId,
+  ChartRequest,
+  ChartResult,
+  CountingView,
+  DashboardFilter,
+} from '../../src/shared/api';
 import { addAnalysis } from '../helpers/analysis-fixture';
 import { testBackend } from '../helpers/temp';
 
@@ -26,7 +34,8 @@ function ready(result: ChartResult): ChartData {
 }
 
 /** label -> value, for charts with one series. */
-const single = (data: ChartData): Record<string, number> => Object.fromEntries(data.rows.map((r) => [r.label, r.values[0]]));
+const single = (data: ChartData): Record<string, number> =>
+  Object.fromEntries(data.rows.map((r) => [r.label, r.values[0]]));
 
 /** Independent counts, straight from the project file through a connection of its own. */
 function raw(path: string) {
@@ -34,7 +43,11 @@ function raw(path: string) {
   return {
     db,
     rows: <T>(sql: string, ...params: unknown[]): T[] => db.prepare(sql).all(...params) as T[],
-    one: (sql: string, ...params: unknown[]): number => db.prepare(sql).pluck().get(...params) as number,
+    one: (sql: string, ...params: unknown[]): number =>
+      db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as number,
   };
 }
 
@@ -45,8 +58,13 @@ async function sample() {
   return { ...t, path: project.path, questions };
 }
 
-const chart = (api: ApiClient, chart: ChartId, filter: DashboardFilter = {}, extra: Partial<ChartRequest> = {}, counting: CountingView = 'responses') =>
-  api.call('dashboard.chart', { chart, filter, counting, ...extra });
+const chart = (
+  api: ApiClient,
+  chart: ChartId,
+  filter: DashboardFilter = {},
+  extra: Partial<ChartRequest> = {},
+  counting: CountingView = 'responses',
+) => api.call('dashboard.chart', { chart, filter, counting, ...extra });
 
 /** Every bar's filter opens exactly the respondents the bar counts. */
 async function expectClickThroughMatches(api: ApiClient, data: ChartData, counting: CountingView = 'responses') {
@@ -76,8 +94,14 @@ describe('dashboard aggregates on the sample consultation', () => {
     const placeData = ready(await chart(api, 'respondentsByPlace'));
     expect(placeData.rows.slice(0, 5).map((r) => r.label)).toEqual(CITIES);
     const places = single(placeData);
-    for (const city of CITIES) expect(places[city]).toBe(sql.one('SELECT count(*) FROM respondent WHERE city = ?', city));
-    expect(places.Elsewhere).toBe(sql.one(`SELECT count(*) FROM respondent WHERE city IS NOT NULL AND city NOT IN (${CITIES.map(() => '?').join(',')})`, ...CITIES));
+    for (const city of CITIES)
+      expect(places[city]).toBe(sql.one('SELECT count(*) FROM respondent WHERE city = ?', city));
+    expect(places.Elsewhere).toBe(
+      sql.one(
+        `SELECT count(*) FROM respondent WHERE city IS NOT NULL AND city NOT IN (${CITIES.map(() => '?').join(',')})`,
+        ...CITIES,
+      ),
+    );
     expect(places['Not given']).toBe(sql.one('SELECT count(*) FROM respondent WHERE city IS NULL'));
     expect(placeData.basedOn).toBe(sql.one('SELECT count(*) FROM respondent'));
     // "Elsewhere" opens every other place; "Not given" cannot be expressed as a Responses filter.
@@ -95,7 +119,10 @@ describe('dashboard aggregates on the sample consultation', () => {
       const data = ready(await chart(api, 'closed', {}, { closedQuestionId: q.id }));
       expect(data.subject).toContain(q.code);
       expect(data.rows.map((r) => r.label)).toEqual(q.options);
-      const expected = sql.rows<{ text: string; n: number }>('SELECT text, count(*) AS n FROM response WHERE question_id = ? GROUP BY text', q.id);
+      const expected = sql.rows<{ text: string; n: number }>(
+        'SELECT text, count(*) AS n FROM response WHERE question_id = ? GROUP BY text',
+        q.id,
+      );
       expect(single(data)).toEqual(Object.fromEntries(expected.map((e) => [e.text, e.n])));
       expect(data.basedOn).toBe(q.responseCount);
       await expectClickThroughMatches(api, data);
@@ -121,11 +148,16 @@ describe('dashboard aggregates on the sample consultation', () => {
     const { api, path, questions } = await sample();
     const sql = raw(path);
     const daily = ready(await chart(api, 'overTime', {}, { bucket: 'day' }));
-    const perDay = sql.rows<{ day: string; n: number }>('SELECT substr(submitted_at, 1, 10) AS day, count(*) AS n FROM respondent GROUP BY 1');
+    const perDay = sql.rows<{ day: string; n: number }>(
+      'SELECT substr(submitted_at, 1, 10) AS day, count(*) AS n FROM respondent GROUP BY 1',
+    );
     const byKey = new Map(daily.rows.map((r) => [r.key, r.values[0]]));
     for (const d of perDay) expect(byKey.get(d.day)).toBe(d.n);
     const first = perDay.map((d) => d.day).sort()[0];
-    const last = perDay.map((d) => d.day).sort().at(-1)!;
+    const last = perDay
+      .map((d) => d.day)
+      .sort()
+      .at(-1)!;
     expect(daily.rows[0].key).toBe(first);
     expect(daily.rows.at(-1)!.key).toBe(last);
     expect(daily.rows.length).toBe((Date.parse(last) - Date.parse(first)) / 86_400_000 + 1);
@@ -136,7 +168,11 @@ describe('dashboard aggregates on the sample consultation', () => {
     // One week's bar opens exactly that week's respondents.
     const busiest = [...weekly.rows].sort((a, b) => b.values[0] - a.values[0])[0];
     expect(busiest.values[0]).toBe(
-      sql.one("SELECT count(*) FROM respondent WHERE submitted_at >= ? AND submitted_at < date(?, '+7 days')", busiest.key, busiest.key),
+      sql.one(
+        "SELECT count(*) FROM respondent WHERE submitted_at >= ? AND submitted_at < date(?, '+7 days')",
+        busiest.key,
+        busiest.key,
+      ),
     );
     await expectClickThroughMatches(api, weekly);
 
@@ -165,7 +201,10 @@ describe('dashboard aggregates on the sample consultation', () => {
       WHERE r.question_id = ? AND r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)
         AND p.city IN ('Leeds', 'Manchester', 'York') AND substr(p.submitted_at, 1, 10) BETWEEN '2026-03-10' AND '2026-05-01'`;
     const params = [q1.id, filter.search];
-    const expectedTypes = sql.rows<{ type: string; n: number }>(`SELECT type, count(*) AS n FROM respondent WHERE id IN (${inView}) GROUP BY type`, ...params);
+    const expectedTypes = sql.rows<{ type: string; n: number }>(
+      `SELECT type, count(*) AS n FROM respondent WHERE id IN (${inView}) GROUP BY type`,
+      ...params,
+    );
     const types = ready(await chart(api, 'respondentsByType', filter));
     expect(types.basedOn).toBe(sql.one(`SELECT count(*) FROM (${inView})`, ...params));
     expect(types.basedOn).toBeGreaterThan(20);
@@ -189,7 +228,10 @@ describe('dashboard aggregates on the sample consultation', () => {
     await expectClickThroughMatches(api, closed);
 
     // Respondent type and an answer to a closed question narrow together.
-    const narrowed: DashboardFilter = { respondentTypes: ['business', 'academic'], answers: [{ questionId: q5.id, options: ['Agree', 'Strongly agree'] }] };
+    const narrowed: DashboardFilter = {
+      respondentTypes: ['business', 'academic'],
+      answers: [{ questionId: q5.id, options: ['Agree', 'Strongly agree'] }],
+    };
     const places = ready(await chart(api, 'respondentsByPlace', narrowed));
     expect(places.basedOn).toBe(
       sql.one(
@@ -204,12 +246,23 @@ describe('dashboard aggregates on the sample consultation', () => {
 
   it('says so when nothing matches, and explains a malformed search', async () => {
     const { api } = await sample();
-    for (const id of ['respondentsByType', 'respondentsByPlace', 'closed', 'closedByType', 'overTime', 'progress'] as ChartId[]) {
+    for (const id of [
+      'respondentsByType',
+      'respondentsByPlace',
+      'closed',
+      'closedByType',
+      'overTime',
+      'progress',
+    ] as ChartId[]) {
       const result = await chart(api, id, { cities: ['Atlantis'] });
       expect(result, id).toMatchObject({ state: 'empty' });
     }
-    await expect(chart(api, 'respondentsByType', { search: '"unfinished' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(api.call('dashboard.chart', { chart: 'nope', filter: {}, counting: 'responses' } as unknown as ChartRequest)).rejects.toMatchObject({
+    await expect(chart(api, 'respondentsByType', { search: '"unfinished' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(
+      api.call('dashboard.chart', { chart: 'nope', filter: {}, counting: 'responses' } as unknown as ChartRequest),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
   });
@@ -218,9 +271,16 @@ describe('dashboard aggregates on the sample consultation', () => {
     const { api, questions } = await sample();
     const q1 = questions.find((q) => q.code === 'Q1')!;
     for (const id of ['themes', 'themesByType', 'themesByPlace'] as ChartId[]) {
-      expect(await chart(api, id, { questionId: q1.id })).toMatchObject({ state: 'unavailable', reason: 'No themes yet.', action: expect.stringMatching(/Themes area/) });
+      expect(await chart(api, id, { questionId: q1.id })).toMatchObject({
+        state: 'unavailable',
+        reason: 'No themes yet.',
+        action: expect.stringMatching(/Themes area/),
+      });
     }
-    expect(await chart(api, 'stanceByTheme', { questionId: q1.id })).toMatchObject({ state: 'unavailable', reason: expect.stringMatching(/Stance/) });
+    expect(await chart(api, 'stanceByTheme', { questionId: q1.id })).toMatchObject({
+      state: 'unavailable',
+      reason: expect.stringMatching(/Stance/),
+    });
     const once = ready(await chart(api, 'respondentsByType', {}, {}, 'campaigns-once'));
     expect(once.notes.join(' ')).toMatch(/Campaigns have not been detected yet/);
     expect(once.basedOn).toBe(ready(await chart(api, 'respondentsByType')).basedOn);
@@ -238,7 +298,10 @@ describe('dashboard on an empty project', () => {
       expect(result.state, id).not.toBe('ready');
     }
     expect(await api.call('dashboard.meta')).toMatchObject({ submitted: null, focusPlaces: [] });
-    expect(await api.call('dashboard.count', { filter: {}, counting: 'responses' })).toEqual({ respondents: 0, responses: 0 });
+    expect(await api.call('dashboard.count', { filter: {}, counting: 'responses' })).toEqual({
+      respondents: 0,
+      responses: 0,
+    });
   });
 });
 
@@ -255,7 +318,12 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     const { api, path, questions } = await analysed();
     const sql = raw(path);
     const q1 = questions.find((q) => q.code === 'Q1')!;
-    expect((await api.call('dashboard.meta')).available).toMatchObject({ themes: true, campaigns: true, stance: true, triage: true });
+    expect((await api.call('dashboard.meta')).available).toMatchObject({
+      themes: true,
+      campaigns: true,
+      stance: true,
+      triage: true,
+    });
     const themes = ready(await chart(api, 'themes', { questionId: q1.id }));
     const expected = sql.rows<{ name: string; n: number }>(
       `SELECT t.name, count(DISTINCT a.response_id) AS n FROM theme t LEFT JOIN assignment a ON a.theme_id = t.id WHERE t.question_id = ? GROUP BY t.id`,
@@ -266,7 +334,10 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     const sorted = themes.rows.slice(0, -1).map((r) => r.values[0]);
     expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
     expect(themes.basedOn).toBe(q1.responseCount);
-    const uncoded = sql.one('SELECT count(*) FROM response r WHERE question_id = ? AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)', q1.id);
+    const uncoded = sql.one(
+      'SELECT count(*) FROM response r WHERE question_id = ? AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)',
+      q1.id,
+    );
     expect(themes.notes.join(' ')).toContain(`${uncoded} answers in view have no theme yet`);
     await expectClickThroughMatches(api, themes);
 
@@ -282,7 +353,13 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
       }
     }
     for (const s of byType.series) {
-      expect(s.base).toBe(sql.one('SELECT count(*) FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND p.type = ?', q1.id, s.key));
+      expect(s.base).toBe(
+        sql.one(
+          'SELECT count(*) FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND p.type = ?',
+          q1.id,
+          s.key,
+        ),
+      );
     }
     await expectClickThroughMatches(api, byType);
 
@@ -297,9 +374,15 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
       q1.id,
     );
     for (const row of stance.rows) {
-      for (const [i, s] of stance.series.entries()) expect(row.values[i]).toBe(stanceCells.find((c) => String(c.theme) === row.key && c.stance === s.key)?.n ?? 0);
+      for (const [i, s] of stance.series.entries())
+        expect(row.values[i]).toBe(stanceCells.find((c) => String(c.theme) === row.key && c.stance === s.key)?.n ?? 0);
     }
-    expect(stance.basedOn).toBe(sql.one('SELECT count(DISTINCT response_id) FROM assignment a JOIN response r ON r.id = a.response_id WHERE r.question_id = ?', q1.id));
+    expect(stance.basedOn).toBe(
+      sql.one(
+        'SELECT count(DISTINCT response_id) FROM assignment a JOIN response r ON r.id = a.response_id WHERE r.question_id = ?',
+        q1.id,
+      ),
+    );
     sql.db.close();
   });
 
@@ -312,12 +395,18 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
       const all = ready(await chart(api, 'respondentsByType', filter));
       const once = ready(await chart(api, 'respondentsByType', filter, {}, 'campaigns-once'));
       expect(all.basedOn).toBe(q.responseCount);
-      expect(once.basedOn).toBe(sql.one(`SELECT count(*) FROM response WHERE question_id = ? AND id NOT IN (${copies})`, q.id));
+      expect(once.basedOn).toBe(
+        sql.one(`SELECT count(*) FROM response WHERE question_id = ? AND id NOT IN (${copies})`, q.id),
+      );
       await expectClickThroughMatches(api, once, 'campaigns-once');
     }
     // With no question chosen, a submission with a campaign copy in it is the campaign's.
     const people = ready(await chart(api, 'respondentsByPlace', {}, {}, 'campaigns-once'));
-    expect(people.basedOn).toBe(sql.one(`SELECT count(*) FROM respondent WHERE id NOT IN (SELECT respondent_id FROM response WHERE id IN (${copies}))`));
+    expect(people.basedOn).toBe(
+      sql.one(
+        `SELECT count(*) FROM respondent WHERE id NOT IN (SELECT respondent_id FROM response WHERE id IN (${copies}))`,
+      ),
+    );
     expect(people.basedOn).toBeLessThan(ready(await chart(api, 'respondentsByPlace')).basedOn);
 
     // Over time, campaign responses are drawn apart.
@@ -325,7 +414,10 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     const weeks = ready(await chart(api, 'overTime', { questionId: q2.id }, { bucket: 'week' }));
     expect(weeks.series.map((s) => s.key)).toEqual(['other', 'campaign']);
     expect(weeks.rows.reduce((s, r) => s + r.values[1], 0)).toBe(
-      sql.one('SELECT count(*) FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.question_id = ?', q2.id),
+      sql.one(
+        'SELECT count(*) FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.question_id = ?',
+        q2.id,
+      ),
     );
     await expectClickThroughMatches(api, weeks);
 
@@ -343,9 +435,18 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     const prog = ready(await chart(api, 'progress'));
     for (const row of prog.rows) {
       const q = questions.find((x) => x.code === row.label)!;
-      const hand = sql.one("SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.source = 'analyst')", q.id);
-      const coded = sql.one('SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)', q.id);
-      const readOnly = sql.one("SELECT count(*) FROM response r WHERE question_id = ? AND status <> 'new' AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)", q.id);
+      const hand = sql.one(
+        "SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.source = 'analyst')",
+        q.id,
+      );
+      const coded = sql.one(
+        'SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)',
+        q.id,
+      );
+      const readOnly = sql.one(
+        "SELECT count(*) FROM response r WHERE question_id = ? AND status <> 'new' AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)",
+        q.id,
+      );
       expect(row.values).toEqual([hand, coded - hand, readOnly, q.responseCount - coded - readOnly]);
       expect(hand).toBeGreaterThan(0);
     }
@@ -360,7 +461,9 @@ describe('dashboard results are kept until the data changes', () => {
     const before = ready(await chart(api, 'closed', {}, { closedQuestionId: q5.id }));
     expect(ready(await chart(api, 'closed', {}, { closedQuestionId: q5.id }))).toEqual(before);
     const db = new Database(path);
-    const id = db.prepare("INSERT INTO respondent (external_id, type, city) VALUES ('LATE-1', 'business', 'Leeds')").run().lastInsertRowid;
+    const id = db
+      .prepare("INSERT INTO respondent (external_id, type, city) VALUES ('LATE-1', 'business', 'Leeds')")
+      .run().lastInsertRowid;
     db.prepare("INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, 'Agree')").run(id, q5.id);
     db.close();
     const after = ready(await chart(api, 'closed', {}, { closedQuestionId: q5.id }));

@@ -27,7 +27,10 @@ describe('links into the Responses area carry a filter', () => {
       respondentTypes: 'business',
       cities: ['Leeds', { $ne: 1 }],
       submittedFrom: '2026-3-2; DROP TABLE',
-      answers: [{ questionId: 5, options: ['Agree'] }, { questionId: 'x', options: [] }],
+      answers: [
+        { questionId: 5, options: ['Agree'] },
+        { questionId: 'x', options: [] },
+      ],
       themes: { ids: [1, 'a', 0], mode: 'some' },
       campaign: 'all',
       extra: true,
@@ -39,6 +42,8 @@ describe('links into the Responses area carry a filter', () => {
     expect(readFilterFromHash('#/responses?filter=%5B1%2C2%5D')).toBeNull();
     expect(readFilterFromHash('#/responses')).toBeNull();
     expect(readResponsesFilter('#/dashboard?filter=%7B%7D')).toBeNull();
-    expect(readFilterFromHash(`#/x?filter=${encodeURIComponent(JSON.stringify({ cities: Array(201).fill('a') }))}`)).toEqual({});
+    expect(
+      readFilterFromHash(`#/x?filter=${encodeURIComponent(JSON.stringify({ cities: Array(201).fill('a') }))}`),
+    ).toEqual({});
   });
 });

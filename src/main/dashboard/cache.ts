@@ -11,7 +11,11 @@ const MAX_ENTRIES = 200;
 const caches = new WeakMap<Db, { version: string; results: Map<string, unknown> }>();
 
 function dataVersion(db: Db): string {
-  return String(db.prepare('SELECT total_changes()').pluck().get()) + ':' + String(db.pragma('data_version', { simple: true }));
+  return (
+    String(db.prepare('SELECT total_changes()').pluck().get()) +
+    ':' +
+    String(db.pragma('data_version', { simple: true }))
+  );
 }
 
 export function cached<T>(db: Db, key: string, compute: () => T): T {

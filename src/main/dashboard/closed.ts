@@ -1,13 +1,24 @@
 import type { ChartResult, ChartRow, DashboardFilter } from '../../shared/api';
 import { respondentsWhere } from './filter';
-import { capitalise, countingNotes, countRespondents, empty, NO_MATCH, NOT_GIVEN, unavailable, type ChartContext } from './common';
+import {
+  capitalise,
+  countingNotes,
+  countRespondents,
+  empty,
+  NO_MATCH,
+  NOT_GIVEN,
+  unavailable,
+  type ChartContext,
+} from './common';
 import { questionInfo, questionTitle, type QuestionInfo } from './questions';
 
 /** The closed question to show: the one asked for, else the filter's question if closed, else the first. */
 function pickClosed(ctx: ChartContext, requested: number | undefined): QuestionInfo | undefined {
   const closed = questionInfo(ctx.db).filter((q) => q.kind === 'closed');
   return (
-    closed.find((q) => q.id === requested) ?? closed.find((q) => q.id === ctx.filter.questionId) ?? (requested === undefined ? closed[0] : undefined)
+    closed.find((q) => q.id === requested) ??
+    closed.find((q) => q.id === ctx.filter.questionId) ??
+    (requested === undefined ? closed[0] : undefined)
   );
 }
 
@@ -46,7 +57,10 @@ function notAnswered(ctx: ChartContext, answered: number): string[] {
   return missing > 0 ? [`${missing.toLocaleString('en-GB')} respondents in view did not answer this question.`] : [];
 }
 
-const NO_CLOSED = unavailable('This consultation has no closed questions.', 'Closed questions (agree / disagree, choose one) are charted here once imported.');
+const NO_CLOSED = unavailable(
+  'This consultation has no closed questions.',
+  'Closed questions (agree / disagree, choose one) are charted here once imported.',
+);
 
 /** How respondents in view answered a closed question: one bar per option, in the question's order. */
 export function closedAnswers(ctx: ChartContext, closedQuestionId: number | undefined): ChartResult {
@@ -99,10 +113,15 @@ export function closedByType(ctx: ChartContext, closedQuestionId: number | undef
       label: type === NOT_GIVEN ? 'Not given' : capitalise(type),
       values,
       base: total(values),
-      filters: answers.map((a) => (type === NOT_GIVEN ? null : answerFilter({ ...ctx.filter, respondentTypes: [type] }, q, a))),
+      filters: answers.map((a) =>
+        type === NOT_GIVEN ? null : answerFilter({ ...ctx.filter, respondentTypes: [type] }, q, a),
+      ),
       apart: type === NOT_GIVEN || undefined,
     }))
-    .sort((a, b) => Number(a.apart ?? false) - Number(b.apart ?? false) || b.base - a.base || a.label.localeCompare(b.label));
+    .sort(
+      (a, b) =>
+        Number(a.apart ?? false) - Number(b.apart ?? false) || b.base - a.base || a.label.localeCompare(b.label),
+    );
   return {
     state: 'ready',
     data: {

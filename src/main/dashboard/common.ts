@@ -33,7 +33,10 @@ export function countRespondentsBy(ctx: ChartContext, keySql: string, keyParams:
 
 export function countRespondents(ctx: ChartContext): number {
   const where = respondentsWhere(ctx.view);
-  return ctx.db.prepare(`SELECT count(*) FROM respondent p WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  return ctx.db
+    .prepare(`SELECT count(*) FROM respondent p WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
 }
 
 /** "local authority" -> "Local authority". */
@@ -48,7 +51,9 @@ export function byCountThenLabel<T extends { n: number; label: string; apart?: b
 export function countingNotes(ctx: ChartContext): string[] {
   if (!campaignsDetected(ctx.db)) {
     return ctx.counting === 'campaigns-once'
-      ? ['Campaigns have not been detected yet, so every response counts. Run campaign detection in the Responses area.']
+      ? [
+          'Campaigns have not been detected yet, so every response counts. Run campaign detection in the Responses area.',
+        ]
       : [];
   }
   return ctx.counting === 'campaigns-once'

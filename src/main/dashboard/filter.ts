@@ -41,7 +41,8 @@ export function viewSql(db: Db, filter: DashboardFilter, counting: CountingView)
   if (filter.questionId !== undefined) onResponse('r.question_id = ?', filter.questionId);
   const search = filter.search?.trim();
   if (search) onResponse('r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)', search);
-  if (filter.respondentTypes?.length) onRespondent(`p.type IN (${placeholders(filter.respondentTypes.length)})`, ...filter.respondentTypes);
+  if (filter.respondentTypes?.length)
+    onRespondent(`p.type IN (${placeholders(filter.respondentTypes.length)})`, ...filter.respondentTypes);
   if (filter.cities?.length) onRespondent(`p.city IN (${placeholders(filter.cities.length)})`, ...filter.cities);
   if (filter.submittedFrom) onRespondent('p.submitted_at >= ?', filter.submittedFrom);
   // Inclusive of the whole last day, whatever the time of day is stored.
@@ -64,7 +65,11 @@ export function viewSql(db: Db, filter: DashboardFilter, counting: CountingView)
         ...ids,
         new Set(ids).size,
       );
-    } else onResponse(`r.id IN (SELECT response_id FROM assignment WHERE theme_id IN (${placeholders(ids.length)}))`, ...ids);
+    } else
+      onResponse(
+        `r.id IN (SELECT response_id FROM assignment WHERE theme_id IN (${placeholders(ids.length)}))`,
+        ...ids,
+      );
   }
   const member = schema.campaigns
     ? "EXISTS (SELECT 1 FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE m.response_id = r.id AND g.status <> 'dismissed')"
@@ -91,7 +96,9 @@ export function respondentsWhere(v: ViewSql): { sql: string; params: unknown[] }
   conditions.push(`EXISTS (SELECT 1 FROM response r WHERE r.respondent_id = p.id${and(v.response)})`);
   params.push(...v.responseParams);
   if (v.copies) {
-    conditions.push(`p.id NOT IN (SELECT r.respondent_id FROM response r WHERE r.id IN (${v.copies})${and(v.response)})`);
+    conditions.push(
+      `p.id NOT IN (SELECT r.respondent_id FROM response r WHERE r.id IN (${v.copies})${and(v.response)})`,
+    );
     params.push(...v.responseParams);
   }
   return { sql: conditions.join(' AND '), params };
@@ -112,7 +119,11 @@ export function withSearchErrors<T>(filter: DashboardFilter, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (filter.search && !(error instanceof AppError) && /fts5|syntax error|unterminated|no such column/i.test((error as Error).message)) {
+    if (
+      filter.search &&
+      !(error instanceof AppError) &&
+      /fts5|syntax error|unterminated|no such column/i.test((error as Error).message)
+    ) {
       throw new AppError(
         'INVALID_INPUT',
         `The search "${filter.search}" could not be understood. Put phrases in double quotes, use AND, OR and NOT in capitals between words, and * only at the end of a word.`,

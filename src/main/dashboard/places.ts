@@ -30,7 +30,8 @@ export function placeKeySql(focus: string[]): { sql: string; params: unknown[] }
   };
 }
 
-export const placeLabel = (key: string): string => (key === ELSEWHERE ? 'Elsewhere' : key === NOT_GIVEN ? 'Not given' : key);
+export const placeLabel = (key: string): string =>
+  key === ELSEWHERE ? 'Elsewhere' : key === NOT_GIVEN ? 'Not given' : key;
 
 /**
  * The filter for the respondents of one place group: that place, or for "elsewhere" every other place named
@@ -40,7 +41,10 @@ export const placeLabel = (key: string): string => (key === ELSEWHERE ? 'Elsewhe
 export function placeFilter(db: Db, filter: DashboardFilter, key: string, focus: string[]): DashboardFilter | null {
   if (key === NOT_GIVEN) return null;
   if (key !== ELSEWHERE) return { ...filter, cities: [key] };
-  let others = db.prepare('SELECT DISTINCT city FROM respondent WHERE city IS NOT NULL ORDER BY city').pluck().all() as string[];
+  let others = db
+    .prepare('SELECT DISTINCT city FROM respondent WHERE city IS NOT NULL ORDER BY city')
+    .pluck()
+    .all() as string[];
   others = others.filter((c) => !focus.includes(c) && (!filter.cities?.length || filter.cities.includes(c)));
   return others.length && others.length <= MAX_FILTER_PLACES ? { ...filter, cities: others } : null;
 }

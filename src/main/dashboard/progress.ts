@@ -16,15 +16,22 @@ const SERIES = [
  * furthest it has reached (a theme an analyst gave; a theme only a model or rule gave; opened; untouched).
  */
 export function progress(ctx: ChartContext): ChartResult {
-  const open = questionInfo(ctx.db).filter((q) => q.kind === 'open' && (ctx.filter.questionId === undefined || q.id === ctx.filter.questionId));
+  const open = questionInfo(ctx.db).filter(
+    (q) => q.kind === 'open' && (ctx.filter.questionId === undefined || q.id === ctx.filter.questionId),
+  );
   if (!open.length) {
     return ctx.filter.questionId === undefined
-      ? unavailable('This consultation has no open questions.', 'Progress is tracked for open (free-text) questions once imported.')
+      ? unavailable(
+          'This consultation has no open questions.',
+          'Progress is tracked for open (free-text) questions once imported.',
+        )
       : empty('Progress is tracked for open questions; the question chosen above is closed.');
   }
   const schema = dashboardSchema(ctx.db);
   // One probe of the assignments per response: 0 when an analyst coded it, 1 when only a model or rule did.
-  const coded = schema.themes ? "(SELECT min(a.source <> 'analyst') FROM assignment a WHERE a.response_id = r.id)" : 'NULL';
+  const coded = schema.themes
+    ? "(SELECT min(a.source <> 'analyst') FROM assignment a WHERE a.response_id = r.id)"
+    : 'NULL';
   const read = schema.triage ? "r.status <> 'new'" : '0';
   const where = responsesWhere(ctx.view);
   const counts = ctx.db
@@ -38,7 +45,14 @@ export function progress(ctx: ChartContext): ChartResult {
   if (!basedOn) return empty('No responses to open questions match these filters. Clear or widen the filters above.');
   const rows = open.map((q) => {
     const values = SERIES.map((_, state) => counts.find((c) => c.question === q.id && c.state === state)?.n ?? 0);
-    return { key: String(q.id), label: q.code, description: questionTitle(q), values, base: values.reduce((s, n) => s + n, 0), filters: SERIES.map(() => null) };
+    return {
+      key: String(q.id),
+      label: q.code,
+      description: questionTitle(q),
+      values,
+      base: values.reduce((s, n) => s + n, 0),
+      filters: SERIES.map(() => null),
+    };
   });
   return {
     state: 'ready',

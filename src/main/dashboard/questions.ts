@@ -8,7 +8,10 @@ export type QuestionInfo = Omit<Question, 'responseCount' | 'position'>;
  * otherwise pay for at a million responses).
  */
 export function questionInfo(db: Db): QuestionInfo[] {
-  const rows = db.prepare('SELECT id, code, text, kind, options FROM question ORDER BY position, id').all() as (Omit<QuestionInfo, 'options'> & {
+  const rows = db.prepare('SELECT id, code, text, kind, options FROM question ORDER BY position, id').all() as (Omit<
+    QuestionInfo,
+    'options'
+  > & {
     options: string | null;
   })[];
   return rows.map((r) => ({ ...r, options: r.options ? (JSON.parse(r.options) as string[]) : null }));

@@ -1,5 +1,14 @@
 import type { ChartResult } from '../../shared/api';
-import { byCountThenLabel, capitalise, countingNotes, countRespondentsBy, empty, NO_MATCH, NOT_GIVEN, type ChartContext } from './common';
+import {
+  byCountThenLabel,
+  capitalise,
+  countingNotes,
+  countRespondentsBy,
+  empty,
+  NO_MATCH,
+  NOT_GIVEN,
+  type ChartContext,
+} from './common';
 import { ELSEWHERE, focusPlaces, placeFilter, placeKeySql, placeLabel } from './places';
 
 /** Respondents in view by respondent type, largest first; "Not given" apart. */

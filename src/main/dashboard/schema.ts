@@ -33,7 +33,9 @@ const hasAll = (found: Set<string>, wanted: string[]): boolean => wanted.every((
 function detect(db: Db): DashboardSchema {
   return {
     triage: columns(db, 'response').has('status'),
-    themes: hasAll(columns(db, 'theme'), ['id', 'name', 'question_id']) && hasAll(columns(db, 'assignment'), ['response_id', 'theme_id', 'source']),
+    themes:
+      hasAll(columns(db, 'theme'), ['id', 'name', 'question_id']) &&
+      hasAll(columns(db, 'assignment'), ['response_id', 'theme_id', 'source']),
     campaigns:
       hasAll(columns(db, 'campaign_group'), ['id', 'template_response_id', 'status', 'counting']) &&
       hasAll(columns(db, 'campaign_member'), ['group_id', 'response_id']),

@@ -1,6 +1,15 @@
 import type { ChartData, ChartResult, ChartRow, ChartSeries, DashboardFilter } from '../../shared/api';
 import { responsesWhere } from './filter';
-import { byCountThenLabel, capitalise, countingNotes, empty, NO_MATCH, NOT_GIVEN, unavailable, type ChartContext } from './common';
+import {
+  byCountThenLabel,
+  capitalise,
+  countingNotes,
+  empty,
+  NO_MATCH,
+  NOT_GIVEN,
+  unavailable,
+  type ChartContext,
+} from './common';
 import { focusPlaces, placeFilter, placeKeySql, placeLabel, ELSEWHERE } from './places';
 import { questionInfo, questionTitle, type QuestionInfo } from './questions';
 import { dashboardSchema, themesAssigned } from './schema';
@@ -23,7 +32,9 @@ interface Theme {
   apart: boolean;
 }
 
-type Prepared = { q: QuestionInfo; themes: Theme[]; basedOn: number; where: ReturnType<typeof responsesWhere> } | { result: ChartResult };
+type Prepared =
+  | { q: QuestionInfo; themes: Theme[]; basedOn: number; where: ReturnType<typeof responsesWhere> }
+  | { result: ChartResult };
 
 const themeFilter = (filter: DashboardFilter, q: QuestionInfo, themeId: number): DashboardFilter => ({
   ...filter,
@@ -35,12 +46,29 @@ const themeFilter = (filter: DashboardFilter, q: QuestionInfo, themeId: number):
 function prepare(ctx: ChartContext): Prepared {
   if (!dashboardSchema(ctx.db).themes || !themesAssigned(ctx.db)) return { result: NO_THEMES };
   const q = questionInfo(ctx.db).find((x) => x.id === ctx.filter.questionId);
-  if (!q) return { result: unavailable('Themes belong to a question.', 'Choose an open question at the top of the Dashboard to see its themes.') };
+  if (!q)
+    return {
+      result: unavailable(
+        'Themes belong to a question.',
+        'Choose an open question at the top of the Dashboard to see its themes.',
+      ),
+    };
   if (q.kind !== 'open') {
-    return { result: unavailable(`${q.code} is a closed question; themes are found in open answers.`, 'Choose an open question at the top of the Dashboard.') };
+    return {
+      result: unavailable(
+        `${q.code} is a closed question; themes are found in open answers.`,
+        'Choose an open question at the top of the Dashboard.',
+      ),
+    };
   }
-  const names = ctx.db.prepare('SELECT id, name FROM theme WHERE question_id = ?').all(q.id) as { id: number; name: string }[];
-  if (!names.length) return { result: unavailable(`No themes yet for ${q.code}.`, `Run theme discovery for ${q.code} in the Themes area.`) };
+  const names = ctx.db.prepare('SELECT id, name FROM theme WHERE question_id = ?').all(q.id) as {
+    id: number;
+    name: string;
+  }[];
+  if (!names.length)
+    return {
+      result: unavailable(`No themes yet for ${q.code}.`, `Run theme discovery for ${q.code} in the Themes area.`),
+    };
   const where = responsesWhere(ctx.view);
   const join = where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
   const counts = new Map(
@@ -53,7 +81,10 @@ function prepare(ctx: ChartContext): Prepared {
         .all(q.id, ...where.params) as { id: number; n: number }[]
     ).map((c) => [c.id, c.n]),
   );
-  const basedOn = ctx.db.prepare(`SELECT count(*) FROM response r${join} WHERE r.question_id = ? AND ${where.sql}`).pluck().get(q.id, ...where.params) as number;
+  const basedOn = ctx.db
+    .prepare(`SELECT count(*) FROM response r${join} WHERE r.question_id = ? AND ${where.sql}`)
+    .pluck()
+    .get(q.id, ...where.params) as number;
   if (!basedOn) return { result: empty(NO_MATCH) };
   const themes = names
     .map((t) => ({ ...t, n: counts.get(t.id) ?? 0, label: t.name, apart: isOther(t.name) }))
@@ -106,7 +137,7 @@ interface Grouping {
   params: unknown[];
   axisLabel: string;
   /** Groups in the order shown, with labels. */
-  order: (bases: Map<string, number>) => { key: string; label: string }[];
+  order: (bases: Map<string, number>) => { key: string; label: string; apart?: boolean }[];
   filter: (filter: DashboardFilter, key: string) => DashboardFilter | null;
 }
 
@@ -119,7 +150,9 @@ function themesByGroup(ctx: ChartContext, grouping: Grouping): ChartResult {
   const bases = new Map(
     (
       ctx.db
-        .prepare(`SELECT ${group} AS key, count(*) AS n FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND ${where.sql} GROUP BY 1`)
+        .prepare(
+          `SELECT ${group} AS key, count(*) AS n FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND ${where.sql} GROUP BY 1`,
+        )
         .all(...grouping.params, NOT_GIVEN, q.id, ...where.params) as { key: string; n: number }[]
     ).map((b) => [b.key, b.n]),
   );
@@ -131,7 +164,12 @@ function themesByGroup(ctx: ChartContext, grouping: Grouping): ChartResult {
     )
     .all(...grouping.params, NOT_GIVEN, q.id, ...where.params) as { id: number; key: string; n: number }[];
   const groups = grouping.order(bases);
-  const series: ChartSeries[] = groups.map((g) => ({ key: g.key, label: g.label, base: bases.get(g.key) ?? 0 }));
+  const series: ChartSeries[] = groups.map((g) => ({
+    key: g.key,
+    label: g.label,
+    base: bases.get(g.key) ?? 0,
+    apart: g.apart || undefined,
+  }));
   const shown = [...themes.filter((t) => !t.apart).slice(0, MAX_GROUPED_THEMES), ...themes.filter((t) => t.apart)];
   const rows: ChartRow[] = shown.map((t) => ({
     key: String(t.id),
@@ -157,7 +195,9 @@ function themesByGroup(ctx: ChartContext, grouping: Grouping): ChartResult {
       valueAxis: `Share of each ${grouping.axisLabel.toLowerCase()}’s respondents`,
       notes: [
         ...countingNotes(ctx),
-        ...(hidden > 0 ? [`The ${MAX_GROUPED_THEMES} largest themes are shown; ${hidden} smaller ones are in the themes chart.`] : []),
+        ...(hidden > 0
+          ? [`The ${MAX_GROUPED_THEMES} largest themes are shown; ${hidden} smaller ones are in the themes chart.`]
+          : []),
       ],
       subject: questionTitle(q),
     },
@@ -171,7 +211,12 @@ export function themesByType(ctx: ChartContext): ChartResult {
     axisLabel: 'Respondent type',
     order: (bases) =>
       [...bases]
-        .map(([key, n]) => ({ key, n, label: key === NOT_GIVEN ? 'Not given' : capitalise(key), apart: key === NOT_GIVEN }))
+        .map(([key, n]) => ({
+          key,
+          n,
+          label: key === NOT_GIVEN ? 'Not given' : capitalise(key),
+          apart: key === NOT_GIVEN,
+        }))
         .sort(byCountThenLabel),
     filter: (filter, key) => (key === NOT_GIVEN ? null : { ...filter, respondentTypes: [key] }),
   });
@@ -183,7 +228,10 @@ export function themesByPlace(ctx: ChartContext): ChartResult {
   return themesByGroup(ctx, {
     ...key,
     axisLabel: 'Place',
-    order: (bases) => [...focus, ELSEWHERE, NOT_GIVEN].filter((k) => bases.has(k)).map((k) => ({ key: k, label: placeLabel(k) })),
+    order: (bases) =>
+      [...focus, ELSEWHERE, NOT_GIVEN]
+        .filter((k) => bases.has(k))
+        .map((k) => ({ key: k, label: placeLabel(k), apart: k === NOT_GIVEN })),
     filter: (filter, k) => placeFilter(ctx.db, filter, k, focus),
   });
 }
@@ -192,9 +240,17 @@ const STANCES = ['agree', 'mixed', 'unclear', 'disagree'];
 const SENTIMENTS = ['positive', 'neutral', 'negative'];
 
 /** Each theme's responses split by the stance (or sentiment) read from them (issue 6's signals). */
-function signalByTheme(ctx: ChartContext, column: 'stance' | 'sentiment_label', values: string[], axis: string): ChartResult {
+function signalByTheme(
+  ctx: ChartContext,
+  column: 'stance' | 'sentiment_label',
+  values: string[],
+  axis: string,
+): ChartResult {
   if (!dashboardSchema(ctx.db).stance) {
-    return unavailable('Stance and sentiment have not been read yet.', 'Run the checks for stance and sentiment in the Responses area; each theme is then split here.');
+    return unavailable(
+      'Stance and sentiment have not been read yet.',
+      'Run the checks for stance and sentiment in the Responses area; each theme is then split here.',
+    );
   }
   const p = prepare(ctx);
   if ('result' in p) return p.result;
@@ -210,7 +266,14 @@ function signalByTheme(ctx: ChartContext, column: 'stance' | 'sentiment_label', 
   const rows: ChartRow[] = themes
     .map((t) => {
       const vals = values.map((v) => counts.find((c) => c.id === t.id && c.value === v)?.n ?? 0);
-      return { key: String(t.id), label: t.label, values: vals, base: vals.reduce((s, n) => s + n, 0), filters: values.map(() => null), apart: t.apart || undefined };
+      return {
+        key: String(t.id),
+        label: t.label,
+        values: vals,
+        base: vals.reduce((s, n) => s + n, 0),
+        filters: values.map(() => null),
+        apart: t.apart || undefined,
+      };
     })
     .filter((r) => r.base > 0);
   const basedOn = ctx.db
@@ -220,7 +283,8 @@ function signalByTheme(ctx: ChartContext, column: 'stance' | 'sentiment_label', 
     )
     .pluck()
     .get(q.id, ...where.params) as number;
-  if (!basedOn) return empty(`No answers to ${q.code} in view have a ${column === 'stance' ? 'stance' : 'sentiment'} read yet.`);
+  if (!basedOn)
+    return empty(`No answers to ${q.code} in view have a ${column === 'stance' ? 'stance' : 'sentiment'} read yet.`);
   const data: ChartData = {
     layout: 'stacked-share',
     unit: 'responses',
@@ -235,6 +299,7 @@ function signalByTheme(ctx: ChartContext, column: 'stance' | 'sentiment_label', 
   return { state: 'ready', data };
 }
 
-export const stanceByTheme = (ctx: ChartContext): ChartResult => signalByTheme(ctx, 'stance', STANCES, 'Share of the theme’s answers by stance');
+export const stanceByTheme = (ctx: ChartContext): ChartResult =>
+  signalByTheme(ctx, 'stance', STANCES, 'Share of the theme’s answers by stance');
 export const sentimentByTheme = (ctx: ChartContext): ChartResult =>
   signalByTheme(ctx, 'sentiment_label', SENTIMENTS, 'Share of the theme’s answers by sentiment');

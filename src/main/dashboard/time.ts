@@ -5,7 +5,8 @@ import { campaignsDetected } from './schema';
 
 const DAY_MS = 86_400_000;
 
-const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** The Monday on or before a day (YYYY-MM-DD). */
 function weekOf(day: string): string {
@@ -14,7 +15,12 @@ function weekOf(day: string): string {
 }
 
 const dayLabel = (day: string): string =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /**
  * Respondents in view by the day or week they submitted (UTC), every bucket from the first to the last shown
@@ -33,7 +39,11 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
       `SELECT substr(p.submitted_at, 1, 10) AS bucket, ${campaignSql} AS campaign, count(*) AS n
          FROM respondent p WHERE ${where.sql} GROUP BY 1, 2`,
     )
-    .all(...(split ? ctx.view.responseParams : []), ...where.params) as { bucket: string | null; campaign: 0 | 1; n: number }[];
+    .all(...(split ? ctx.view.responseParams : []), ...where.params) as {
+    bucket: string | null;
+    campaign: 0 | 1;
+    n: number;
+  }[];
   const dated = rows.filter((r) => r.bucket !== null);
   const undated = rows.filter((r) => r.bucket === null).reduce((s, r) => s + r.n, 0);
   const basedOn = dated.reduce((s, r) => s + r.n, 0);
@@ -58,7 +68,12 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
       label: bucket === 'day' ? dayLabel(day) : `Week of ${dayLabel(day)}`,
       values: split ? [other, campaign] : [other],
       base: other + campaign,
-      filters: split ? [{ ...range, campaign: 'unique' }, { ...range, campaign: 'member' }] : [range],
+      filters: split
+        ? [
+            { ...range, campaign: 'unique' },
+            { ...range, campaign: 'member' },
+          ]
+        : [range],
     });
   }
   return {

@@ -15,7 +15,10 @@ const filter: z.ZodType<DashboardFilter> = z.object({
   cities: labels.optional(),
   submittedFrom: day.optional(),
   submittedTo: day.optional(),
-  answers: z.array(z.object({ questionId: id, options: labels })).max(50).optional(),
+  answers: z
+    .array(z.object({ questionId: id, options: labels }))
+    .max(50)
+    .optional(),
   themes: z.object({ ids: z.array(id).max(200), mode: z.enum(['any', 'all']) }).optional(),
   campaign: z.enum(['member', 'unique']).optional(),
 });

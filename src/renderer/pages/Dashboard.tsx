@@ -10,7 +10,8 @@ const DASHBOARD = '#/dashboard';
 /** The filter and counting view live in the address, so Back from a click-through returns to the same view. */
 function readState(): { filter: DashboardFilter; counting: CountingView } {
   const hash = window.location.hash;
-  const counting = new URLSearchParams(hash.split('?')[1] ?? '').get('counting') === 'campaigns-once' ? 'campaigns-once' : 'responses';
+  const counting =
+    new URLSearchParams(hash.split('?')[1] ?? '').get('counting') === 'campaigns-once' ? 'campaigns-once' : 'responses';
   return { filter: (hash.startsWith(DASHBOARD) && readFilterFromHash(hash)) || {}, counting };
 }
 
@@ -41,7 +42,18 @@ interface ChartProps {
 
 function Chart({ name, title, filter, counting, source, extra, controls }: ChartProps) {
   const { data, loading, error } = useChart({ chart: name, filter, counting, ...extra });
-  return <ChartFrame name={name} title={title} result={data} loading={loading} error={error} onOpen={openResponses} source={source} controls={controls} />;
+  return (
+    <ChartFrame
+      name={name}
+      title={title}
+      result={data}
+      loading={loading}
+      error={error}
+      onOpen={openResponses}
+      source={source}
+      controls={controls}
+    />
+  );
 }
 
 export function Dashboard({ project }: AreaProps) {
@@ -59,11 +71,21 @@ export function Dashboard({ project }: AreaProps) {
   useEffect(() => writeState(filter, counting), [filter, counting]);
   // Search once the user pauses typing.
   useEffect(() => {
-    const timer = setTimeout(() => setFilter((f) => ((f.search ?? '') === searchText.trim() ? f : { ...f, search: searchText.trim() || undefined })), 300);
+    const timer = setTimeout(
+      () =>
+        setFilter((f) =>
+          (f.search ?? '') === searchText.trim() ? f : { ...f, search: searchText.trim() || undefined },
+        ),
+      300,
+    );
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const set = (patch: Partial<DashboardFilter>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined)) as DashboardFilter);
+  const set = (patch: Partial<DashboardFilter>) =>
+    setFilter(
+      (f) =>
+        Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined)) as DashboardFilter,
+    );
   const all = questions.data ?? [];
   const closed = all.filter((q) => q.kind === 'closed');
   const chosen = all.find((q) => q.id === filter.questionId);
@@ -72,9 +94,17 @@ export function Dashboard({ project }: AreaProps) {
   const themes = useChart({ chart: 'themes', filter, counting });
   const themesReady = themes.data?.state !== 'unavailable';
   const extraFilters = [
-    filter.answers?.length ? `answers to ${filter.answers.map((a) => all.find((q) => q.id === a.questionId)?.code ?? 'a closed question').join(', ')}` : null,
-    filter.themes?.ids.length ? `${filter.themes.ids.length === 1 ? 'a theme' : `${filter.themes.ids.length} themes`}` : null,
-    filter.campaign ? (filter.campaign === 'member' ? 'campaign responses only' : 'responses outside campaigns only') : null,
+    filter.answers?.length
+      ? `answers to ${filter.answers.map((a) => all.find((q) => q.id === a.questionId)?.code ?? 'a closed question').join(', ')}`
+      : null,
+    filter.themes?.ids.length
+      ? `${filter.themes.ids.length === 1 ? 'a theme' : `${filter.themes.ids.length} themes`}`
+      : null,
+    filter.campaign
+      ? filter.campaign === 'member'
+        ? 'campaign responses only'
+        : 'responses outside campaigns only'
+      : null,
     filter.cities && filter.cities.length > 1 ? `${filter.cities.length} places` : null,
   ].filter((x): x is string => x !== null);
   const campaignsFound = meta.data?.available.campaigns ?? false;
@@ -85,14 +115,20 @@ export function Dashboard({ project }: AreaProps) {
       <div className="page-head">
         <h1 id="page-title">Dashboard</h1>
         <p className="count" aria-live="polite">
-          {inView.data ? `${inView.data.respondents.toLocaleString('en-GB')} respondents${hasFilter ? ' match' : ''}` : ''}
+          {inView.data
+            ? `${inView.data.respondents.toLocaleString('en-GB')} respondents${hasFilter ? ' match' : ''}`
+            : ''}
         </p>
       </div>
 
       <div className="filters" role="search" aria-label="Dashboard filters">
         <div>
           <label htmlFor="dash-question">Question</label>
-          <select id="dash-question" value={filter.questionId ?? ''} onChange={(e) => set({ questionId: e.target.value ? Number(e.target.value) : undefined })}>
+          <select
+            id="dash-question"
+            value={filter.questionId ?? ''}
+            onChange={(e) => set({ questionId: e.target.value ? Number(e.target.value) : undefined })}
+          >
             <option value="">All questions</option>
             {all.map((q) => (
               <option key={q.id} value={q.id}>
@@ -118,8 +154,14 @@ export function Dashboard({ project }: AreaProps) {
         </div>
         <div>
           <label htmlFor="dash-place">Place</label>
-          <select id="dash-place" value={filter.cities?.length === 1 ? filter.cities[0] : ''} onChange={(e) => set({ cities: e.target.value ? [e.target.value] : undefined })}>
-            <option value="">{filter.cities && filter.cities.length > 1 ? `${filter.cities.length} places` : 'All places'}</option>
+          <select
+            id="dash-place"
+            value={filter.cities?.length === 1 ? filter.cities[0] : ''}
+            onChange={(e) => set({ cities: e.target.value ? [e.target.value] : undefined })}
+          >
+            <option value="">
+              {filter.cities && filter.cities.length > 1 ? `${filter.cities.length} places` : 'All places'}
+            </option>
             {facets.data?.cities.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.value}
@@ -151,7 +193,13 @@ export function Dashboard({ project }: AreaProps) {
         </div>
         <div className="grow">
           <label htmlFor="dash-search">Search the answers</label>
-          <input id="dash-search" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder='e.g. graduates OR "rail links"' />
+          <input
+            id="dash-search"
+            type="search"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            placeholder='e.g. graduates OR "rail links"'
+          />
         </div>
         <button
           type="button"
@@ -170,11 +218,23 @@ export function Dashboard({ project }: AreaProps) {
         <legend>Count campaigns</legend>
         <div className="radios">
           <label>
-            <input type="radio" name="counting" value="responses" checked={counting === 'responses'} onChange={() => setCounting('responses')} />
+            <input
+              type="radio"
+              name="counting"
+              value="responses"
+              checked={counting === 'responses'}
+              onChange={() => setCounting('responses')}
+            />
             Every response
           </label>
           <label>
-            <input type="radio" name="counting" value="campaigns-once" checked={counting === 'campaigns-once'} onChange={() => setCounting('campaigns-once')} />
+            <input
+              type="radio"
+              name="counting"
+              value="campaigns-once"
+              checked={counting === 'campaigns-once'}
+              onChange={() => setCounting('campaigns-once')}
+            />
             Each campaign once
           </label>
         </div>
@@ -234,7 +294,11 @@ export function Dashboard({ project }: AreaProps) {
         {closed.length > 0 && (
           <div className="wide chart-control standalone">
             <label htmlFor="dash-closed">Closed question to chart</label>
-            <select id="dash-closed" value={closedId ?? (chosen?.kind === 'closed' ? chosen.id : closed[0].id)} onChange={(e) => setClosedId(Number(e.target.value))}>
+            <select
+              id="dash-closed"
+              value={closedId ?? (chosen?.kind === 'closed' ? chosen.id : closed[0].id)}
+              onChange={(e) => setClosedId(Number(e.target.value))}
+            >
               {closed.map((q) => (
                 <option key={q.id} value={q.id}>
                   {shortQuestion(q)}
@@ -243,14 +307,28 @@ export function Dashboard({ project }: AreaProps) {
             </select>
           </div>
         )}
-        <Chart name="closed" title="Respondents giving each answer" {...common} extra={{ closedQuestionId: closedId }} />
-        <Chart name="closedByType" title="Answers by respondent type (share of each type)" {...common} extra={{ closedQuestionId: closedId }} />
+        <Chart
+          name="closed"
+          title="Respondents giving each answer"
+          {...common}
+          extra={{ closedQuestionId: closedId }}
+        />
+        <Chart
+          name="closedByType"
+          title="Answers by respondent type (share of each type)"
+          {...common}
+          extra={{ closedQuestionId: closedId }}
+        />
       </div>
 
       <h2>Progress of the analysis</h2>
       <div className="chart-grid">
         <div className="wide">
-          <Chart name="progress" title="Responses to each open question by how far they have been analysed" {...common} />
+          <Chart
+            name="progress"
+            title="Responses to each open question by how far they have been analysed"
+            {...common}
+          />
         </div>
       </div>
     </section>

@@ -78,6 +78,8 @@ export interface ChartSeries {
   label: string;
   /** 'grouped-share' only: how many respondents the series stands for (e.g. that respondent type's). */
   base?: number;
+  /** A group shown apart ("Not given"): drawn in grey. */
+  apart?: boolean;
 }
 
 /**
@@ -126,5 +128,8 @@ export interface DashboardApi {
   'dashboard.meta': { input: void; output: DashboardMeta };
   'dashboard.chart': { input: ChartRequest; output: ChartResult };
   /** Respondents and responses a filter matches under a counting view: what a bar's click-through opens. */
-  'dashboard.count': { input: { filter: DashboardFilter; counting: CountingView }; output: { respondents: number; responses: number } };
+  'dashboard.count': {
+    input: { filter: DashboardFilter; counting: CountingView };
+    output: { respondents: number; responses: number };
+  };
 }

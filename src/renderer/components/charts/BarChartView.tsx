@@ -27,8 +27,12 @@ function describe(data: ChartData, rowIndex: number, series: number): string {
   const row = data.rows[rowIndex];
   const value = row.values[series];
   const base = shareBase(data, row, series);
-  const name = data.series.length > 1 ? `${row.description ?? row.label}, ${data.series[series].label}` : (row.description ?? row.label);
-  const share = base === null ? '' : ` (${percent(value, base)}${data.layout === 'grouped-share' ? ` of ${count(base)}` : ''})`;
+  const name =
+    data.series.length > 1
+      ? `${row.description ?? row.label}, ${data.series[series].label}`
+      : (row.description ?? row.label);
+  const share =
+    base === null ? '' : ` (${percent(value, base)}${data.layout === 'grouped-share' ? ` of ${count(base)}` : ''})`;
   return `${name}: ${count(value)} ${unitWord(data, value)}${share}`;
 }
 
@@ -39,7 +43,7 @@ function describe(data: ChartData, rowIndex: number, series: number): string {
  */
 export function BarChartView({ data, label, onOpen }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const colours = seriesColours(data.series.map((s) => s.key));
+  const colours = seriesColours(data.series);
   const timeline = data.layout === 'stacked';
   const stacked = data.layout === 'stacked' || data.layout === 'stacked-share';
   const shares = data.layout === 'stacked-share' || data.layout === 'grouped-share';
@@ -48,12 +52,23 @@ export function BarChartView({ data, label, onOpen }: Props) {
   const clickable = data.rows.flatMap((r, ri) => r.filters.flatMap((f, si) => (f ? [ri * n + si] : [])));
   const tabStop = clickable[0];
 
-  const rows = data.rows.map((row) => Object.fromEntries([['label', row.label], ['key', row.key], ...data.series.map((_, si) => [`s${si}`, plotted(data, row, si)])]) as Record<string, string | number>);
+  const rows = data.rows.map(
+    (row) =>
+      Object.fromEntries([
+        ['label', row.label],
+        ['key', row.key],
+        ...data.series.map((_, si) => [`s${si}`, plotted(data, row, si)]),
+      ]) as Record<string, string | number>,
+  );
   const longest = Math.max(...data.rows.map((r) => truncate(r.label).length));
   const categoryWidth = Math.min(290, 16 + longest * 7);
   // Counts are whole numbers: ticks on round numbers, the axis ending on the tick above the largest value.
   const largest = Math.max(
-    ...data.rows.map((r, ri) => (stacked ? data.series.reduce((s, _, si) => s + plotted(data, data.rows[ri], si), 0) : Math.max(...data.series.map((_, si) => plotted(data, r, si))))),
+    ...data.rows.map((r, ri) =>
+      stacked
+        ? data.series.reduce((s, _, si) => s + plotted(data, data.rows[ri], si), 0)
+        : Math.max(...data.series.map((_, si) => plotted(data, r, si))),
+    ),
   );
   const ticks = data.layout === 'stacked-share' ? [0, 25, 50, 75, 100] : niceTicks(largest);
   const groupSize = data.layout === 'grouped-share' ? n : 1;
@@ -65,7 +80,8 @@ export function BarChartView({ data, label, onOpen }: Props) {
   // The roving tab stop moves in the DOM, not in React state: re-rendering recharts between a mouse press and
   // its release would replace the bar and lose the click.
   const onFocus = (flat: number) => {
-    for (const bar of container.current?.querySelectorAll<SVGGElement>('[data-bar]') ?? []) bar.setAttribute('tabindex', bar.dataset.bar === String(flat) ? '0' : '-1');
+    for (const bar of container.current?.querySelectorAll<SVGGElement>('[data-bar]') ?? [])
+      bar.setAttribute('tabindex', bar.dataset.bar === String(flat) ? '0' : '-1');
   };
   const onKeyDown = (event: KeyboardEvent, flat: number) => {
     const at = clickable.indexOf(flat);
@@ -110,7 +126,14 @@ export function BarChartView({ data, label, onOpen }: Props) {
         );
       } else if (data.layout === 'stacked-share' && width >= 34 && value > 0) {
         valueLabel = (
-          <text x={x + width / 2} y={y + h / 2} dominantBaseline="central" textAnchor="middle" fontSize={12} fill={textOn(fill)}>
+          <text
+            x={x + width / 2}
+            y={y + h / 2}
+            dominantBaseline="central"
+            textAnchor="middle"
+            fontSize={12}
+            fill={textOn(fill)}
+          >
             {percent(value, base ?? 0)}
           </text>
         );
@@ -121,7 +144,17 @@ export function BarChartView({ data, label, onOpen }: Props) {
           </text>
         );
       }
-      const rect = <rect x={x} y={y} width={Math.max(0, width)} height={Math.max(0, h)} fill={fill} stroke={stacked ? '#FFFFFF' : undefined} strokeWidth={stacked ? 1 : 0} />;
+      const rect = (
+        <rect
+          x={x}
+          y={y}
+          width={Math.max(0, width)}
+          height={Math.max(0, h)}
+          fill={fill}
+          stroke={stacked ? '#FFFFFF' : undefined}
+          strokeWidth={stacked ? 1 : 0}
+        />
+      );
       if (!filter) {
         return (
           <g>
@@ -146,10 +179,23 @@ export function BarChartView({ data, label, onOpen }: Props) {
           >
             {/* The hover tooltip; the same words as the name, as axe's label-content-name-mismatch asks. */}
             <title>{`${words}. Open these responses`}</title>
-            <rect className="chart-focus-ring" x={x - 3} y={y - 3} width={Math.max(0, width) + 6} height={Math.max(0, h) + 6} fill="none" stroke="#FFDD00" strokeWidth={4} />
+            <rect
+              className="chart-focus-ring"
+              x={x - 3}
+              y={y - 3}
+              width={Math.max(0, width) + 6}
+              height={Math.max(0, h) + 6}
+              fill="none"
+              stroke="#FFDD00"
+              strokeWidth={4}
+            />
             {rect}
           </g>
-          {valueLabel && <g aria-hidden="true" pointerEvents="none">{valueLabel}</g>}
+          {valueLabel && (
+            <g aria-hidden="true" pointerEvents="none">
+              {valueLabel}
+            </g>
+          )}
         </g>
       );
     };
@@ -161,7 +207,12 @@ export function BarChartView({ data, label, onOpen }: Props) {
         <BarChart
           data={rows}
           layout={timeline ? 'horizontal' : 'vertical'}
-          margin={{ top: 8, right: data.layout === 'bars' ? 96 : data.layout === 'grouped-share' ? 40 : 16, bottom: 28, left: 8 }}
+          margin={{
+            top: 8,
+            right: data.layout === 'bars' ? 96 : data.layout === 'grouped-share' ? 40 : 16,
+            bottom: 28,
+            left: 8,
+          }}
           barCategoryGap={groupSize > 1 ? 6 : '20%'}
           barGap={1}
           accessibilityLayer={false}
@@ -177,7 +228,13 @@ export function BarChartView({ data, label, onOpen }: Props) {
                 tick={{ fill: TEXT, fontSize: 12 }}
                 stroke={MUTED}
                 minTickGap={12}
-                label={{ value: data.categoryAxis, position: 'insideBottom', offset: -18, fill: TEXT, fontSize: FONT_SIZE }}
+                label={{
+                  value: data.categoryAxis,
+                  position: 'insideBottom',
+                  offset: -18,
+                  fill: TEXT,
+                  fontSize: FONT_SIZE,
+                }}
               />
               <YAxis
                 type="number"
@@ -187,7 +244,15 @@ export function BarChartView({ data, label, onOpen }: Props) {
                 domain={[0, ticks.at(-1)!]}
                 ticks={ticks}
                 width={64}
-                label={{ value: data.valueAxis, angle: -90, position: 'insideLeft', offset: 4, fill: TEXT, fontSize: FONT_SIZE, style: { textAnchor: 'middle' } }}
+                label={{
+                  value: data.valueAxis,
+                  angle: -90,
+                  position: 'insideLeft',
+                  offset: 4,
+                  fill: TEXT,
+                  fontSize: FONT_SIZE,
+                  style: { textAnchor: 'middle' },
+                }}
               />
             </>
           ) : (
@@ -200,7 +265,13 @@ export function BarChartView({ data, label, onOpen }: Props) {
                 tick={{ fill: TEXT, fontSize: 12 }}
                 stroke={MUTED}
                 allowDecimals={false}
-                label={{ value: data.valueAxis, position: 'insideBottom', offset: -18, fill: TEXT, fontSize: FONT_SIZE }}
+                label={{
+                  value: data.valueAxis,
+                  position: 'insideBottom',
+                  offset: -18,
+                  fill: TEXT,
+                  fontSize: FONT_SIZE,
+                }}
               />
               <YAxis
                 dataKey="label"
@@ -214,7 +285,14 @@ export function BarChartView({ data, label, onOpen }: Props) {
             </>
           )}
           {data.series.map((s, si) => (
-            <Bar key={s.key} dataKey={`s${si}`} name={s.label} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} shape={shape(si)} />
+            <Bar
+              key={s.key}
+              dataKey={`s${si}`}
+              name={s.label}
+              stackId={stacked ? 'stack' : undefined}
+              isAnimationActive={false}
+              shape={shape(si)}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -39,7 +39,7 @@ export function ChartFrame({ name, title, result, loading, error, onOpen, source
   const fullTitle = data?.subject ? `${title} — ${data.subject}` : title;
 
   const words = (d: ChartData): ExportText => {
-    const colours = seriesColours(d.series.map((s) => s.key));
+    const colours = seriesColours(d.series);
     return {
       title,
       subtitle: d.subject,
@@ -84,7 +84,7 @@ export function ChartFrame({ name, title, result, loading, error, onOpen, source
     body = <p className="chart-message notice">{result.reason}</p>;
   } else {
     const d = result.data;
-    const colours = seriesColours(d.series.map((s) => s.key));
+    const colours = seriesColours(d.series);
     body = (
       <>
         <p className="chart-based-on">{basedOnText(d)}</p>
@@ -102,13 +102,22 @@ export function ChartFrame({ name, title, result, loading, error, onOpen, source
           <ul className="chart-legend" aria-label="Key">
             <li>
               <span className="swatch" style={{ background: APART }} aria-hidden="true" />
-              Shown apart: {d.rows.filter((r) => r.apart).map((r) => r.label).join(', ')}
+              Shown apart:{' '}
+              {d.rows
+                .filter((r) => r.apart)
+                .map((r) => r.label)
+                .join(', ')}
             </li>
           </ul>
         )}
         <div ref={plot}>
           {/* A new set of bars is a new chart: recharts keeps no state across them. */}
-          <BarChartView key={`${d.series.map((s) => s.key).join('|')}:${d.rows.map((r) => r.key).join('|')}`} data={d} label={fullTitle} onOpen={onOpen} />
+          <BarChartView
+            key={`${d.series.map((s) => s.key).join('|')}:${d.rows.map((r) => r.key).join('|')}`}
+            data={d}
+            label={fullTitle}
+            onOpen={onOpen}
+          />
         </div>
         {d.notes.length > 0 && (
           <ul className="chart-notes">
@@ -118,7 +127,12 @@ export function ChartFrame({ name, title, result, loading, error, onOpen, source
           </ul>
         )}
         <div className="chart-actions">
-          <button type="button" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable((s) => !s)}>
+          <button
+            type="button"
+            aria-expanded={showTable}
+            aria-controls={`${id}-table`}
+            onClick={() => setShowTable((s) => !s)}
+          >
             {showTable ? 'Hide data table' : 'Show data table'}
           </button>
           <span className="chart-downloads" role="group" aria-label={`Download ${title}`}>
@@ -145,7 +159,9 @@ export function ChartFrame({ name, title, result, loading, error, onOpen, source
             <button
               type="button"
               aria-label={`Download the numbers of ${title} as CSV`}
-              onClick={() => run(() => download(new Blob([toCsv(csvRows(d))], { type: 'text/csv;charset=utf-8' }), `${slug}.csv`))}
+              onClick={() =>
+                run(() => download(new Blob([toCsv(csvRows(d))], { type: 'text/csv;charset=utf-8' }), `${slug}.csv`))
+              }
             >
               CSV
             </button>
@@ -164,7 +180,12 @@ export function ChartFrame({ name, title, result, loading, error, onOpen, source
   }
 
   return (
-    <section className={`chart-card chart-${name}`} data-chart={name} aria-labelledby={`${id}-title`} aria-busy={loading}>
+    <section
+      className={`chart-card chart-${name}`}
+      data-chart={name}
+      aria-labelledby={`${id}-title`}
+      aria-busy={loading}
+    >
       <div className="chart-head">
         <h3 id={`${id}-title`}>{title}</h3>
         {controls}

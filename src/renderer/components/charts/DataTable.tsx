@@ -38,7 +38,12 @@ export function DataTable({ data, caption, onOpen }: Props) {
                 return (
                   <td key={data.series[i].key} className="num">
                     {filter && c.count > 0 ? (
-                      <button type="button" className="link" onClick={() => onOpen(filter)} aria-label={`${text}: open the responses of ${r.label}${data.series.length > 1 ? `, ${data.series[i].label}` : ''}`}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => onOpen(filter)}
+                        aria-label={`${text}: open the responses of ${r.label}${data.series.length > 1 ? `, ${data.series[i].label}` : ''}`}
+                      >
                         {text}
                       </button>
                     ) : (

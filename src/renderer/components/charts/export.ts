@@ -33,7 +33,14 @@ function wrap(text: string, chars: number): string[] {
   return lines;
 }
 
-function text(doc: Document, x: number, y: number, content: string, size: number, options: { bold?: boolean; fill?: string } = {}): SVGTextElement {
+function text(
+  doc: Document,
+  x: number,
+  y: number,
+  content: string,
+  size: number,
+  options: { bold?: boolean; fill?: string } = {},
+): SVGTextElement {
   const t = doc.createElementNS(SVG_NS, 'text');
   t.setAttribute('x', String(x));
   t.setAttribute('y', String(y));
@@ -73,7 +80,8 @@ export function exportSvg(chart: SVGSVGElement, words: ExportText): { svg: strin
         y += TEXT_SIZE * LINE;
       }
       const swatch = doc.createElementNS(SVG_NS, 'rect');
-      for (const [k, v] of Object.entries({ x: x, y: y, width: 12, height: 12, fill: item.colour })) swatch.setAttribute(k, String(v));
+      for (const [k, v] of Object.entries({ x: x, y: y, width: 12, height: 12, fill: item.colour }))
+        swatch.setAttribute(k, String(v));
       parts.push(swatch, text(doc, x + 18, y + 11, item.label, TEXT_SIZE));
       x += w;
     }
@@ -101,7 +109,8 @@ export function exportSvg(chart: SVGSVGElement, words: ExportText): { svg: strin
   root.setAttribute('viewBox', `0 0 ${width} ${height}`);
   root.setAttribute('font-family', FONT);
   const background = doc.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: '#FFFFFF' })) background.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: '#FFFFFF' }))
+    background.setAttribute(k, v);
   root.append(background, ...parts);
   return { svg: new XMLSerializer().serializeToString(doc), width, height };
 }
@@ -118,7 +127,10 @@ export function svgToPng(svg: string, width: number, height: number, scale = 2):
       if (!context) return reject(new Error('This browser cannot draw the picture (no canvas).'));
       context.scale(scale, scale);
       context.drawImage(image, 0, 0, width, height);
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be made.'))), 'image/png');
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be made.'))),
+        'image/png',
+      );
     };
     image.onerror = () => reject(new Error('The chart could not be drawn as a picture.'));
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

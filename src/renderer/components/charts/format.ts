@@ -29,7 +29,8 @@ export function plotted(data: ChartData, row: ChartRow, series: number): number 
   return base ? (100 * value) / base : 0;
 }
 
-export const unitWord = (data: ChartData, n: number): string => (data.unit === 'respondents' ? (n === 1 ? 'respondent' : 'respondents') : n === 1 ? 'response' : 'responses');
+export const unitWord = (data: ChartData, n: number): string =>
+  data.unit === 'respondents' ? (n === 1 ? 'respondent' : 'respondents') : n === 1 ? 'response' : 'responses';
 
 /** Round ticks from 0 to at least `max` (steps of 1, 2, 2.5 or 5 times a power of ten; at most `most` steps). */
 export function niceTicks(max: number, most = 5): number[] {

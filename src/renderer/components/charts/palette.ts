@@ -1,8 +1,9 @@
 /**
- * Colour-blind-safe colours (Okabe & Ito, 2008), ordered so neighbours differ in lightness as well as hue.
+ * Colour-blind-safe colours (Okabe & Ito, 2008), ordered so neighbours differ in lightness as well as hue,
+ * and the yellow (faint on white) comes last.
  * Text on a bar takes black or white, whichever contrasts more (WCAG AA for the 12px labels).
  */
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
 /** Groups shown apart ("Other / unclear", "Not given"). */
 export const APART = '#6F777B';
 const NEUTRAL = '#B1B4B6';
@@ -28,11 +29,13 @@ const NAMED: Record<string, string> = {
 };
 
 /** Colours for a chart's series: by meaning where the series have one, otherwise in palette order. */
-export function seriesColours(keys: string[]): string[] {
+export function seriesColours(series: { key: string; apart?: boolean }[]): string[] {
+  const keys = series.map((s) => s.key);
   if (keys.length && keys.every((k) => k in NAMED)) return keys.map((k) => NAMED[k]);
   const agreeScale = keys.length === 5 && /agree/i.test(keys[0]) && /disagree/i.test(keys[4]);
   if (agreeScale) return DIVERGING;
-  return keys.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]);
+  let next = 0;
+  return series.map((s) => (s.apart ? APART : OKABE_ITO[next++ % OKABE_ITO.length]));
 }
 
 function luminance(hex: string): number {

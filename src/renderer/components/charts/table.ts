@@ -43,9 +43,15 @@ export function shareOf(data: ChartData): string | null {
 /** The same numbers for a spreadsheet: counts and shares in columns of their own. */
 export function csvRows(data: ChartData): (string | number)[][] {
   const hasShare = data.layout !== 'stacked';
-  const head = [data.categoryAxis, ...data.series.flatMap((s) => (hasShare ? [s.label, `${s.label} (${shareOf(data)})`] : [s.label]))];
+  const head = [
+    data.categoryAxis,
+    ...data.series.flatMap((s) => (hasShare ? [s.label, `${s.label} (${shareOf(data)})`] : [s.label])),
+  ];
   return [
     head,
-    ...tableOf(data).map((r) => [r.label, ...r.cells.flatMap((c) => (hasShare ? [c.count, c.share ?? ''] : [c.count]))]),
+    ...tableOf(data).map((r) => [
+      r.label,
+      ...r.cells.flatMap((c) => (hasShare ? [c.count, c.share ?? ''] : [c.count])),
+    ]),
   ];
 }
