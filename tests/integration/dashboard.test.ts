@@ -326,7 +326,7 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     });
     const themes = ready(await chart(api, 'themes', { questionId: q1.id }));
     const expected = sql.rows<{ name: string; n: number }>(
-      `SELECT t.name, count(DISTINCT a.response_id) AS n FROM theme t LEFT JOIN assignment a ON a.theme_id = t.id WHERE t.question_id = ? GROUP BY t.id`,
+      `SELECT t.name, count(DISTINCT a.response_id) AS n FROM theme t LEFT JOIN assignment a ON a.theme_id = t.id AND a.state <> 'rejected' WHERE t.question_id = ? GROUP BY t.id`,
       q1.id,
     );
     expect(single(themes)).toEqual(Object.fromEntries(expected.map((e) => [e.name, e.n])));
@@ -335,7 +335,7 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
     expect(themes.basedOn).toBe(q1.responseCount);
     const uncoded = sql.one(
-      'SELECT count(*) FROM response r WHERE question_id = ? AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)',
+      "SELECT count(*) FROM response r WHERE question_id = ? AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected')",
       q1.id,
     );
     expect(themes.notes.join(' ')).toContain(`${uncoded} answers in view have no theme yet`);
@@ -344,7 +344,7 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     const byType = ready(await chart(api, 'themesByType', { questionId: q1.id }));
     const cells = sql.rows<{ theme: number; type: string; n: number }>(
       `SELECT a.theme_id AS theme, p.type, count(*) AS n FROM assignment a JOIN response r ON r.id = a.response_id JOIN respondent p ON p.id = r.respondent_id
-        WHERE r.question_id = ? GROUP BY 1, 2`,
+        WHERE r.question_id = ? AND a.state <> 'rejected' GROUP BY 1, 2`,
       q1.id,
     );
     for (const row of byType.rows) {
@@ -367,10 +367,20 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     expect(byPlace.series.map((s) => s.label)).toEqual([...CITIES, 'Elsewhere', 'Not given']);
     await expectClickThroughMatches(api, byPlace);
 
+    // Rejected assignments (an analyst's "no") are in the data and counted nowhere above.
+    expect(sql.one("SELECT count(*) FROM assignment WHERE state = 'rejected'")).toBeGreaterThan(0);
+    // Stance is shown only for questions that ask for one.
+    const q4 = questions.find((q) => q.code === 'Q4')!;
+    expect(await chart(api, 'stanceByTheme', { questionId: q4.id })).toMatchObject({
+      state: 'unavailable',
+      reason: expect.stringMatching(/does not ask/),
+    });
+    expect(await chart(api, 'sentimentByTheme', { questionId: q4.id })).toMatchObject({ state: 'ready' });
+
     const stance = ready(await chart(api, 'stanceByTheme', { questionId: q1.id }));
     const stanceCells = sql.rows<{ theme: number; stance: string; n: number }>(
       `SELECT a.theme_id AS theme, s.stance, count(*) AS n FROM assignment a JOIN response r ON r.id = a.response_id JOIN response_signal s ON s.response_id = r.id
-        WHERE r.question_id = ? GROUP BY 1, 2`,
+        WHERE r.question_id = ? AND a.state <> 'rejected' GROUP BY 1, 2`,
       q1.id,
     );
     for (const row of stance.rows) {
@@ -379,7 +389,7 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     }
     expect(stance.basedOn).toBe(
       sql.one(
-        'SELECT count(DISTINCT response_id) FROM assignment a JOIN response r ON r.id = a.response_id WHERE r.question_id = ?',
+        "SELECT count(DISTINCT response_id) FROM assignment a JOIN response r ON r.id = a.response_id WHERE r.question_id = ? AND a.state <> 'rejected'",
         q1.id,
       ),
     );
@@ -436,15 +446,15 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     for (const row of prog.rows) {
       const q = questions.find((x) => x.code === row.label)!;
       const hand = sql.one(
-        "SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.source = 'analyst')",
+        "SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.state = 'accepted')",
         q.id,
       );
       const coded = sql.one(
-        'SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)',
+        "SELECT count(*) FROM response r WHERE question_id = ? AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected')",
         q.id,
       );
       const readOnly = sql.one(
-        "SELECT count(*) FROM response r WHERE question_id = ? AND status <> 'new' AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)",
+        "SELECT count(*) FROM response r WHERE question_id = ? AND status <> 'new' AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected')",
         q.id,
       );
       expect(row.values).toEqual([hand, coded - hand, readOnly, q.responseCount - coded - readOnly]);

@@ -1,7 +1,7 @@
 import type { CountingView, DashboardFilter } from '../../shared/api';
 import type { Db } from '../db/connection';
 import { AppError } from '../util/errors';
-import { dashboardSchema } from './schema';
+import { dashboardSchema, LIVE_ASSIGNMENT } from './schema';
 
 /**
  * The one place the dashboard turns a filter and a counting view into SQL. It implements the fields of
@@ -56,18 +56,19 @@ export function viewSql(db: Db, filter: DashboardFilter, counting: CountingView)
     );
   }
   // Without their tables, theme and campaign filters match nothing they would not match with no data.
+  // A rejected assignment is an analyst's "no": it never counts as the theme (issue 4's filter must agree).
   if (filter.themes?.ids.length) {
     const ids = filter.themes.ids;
     if (!schema.themes) onResponse('0');
     else if (filter.themes.mode === 'all') {
       onResponse(
-        `(SELECT count(DISTINCT a.theme_id) FROM assignment a WHERE a.response_id = r.id AND a.theme_id IN (${placeholders(ids.length)})) = ?`,
+        `(SELECT count(DISTINCT a.theme_id) FROM assignment a WHERE a.response_id = r.id AND ${LIVE_ASSIGNMENT} AND a.theme_id IN (${placeholders(ids.length)})) = ?`,
         ...ids,
         new Set(ids).size,
       );
     } else
       onResponse(
-        `r.id IN (SELECT response_id FROM assignment WHERE theme_id IN (${placeholders(ids.length)}))`,
+        `r.id IN (SELECT a.response_id FROM assignment a WHERE ${LIVE_ASSIGNMENT} AND a.theme_id IN (${placeholders(ids.length)}))`,
         ...ids,
       );
   }

@@ -2,10 +2,10 @@ import type { ChartResult } from '../../shared/api';
 import { responsesWhere } from './filter';
 import { countingNotes, empty, unavailable, type ChartContext } from './common';
 import { questionInfo, questionTitle } from './questions';
-import { dashboardSchema } from './schema';
+import { dashboardSchema, LIVE_ASSIGNMENT } from './schema';
 
 const SERIES = [
-  { key: 'hand', label: 'Coded by hand' },
+  { key: 'hand', label: 'Coded or checked by hand' },
   { key: 'model', label: 'Coded by model only' },
   { key: 'read', label: 'Read, not coded' },
   { key: 'unreviewed', label: 'Not reviewed' },
@@ -13,7 +13,8 @@ const SERIES = [
 
 /**
  * Where the analysis of each open question stands: every response in view is in exactly one state, the
- * furthest it has reached (a theme an analyst gave; a theme only a model or rule gave; opened; untouched).
+ * furthest it has reached (a theme a person gave or accepted; themes a model or rule only proposed; opened;
+ * untouched).
  */
 export function progress(ctx: ChartContext): ChartResult {
   const open = questionInfo(ctx.db).filter(
@@ -28,9 +29,10 @@ export function progress(ctx: ChartContext): ChartResult {
       : empty('Progress is tracked for open questions; the question chosen above is closed.');
   }
   const schema = dashboardSchema(ctx.db);
-  // One probe of the assignments per response: 0 when an analyst coded it, 1 when only a model or rule did.
+  // One probe of the assignments per response: 0 when a person accepted or made one (only people accept),
+  // 1 when a model or rule proposed them all, NULL when there are none (rejected ones do not count).
   const coded = schema.themes
-    ? "(SELECT min(a.source <> 'analyst') FROM assignment a WHERE a.response_id = r.id)"
+    ? `(SELECT min(a.state <> 'accepted') FROM assignment a WHERE a.response_id = r.id AND ${LIVE_ASSIGNMENT})`
     : 'NULL';
   const read = schema.triage ? "r.status <> 'new'" : '0';
   const where = responsesWhere(ctx.view);

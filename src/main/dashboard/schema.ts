@@ -5,22 +5,26 @@ import type { Db } from '../db/connection';
  * migrations. Each is used once its table exists with the columns named here (checked once per connection,
  * since a connection's schema only changes by migrating when it opens).
  *
- * Aligned with, at the time of writing: issue 4's migration 0003-triage.ts (response.status) and its
- * optional-tables.ts (theme(id, name, question_id), assignment(response_id, theme_id)); issue 5's
- * assignment source/state; issue 6's src/shared/api/signals.ts (campaign groups with a template, a status and
- * a counting mode; stance and sentiment per response). Table names for issues 5 and 6 are assumptions until
- * their migrations land: they are named only here.
+ * Aligned with the migrations as they stand in their branches: issue 4's 0003-triage (response.status),
+ * issue 5's 0004-themes (theme with is_other; assignment with source and state, where 'rejected' means an
+ * analyst said no) and issue 6's 0005-signals (campaign_group, campaign_member, response_signal,
+ * question_stance, and its counted_response view, whose rule the "campaigns once" count follows).
  */
 export interface DashboardSchema {
-  /** response.status (issue 4): 'new' until someone opens the response. */
+  /** response.status: 'new' until someone opens the response. */
   triage: boolean;
-  /** theme(id, name, question_id) and assignment(response_id, theme_id, source: 'analyst' | 'model' | 'rule' | 'import'). */
+  /** theme(id, name, question_id, is_other) and assignment(response_id, theme_id, source, state). */
   themes: boolean;
   /** campaign_group(id, template_response_id, status, counting) and campaign_member(group_id, response_id). */
   campaigns: boolean;
   /** response_signal(response_id, stance, sentiment_label). */
   stance: boolean;
+  /** question_stance(question_id, asks_stance): whether each question asks for a stance. */
+  stanceQuestions: boolean;
 }
+
+/** Over `assignment a`: an assignment that stands (a proposal, or accepted), not one an analyst rejected. */
+export const LIVE_ASSIGNMENT = "a.state <> 'rejected'";
 
 const cache = new WeakMap<Db, DashboardSchema>();
 
@@ -40,6 +44,7 @@ function detect(db: Db): DashboardSchema {
       hasAll(columns(db, 'campaign_group'), ['id', 'template_response_id', 'status', 'counting']) &&
       hasAll(columns(db, 'campaign_member'), ['group_id', 'response_id']),
     stance: hasAll(columns(db, 'response_signal'), ['response_id', 'stance', 'sentiment_label']),
+    stanceQuestions: hasAll(columns(db, 'question_stance'), ['question_id', 'asks_stance']),
   };
 }
 
@@ -62,5 +67,8 @@ export function campaignsDetected(db: Db): boolean {
 
 /** Whether any response has been given a theme. */
 export function themesAssigned(db: Db): boolean {
-  return dashboardSchema(db).themes && db.prepare('SELECT 1 FROM assignment LIMIT 1').get() !== undefined;
+  return (
+    dashboardSchema(db).themes &&
+    db.prepare(`SELECT 1 FROM assignment a WHERE ${LIVE_ASSIGNMENT} LIMIT 1`).get() !== undefined
+  );
 }

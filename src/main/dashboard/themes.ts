@@ -12,12 +12,10 @@ import {
 } from './common';
 import { focusPlaces, placeFilter, placeKeySql, placeLabel, ELSEWHERE } from './places';
 import { questionInfo, questionTitle, type QuestionInfo } from './questions';
-import { dashboardSchema, themesAssigned } from './schema';
+import { dashboardSchema, LIVE_ASSIGNMENT, themesAssigned } from './schema';
 
 /** Charts of themes by group show the largest themes only; the themes chart shows them all. */
 const MAX_GROUPED_THEMES = 12;
-/** The group issue 5 gives responses that fit no theme. */
-const isOther = (name: string): boolean => /^other\b/i.test(name.trim());
 
 const NO_THEMES = unavailable(
   'No themes yet.',
@@ -61,9 +59,11 @@ function prepare(ctx: ChartContext): Prepared {
       ),
     };
   }
-  const names = ctx.db.prepare('SELECT id, name FROM theme WHERE question_id = ?').all(q.id) as {
+  // "Other / unclear" is the theme issue 5 marks is_other: it is shown apart, after the others.
+  const names = ctx.db.prepare('SELECT id, name, is_other AS other FROM theme WHERE question_id = ?').all(q.id) as {
     id: number;
     name: string;
+    other: 0 | 1;
   }[];
   if (!names.length)
     return {
@@ -75,7 +75,7 @@ function prepare(ctx: ChartContext): Prepared {
     (
       ctx.db
         .prepare(
-          `SELECT a.theme_id AS id, count(DISTINCT a.response_id) AS n FROM response r${join} JOIN assignment a ON a.response_id = r.id
+          `SELECT a.theme_id AS id, count(DISTINCT a.response_id) AS n FROM response r${join} JOIN assignment a ON a.response_id = r.id AND ${LIVE_ASSIGNMENT}
             WHERE r.question_id = ? AND ${where.sql} GROUP BY a.theme_id`,
         )
         .all(q.id, ...where.params) as { id: number; n: number }[]
@@ -87,7 +87,7 @@ function prepare(ctx: ChartContext): Prepared {
     .get(q.id, ...where.params) as number;
   if (!basedOn) return { result: empty(NO_MATCH) };
   const themes = names
-    .map((t) => ({ ...t, n: counts.get(t.id) ?? 0, label: t.name, apart: isOther(t.name) }))
+    .map((t) => ({ id: t.id, name: t.name, n: counts.get(t.id) ?? 0, label: t.name, apart: t.other === 1 }))
     .sort(byCountThenLabel);
   return { q, themes, basedOn, where };
 }
@@ -101,7 +101,7 @@ export function themesChart(ctx: ChartContext): ChartResult {
   const uncoded = ctx.db
     .prepare(
       `SELECT count(*) FROM response r${join}
-        WHERE r.question_id = ? AND ${where.sql} AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)`,
+        WHERE r.question_id = ? AND ${where.sql} AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND ${LIVE_ASSIGNMENT})`,
     )
     .pluck()
     .get(q.id, ...where.params) as number;
@@ -159,7 +159,7 @@ function themesByGroup(ctx: ChartContext, grouping: Grouping): ChartResult {
   const counts = ctx.db
     .prepare(
       `SELECT a.theme_id AS id, ${group} AS key, count(DISTINCT a.response_id) AS n
-         FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN assignment a ON a.response_id = r.id
+         FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN assignment a ON a.response_id = r.id AND ${LIVE_ASSIGNMENT}
         WHERE r.question_id = ? AND ${where.sql} GROUP BY 1, 2`,
     )
     .all(...grouping.params, NOT_GIVEN, q.id, ...where.params) as { id: number; key: string; n: number }[];
@@ -255,11 +255,21 @@ function signalByTheme(
   const p = prepare(ctx);
   if ('result' in p) return p.result;
   const { q, themes, where } = p;
+  const asks = dashboardSchema(ctx.db).stanceQuestions
+    ? (ctx.db.prepare('SELECT asks_stance FROM question_stance WHERE question_id = ?').pluck().get(q.id) as
+        number | undefined)
+    : undefined;
+  if (column === 'stance' && asks === 0) {
+    return unavailable(
+      `${q.code} does not ask for a view for or against a proposal, so no stance is read from its answers.`,
+      'If it does, say so where stance is set for each question; its themes are then split by stance here.',
+    );
+  }
   const counts = ctx.db
     .prepare(
       `SELECT a.theme_id AS id, s.${column} AS value, count(DISTINCT a.response_id) AS n
          FROM response r${where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : ''}
-         JOIN assignment a ON a.response_id = r.id JOIN response_signal s ON s.response_id = r.id
+         JOIN assignment a ON a.response_id = r.id AND ${LIVE_ASSIGNMENT} JOIN response_signal s ON s.response_id = r.id
         WHERE r.question_id = ? AND s.${column} IS NOT NULL AND ${where.sql} GROUP BY 1, 2`,
     )
     .all(q.id, ...where.params) as { id: number; value: string; n: number }[];
@@ -279,7 +289,7 @@ function signalByTheme(
   const basedOn = ctx.db
     .prepare(
       `SELECT count(*) FROM response r${where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : ''} JOIN response_signal s ON s.response_id = r.id
-        WHERE r.question_id = ? AND s.${column} IS NOT NULL AND ${where.sql} AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id)`,
+        WHERE r.question_id = ? AND s.${column} IS NOT NULL AND ${where.sql} AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND ${LIVE_ASSIGNMENT})`,
     )
     .pluck()
     .get(q.id, ...where.params) as number;
