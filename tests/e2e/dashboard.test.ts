@@ -35,6 +35,14 @@ async function tableOf(chart: Locator): Promise<Map<string, number[]>> {
 const basedOn = async (chart: Locator): Promise<number> =>
   num(await chart.locator('.chart-based-on').textContent({ timeout: 2000 }));
 
+/** The whole Dashboard (it scrolls inside the main pane, so the window is made tall enough for all of it). */
+async function fullScreenshot(page: Page, name: string): Promise<void> {
+  const height = await page.evaluate<number>("document.querySelector('main').scrollHeight + 120");
+  await page.setViewportSize({ width: 1400, height });
+  await page.screenshot({ path: join(screenshots, name) });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+}
+
 /** The page's hash (the tests run in Node, so the page's code is given as text). */
 const hashOf = (page: Page): Promise<string> => page.evaluate<string>('window.location.hash');
 
@@ -143,7 +151,7 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       };
       expect(progress.get(q1.label)).toEqual([0, 0, 0, q1.n]);
 
-      await page.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
+      await fullScreenshot(page, 'dashboard.png');
       await expectAccessible(page, 'the Dashboard with its data tables open');
 
       // Export a chart as PNG: a real PNG twice the size of the drawn chart and its header.
@@ -227,7 +235,7 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
         .all(q2) as { name: string; n: number }[];
       for (const t of expected) expect(table.get(t.name)?.[0], t.name).toBe(t.n);
       expect([...table.keys()].at(-1)).toBe('Other / unclear');
-      await page.screenshot({ path: join(screenshots, 'dashboard-themes.png'), fullPage: true });
+      await fullScreenshot(page, 'dashboard-themes.png');
       await expectAccessible(page, 'the Dashboard with themes');
 
       // Each campaign once: every chart's base drops to the responses that count.
