@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { ProjectSummary } from '../shared/api';
 import { Import } from './pages/Import';
 import { Campaigns } from './pages/Campaigns';
-import { Placeholder } from './pages/Placeholder';
+import { Dashboard } from './pages/Dashboard';
 import { Responses } from './pages/Responses';
 import { Themes } from './pages/Themes';
 import { Reports } from './pages/Reports';
@@ -18,22 +18,12 @@ export interface Area {
   Page: ComponentType<AreaProps>;
 }
 
-const placeholder = (title: string, what: string): ComponentType<AreaProps> => {
-  const Page = () => <Placeholder title={title} what={what} />;
-  Page.displayName = title;
-  return Page;
-};
-
-/** The five areas of the product, in the order of the work. */
+/** The areas of the product, in the order of the work. */
 export const AREAS: Area[] = [
   { route: 'import', label: 'Import', Page: Import },
   { route: 'responses', label: 'Responses', Page: Responses },
   { route: 'campaigns', label: 'Campaigns', Page: Campaigns },
   { route: 'themes', label: 'Themes', Page: Themes },
-  {
-    route: 'dashboard',
-    label: 'Dashboard',
-    Page: placeholder('Dashboard', 'Charts of themes by question, respondent type, place and time, which click through to the responses.'),
-  },
+  { route: 'dashboard', label: 'Dashboard', Page: Dashboard },
   { route: 'reports', label: 'Reports', Page: Reports },
 ];

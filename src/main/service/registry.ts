@@ -1,4 +1,5 @@
 import type { Api } from '../../shared/api';
+import { dashboardHandlers, dashboardSchemas } from './dashboard-handlers';
 import { projectHandlers, projectSchemas } from './project-handlers';
 import { responsesHandlers, responsesSchemas } from './responses-handlers';
 import { importHandlers, importSchemas } from './import-handlers';
@@ -17,6 +18,7 @@ export const HANDLERS: Handlers<Api> = {
   ...themesHandlers,
   ...signalsHandlers,
   ...reportsHandlers,
+  ...dashboardHandlers,
 };
 export const SCHEMAS: Schemas<Api> = {
   ...projectSchemas,
@@ -26,4 +28,5 @@ export const SCHEMAS: Schemas<Api> = {
   ...themesSchemas,
   ...signalsSchemas,
   ...reportsSchemas,
+  ...dashboardSchemas,
 };

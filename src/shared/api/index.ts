@@ -11,6 +11,7 @@ import type { TriageApi } from './triage';
 import type { SignalsApi } from './signals';
 import type { ThemesApi } from './themes';
 import type { ReportsApi } from './reports';
+import type { DashboardApi } from './dashboard';
 
 export type * from './common';
 export type * from './project';
@@ -21,8 +22,9 @@ export type * from './triage';
 
 export type * from './themes';
 export type * from './reports';
+export type * from './dashboard';
 
-export interface Api extends ProjectApi, ResponsesApi, ImportApi, TriageApi, ThemesApi, SignalsApi, ReportsApi {}
+export interface Api extends ProjectApi, ResponsesApi, ImportApi, TriageApi, ThemesApi, SignalsApi, ReportsApi, DashboardApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];
