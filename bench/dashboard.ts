@@ -20,10 +20,9 @@ import { Backend } from '../src/main/service/backend';
 import { inProcessClient } from '../src/main/service/in-process';
 import { packageRoot } from '../src/main/util/paths';
 import type { ChartId, ChartRequest, ChartResult, CountingView, DashboardFilter } from '../src/shared/api';
-import { ANALYSIS_TABLES } from '../tests/helpers/analysis-fixture';
 import { browserSkipReason, launchBrowser } from '../tests/helpers/browser';
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const ANSWERS_PER_RESPONDENT = 6; // 7 questions at ~85%
 const WORDS = (
   'investment graduates skills transport rail housing salaries london manchester leeds sheffield liverpool newcastle ' +
@@ -81,9 +80,10 @@ function generate(path: string, responses: number): void {
         ORDER BY p.id, q.id`,
     ).run({ words: JSON.stringify(WORDS) });
 
-    db.exec(ANALYSIS_TABLES);
     db.prepare("UPDATE response SET status = 'read' WHERE id % 3 = 0").run();
-    const theme = db.prepare('INSERT INTO theme (question_id, name, is_other) VALUES (?, ?, ?)');
+    const theme = db.prepare(
+      "INSERT INTO theme (question_id, name, is_other, status, created_by, created_at) VALUES (?, ?, ?, 'accepted', 'bench', '2026-06-01')",
+    );
     for (const qid of db.prepare("SELECT id FROM question WHERE kind = 'open'").pluck().all() as number[]) {
       for (let t = 1; t <= THEMES_PER_QUESTION; t++) theme.run(qid, `Theme ${t} of Q${qid}`, 0);
       theme.run(qid, 'Other / unclear', 1);
@@ -91,16 +91,17 @@ function generate(path: string, responses: number): void {
     // One or two themes per open answer (a fifth left uncoded), one in ten by an analyst.
     for (const offset of [0, 5]) {
       db.prepare(
-        `INSERT OR IGNORE INTO assignment (response_id, theme_id, source, state)
+        `INSERT OR IGNORE INTO assignment (response_id, theme_id, source, state, source_detail, at)
          SELECT r.id, (SELECT min(id) FROM theme WHERE question_id = r.question_id) + (r.id * 7 + ${offset}) % ${THEMES_PER_QUESTION + 1},
-                CASE WHEN r.id % 10 = 1 THEN 'analyst' ELSE 'model' END, CASE WHEN r.id % 10 = 1 THEN 'accepted' ELSE 'proposed' END
+                CASE WHEN r.id % 10 = 1 THEN 'analyst' ELSE 'model' END, CASE WHEN r.id % 10 = 1 THEN 'accepted' ELSE 'proposed' END,
+                'bench', '2026-06-01'
            FROM response r JOIN question q ON q.id = r.question_id
           WHERE q.kind = 'open' AND r.id % 5 <> 0 ${offset ? 'AND r.id % 3 = 0' : ''}`,
       ).run();
     }
     db.prepare(
-      `INSERT INTO response_signal (response_id, stance, sentiment_label)
-       SELECT r.id, json_extract('["agree","disagree","mixed","unclear"]', '$[' || (r.id % 4) || ']'),
+      `INSERT INTO response_signal (response_id, sentiment, stance, sentiment_label)
+       SELECT r.id, 0, json_extract('["agree","disagree","mixed","unclear"]', '$[' || (r.id % 4) || ']'),
               json_extract('["positive","neutral","negative"]', '$[' || (r.id % 3) || ']')
          FROM response r JOIN question q ON q.id = r.question_id WHERE q.kind = 'open'`,
     ).run();
@@ -114,10 +115,10 @@ function generate(path: string, responses: number): void {
         if (!members.length) continue;
         const group = db
           .prepare(
-            "INSERT INTO campaign_group (question_id, template_response_id, status, counting) VALUES (?, ?, 'confirmed', 'one')",
+            "INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, status, counting) VALUES (?, ?, ?, ?, 'confirmed', 'one')",
           )
-          .run(qid, members[0]).lastInsertRowid;
-        db.prepare('INSERT INTO campaign_member (group_id, response_id) SELECT ?, value FROM json_each(?)').run(
+          .run(qid, members[0], members.length, members.length).lastInsertRowid;
+        db.prepare('INSERT INTO campaign_member (group_id, response_id, similarity) SELECT ?, value, 1 FROM json_each(?)').run(
           group,
           JSON.stringify(members),
         );

@@ -111,6 +111,7 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
 
       // Exclude the next one, with a reason.
       await rows.nth(1).click();
+      await expect.poll(() => rows.nth(1).locator('.status').textContent()).toBe('Read');
       await page.getByRole('button', { name: 'Exclude…' }).click();
       await expectAccessible(page, 'the exclude dialog');
       await page.getByRole('radio', { name: 'Duplicate' }).click();

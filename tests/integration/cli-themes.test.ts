@@ -81,6 +81,12 @@ describe('consult analyse and consult export', () => {
       attributes: expect.objectContaining({ city: expect.any(String), age: expect.any(String) }),
     });
     expect(q1.every((r) => r.themes.length === 1 && r.themes[0].source === 'model')).toBe(true);
-    expect(consult(['export', project, '--format', 'csv', '--out', out], dir)).toMatchObject({ code: 1 });
+    // The other formats are the reports area's; the same command writes them.
+    const csv = join(dir, 'coded.csv');
+    expect(consult(['export', project, '--format', 'csv', '--out', csv], dir)).toMatchObject({ code: 0 });
+    // Respondents are anonymised by default (R1, R2...), so check the shape and the coded themes.
+    const text = readFileSync(csv, 'utf8');
+    expect(text.split('\r\n')[0]).toContain('respondent,respondent_type');
+    expect(text).toContain(',Q1,');
   });
 });

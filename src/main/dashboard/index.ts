@@ -46,7 +46,8 @@ export function dashboardMeta(db: Db): DashboardMeta {
     available: {
       themes: themesAssigned(db),
       campaigns: campaignsDetected(db),
-      stance: schema.stance,
+      // Stance is available once a scan has produced it, not merely once its table exists.
+      stance: schema.stance && db.prepare('SELECT 1 FROM response_signal LIMIT 1').get() !== undefined,
       triage: schema.triage,
     },
     submitted: span.from && span.to ? { from: span.from, to: span.to } : null,
