@@ -146,7 +146,7 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       const target = resolve(values.out);
       const written = await withBackend(async (api, backend) => {
         await api.call('project.open', { path });
-        return writeCodedJson(backend.ctx.project().db, target);
+        return writeCodedJson(backend.ctx.project().db, target, undefined, { redact: !values['no-redact'] });
       });
       out.log(
         values.json

@@ -6,6 +6,8 @@
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { Db } from '../db/connection';
+import { signalsForExport, type ExportSignals } from '../db/queries/signals';
+import { redactorFor } from './redaction';
 
 const PAGE = 5000;
 
@@ -36,7 +38,12 @@ export function writeCodedJson(
   db: Db,
   path: string,
   onProgress?: (done: number, total: number) => void,
+  options: { redact?: boolean } = {},
 ): { responses: number; themes: number } {
+  // Personal data is redacted on the way out unless the user turns it off; stored text is never changed.
+  const redact = options.redact ?? true;
+  const redactor = redactorFor(db, redact);
+  const signals = signalsForExport(db);
   const partial = `${path}.partial`;
   const fd = openSync(partial, 'w');
   try {
@@ -103,7 +110,8 @@ export function writeCodedJson(
             ...(JSON.parse(r.attributes) as Record<string, string>),
           },
           question: r.questionCode,
-          text: r.text,
+          text: redactor(r.text, r.id),
+          ...exportedSignals(signals.get(r.id), redact),
           themes: (byResponse.get(r.id) ?? []).map((a) => ({
             id: a.themeId,
             name: a.name,
@@ -128,4 +136,15 @@ export function writeCodedJson(
     rmSync(partial, { force: true });
     throw error;
   }
+}
+
+/** Campaign, personal data, stance and sentiment of one response; offsets only where the text is not redacted. */
+function exportedSignals(s: ExportSignals | undefined, redacted: boolean) {
+  return {
+    campaignId: s?.campaignId ?? null,
+    personalData: (s?.personalData ?? []).map((f) => (redacted ? { kind: f.kind } : f)),
+    stance: s?.stance ?? null,
+    sentiment: s?.sentiment ?? null,
+    sentimentLabel: s?.sentimentLabel ?? null,
+  };
 }
