@@ -245,11 +245,23 @@ describe('importing response files', () => {
     expect(summary.files[0].respondentsAdded).toBe(3);
     const db = new Database(path, { readonly: true });
     const rows = db.prepare('SELECT p.external_id AS id, t.theme FROM imported_theme t JOIN respondent p ON p.id = t.respondent_id ORDER BY t.id').all();
+    // They arrive as accepted themes with assignments that count as an analyst's (source 'import').
+    const assigned = db
+      .prepare(
+        `SELECT p.external_id AS id, t.name, t.status, a.source, a.state FROM assignment a JOIN theme t ON t.id = a.theme_id
+           JOIN response r ON r.id = a.response_id JOIN respondent p ON p.id = r.respondent_id ORDER BY p.external_id, t.name`,
+      )
+      .all();
     db.close();
     expect(rows).toEqual([
       { id: 'T1', theme: 'Transport' },
       { id: 'T1', theme: 'Connectivity' },
       { id: 'T2', theme: 'Costs' },
+    ]);
+    expect(assigned).toEqual([
+      { id: 'T1', name: 'Connectivity', status: 'accepted', source: 'import', state: 'accepted' },
+      { id: 'T1', name: 'Transport', status: 'accepted', source: 'import', state: 'accepted' },
+      { id: 'T2', name: 'Costs', status: 'accepted', source: 'import', state: 'accepted' },
     ]);
   });
 

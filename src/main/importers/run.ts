@@ -1,3 +1,4 @@
+import { assignThemesFromImport } from './themes-column';
 import { statSync } from 'node:fs';
 import type { FileSummary, ImportSourceSpec, ImportSummary } from '../../shared/api';
 import { openWorkerDb, type Db } from '../db/connection';
@@ -176,8 +177,10 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
             : `${name} has no rows to import.`;
           continue;
         }
+        const themesAssigned = assignThemesFromImport(db, importId, input.analyst);
         const details = {
           encodingReason: note ?? source.encodingReason,
+          themesAssigned,
           delimiter: source.delimiter,
           respondentsAdded: counts.respondentsAdded,
           responsesAdded: counts.responsesAdded,

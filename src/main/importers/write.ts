@@ -50,6 +50,7 @@ export function resolveQuestions(db: Db, mapping: ImportMapping, created: string
 function compile(columns: readonly string[], byColumn: Map<string, ColumnMapping>, questionIds: Map<string, number>): CompiledColumns {
   const compiled: CompiledColumns = { id: -1, answers: [], standard: [], attributes: [], themes: [], keys: columns.map((c) => JSON.stringify(c)) };
   const answers = new Map<number, number[]>();
+  const openQuestions = new Set<number>();
   columns.forEach((column, index) => {
     const m = byColumn.get(column);
     if (!m) return;
@@ -57,6 +58,7 @@ function compile(columns: readonly string[], byColumn: Map<string, ColumnMapping
     else if ((m.role === 'open' || m.role === 'closed') && m.question) {
       const qid = questionIds.get(m.question)!;
       answers.set(qid, [...(answers.get(qid) ?? []), index]);
+      if (m.role === 'open') openQuestions.add(qid);
     } else if (m.role === 'attribute') {
       const name = (m.attribute ?? m.column).trim() || m.column;
       if (STANDARD_FIELDS.has(name)) compiled.standard.push({ field: name as StandardAttribute, index, column });
@@ -64,6 +66,11 @@ function compile(columns: readonly string[], byColumn: Map<string, ColumnMapping
     } else if (m.role === 'themes') compiled.themes.push({ index, questionId: m.question ? (questionIds.get(m.question) ?? null) : null });
   });
   compiled.answers = [...answers.entries()].map(([questionId, indexes]) => ({ questionId, indexes }));
+  // A themes column that names no question codes the file's only open question, when it has just one.
+  if (openQuestions.size === 1) {
+    const [only] = openQuestions;
+    for (const t of compiled.themes) t.questionId ??= only;
+  }
   return compiled;
 }
 
