@@ -6,7 +6,7 @@ import type { Db } from '../connection';
  * reported as unavailable and, if asked for anyway, matches nothing (no response is known to have a theme).
  */
 export interface OptionalTables {
-  /** theme(id, name[, question_id]) and assignment(response_id, theme_id). */
+  /** theme(id, name[, question_id]) and assignment(response_id, theme_id, state): rejected proposals never count. */
   themes: { questionColumn: boolean } | null;
 }
 
@@ -22,7 +22,7 @@ function detect(db: Db): OptionalTables {
   const assignment = columns(db, 'assignment');
   return {
     themes:
-      theme.has('id') && theme.has('name') && assignment.has('response_id') && assignment.has('theme_id')
+      theme.has('id') && theme.has('name') && assignment.has('response_id') && assignment.has('theme_id') && assignment.has('state')
         ? { questionColumn: theme.has('question_id') }
         : null,
   };

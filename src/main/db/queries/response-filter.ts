@@ -88,11 +88,11 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
     if (!optional.themes) add('0');
     else if (filter.themes.mode === 'all') {
       add(
-        `(SELECT count(DISTINCT a.theme_id) FROM assignment a WHERE a.response_id = r.id AND a.theme_id IN (${placeholders(ids.length)})) = ?`,
+        `(SELECT count(DISTINCT a.theme_id) FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected' AND a.theme_id IN (${placeholders(ids.length)})) = ?`,
         ...ids,
         new Set(ids).size,
       );
-    } else add(`r.id IN (SELECT response_id FROM assignment WHERE theme_id IN (${placeholders(ids.length)}))`, ...ids);
+    } else add(`r.id IN (SELECT response_id FROM assignment WHERE state <> 'rejected' AND theme_id IN (${placeholders(ids.length)}))`, ...ids);
   }
   // Personal data, campaigns, stance and sentiment: the signals area's own SQL (docs/SIGNALS.md).
   const signals = signalFilterSql({

@@ -93,7 +93,7 @@ interface RawRow extends Omit<ResponseRow, 'excerpt' | 'flags' | 'themes' | 'has
 function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
   if (!ids.length) return [];
   const themes = optionalTables(db).themes
-    ? `(SELECT json_group_array(t.name) FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = r.id)`
+    ? `(SELECT json_group_array(t.name) FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = r.id AND a.state <> 'rejected')`
     : 'NULL';
   const raw = db
     .prepare(
@@ -193,7 +193,7 @@ export function getResponse(db: Db, id: number, search?: string): ResponseDetail
     for (const row of rows) highlighted.set(row.id, row.marked);
   }
   const themes = optionalTables(db).themes
-    ? (db.prepare('SELECT t.name FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = ? ORDER BY t.name').pluck().all(id) as string[])
+    ? (db.prepare("SELECT t.name FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = ? AND a.state <> 'rejected' ORDER BY t.name").pluck().all(id) as string[])
     : [];
   return {
     id: response.id,
