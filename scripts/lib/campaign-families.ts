@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../../src/main/analysis/campaigns/hash';
+import { parseCsvRows as parseCsv } from './csv';
 
 export const POLIS_FILE = join(import.meta.dirname, '../../../shared/data/polis/polis_en_not_rejected.csv');
 
@@ -16,38 +17,6 @@ export interface Comment {
   text: string;
 }
 
-/** A minimal RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes): enough for Polis. */
-export function parseCsv(source: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** The Polis comments, or null when ../shared/data is not there (a user's clone). */
 export function readPolis(): Comment[] | null {

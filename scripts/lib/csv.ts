@@ -1,33 +1,12 @@
-/** A small RFC 4180 CSV reader for the evaluation data (quoted fields, doubled quotes, newlines in quotes). */
+import { parseCsv as parseRecords } from '../../src/main/importers/csv';
+
+/** The rows of a CSV file as arrays of fields, read by the importer's own parser. */
+export function parseCsvRows(text: string): string[][] {
+  return parseRecords(text).records.map((r) => r.fields);
+}
+
+/** The rows of a CSV file with a header, as objects keyed by column name (the evaluation data's layout). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
+  const [header, ...body] = parseCsvRows(text);
   return body.filter((r) => r.length > 1 || r[0]).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { profileQuestion } from '../../src/main/analysis/stance/question';
 import { classifyStance } from '../../src/main/analysis/stance/stance';
-import { parseCsv } from './campaign-families';
+import { parseCsvRows as parseCsv } from './csv';
 
 const DATA = join(import.meta.dirname, '../../../shared/data');
 const XS = join(DATA, 'gambling-xs-synthetic');
