@@ -18,7 +18,6 @@ import type { ReportFormat } from '../src/shared/api';
 import type { SampleConsultation, SampleTruth } from '../src/shared/sample';
 import { createProjectDb } from '../src/main/db/connection';
 import { packageRoot } from '../src/main/util/paths';
-import { ensureOtherAreasTables } from '../tests/helpers/report-fixtures';
 
 const require = createRequire(import.meta.url);
 const ALL: ReportFormat[] = ['docx', 'odt', 'html', 'pdf', 'md', 'csv', 'csv-matrix', 'xlsx', 'codebook'];
@@ -64,7 +63,6 @@ function build(spec: Spec, path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   const started = performance.now();
   const db = createProjectDb(partial, `Bench ${spec.name}`);
-  ensureOtherAreasTables(db);
   const random = rng(spec.responses);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const respondents = Math.ceil(spec.responses / sample.questions.length);

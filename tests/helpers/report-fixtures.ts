@@ -23,101 +23,6 @@ export const HOSTILE_ORGANISATION = '@SUM(1+1) <b>Evil & Co</b> ops@evil.example
 export const HOSTILE_THEME = 'Contact the partnership directly';
 export const HOSTILE_RESPONDENT = 'NF-HOSTILE';
 
-function tableExists(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-function columnExists(db: Db, table: string, column: string): boolean {
-  return db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined;
-}
-
-export function ensureOtherAreasTables(db: Db): void {
-  // As issue 5's migration 0004-themes defines them (without its triggers and keyword rules).
-  if (!tableExists(db, 'theme')) {
-    db.exec(`
-      CREATE TABLE analysis_run (
-        id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('discover', 'classify')),
-        question_id INTEGER REFERENCES question(id) ON DELETE CASCADE,
-        parameters TEXT NOT NULL CHECK (json_valid(parameters)),
-        seed INTEGER NOT NULL,
-        timings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(timings)),
-        quality TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(quality)),
-        started_by TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT
-      );
-      CREATE TABLE theme (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
-        parent_id INTEGER REFERENCES theme(id) ON DELETE SET NULL,
-        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-        description TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL CHECK (status IN ('candidate', 'accepted')),
-        is_other INTEGER NOT NULL DEFAULT 0 CHECK (is_other IN (0, 1)),
-        keywords TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(keywords)),
-        quotes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(quotes)),
-        run_id INTEGER REFERENCES analysis_run(id) ON DELETE SET NULL,
-        position INTEGER NOT NULL DEFAULT 0,
-        created_by TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        UNIQUE (question_id, name)
-      );
-      CREATE TABLE assignment (
-        id INTEGER PRIMARY KEY,
-        response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
-        theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
-        source TEXT NOT NULL CHECK (source IN ('analyst', 'model', 'rule', 'import')),
-        source_detail TEXT NOT NULL,
-        run_id INTEGER REFERENCES analysis_run(id) ON DELETE SET NULL,
-        confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
-        state TEXT NOT NULL CHECK (state IN ('proposed', 'accepted', 'rejected')),
-        at TEXT NOT NULL,
-        UNIQUE (response_id, theme_id),
-        CHECK (source IN ('model', 'rule') OR state <> 'proposed')
-      );
-      CREATE INDEX assignment_theme_state ON assignment(theme_id, state, confidence);`);
-  }
-  // As issue 4's migration 0003-triage defines them.
-  if (!columnExists(db, 'response', 'status')) {
-    db.exec(`
-      ALTER TABLE response ADD COLUMN status TEXT NOT NULL DEFAULT 'new'
-        CHECK (status IN ('new', 'read', 'in_review', 'done', 'excluded'));
-      ALTER TABLE response ADD COLUMN exclusion_reason TEXT
-        CHECK (exclusion_reason IS NULL OR exclusion_reason IN ('spam', 'duplicate', 'out_of_scope', 'offensive', 'other'));
-      ALTER TABLE response ADD COLUMN note TEXT;
-      CREATE INDEX response_status ON response(status);
-      CREATE INDEX response_question_status ON response(question_id, status, respondent_id);
-      CREATE TABLE response_flag (
-        response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
-        flag TEXT NOT NULL CHECK (flag IN ('follow_up', 'notable_quote', 'organisation', 'safeguarding')),
-        PRIMARY KEY (response_id, flag)
-      ) WITHOUT ROWID;`);
-  }
-  // As issue 6's migration 0005-signals defines them.
-  if (!tableExists(db, 'campaign_group')) {
-    db.exec(`
-      CREATE TABLE campaign_group (
-        id INTEGER PRIMARY KEY,
-        question_id INTEGER NOT NULL REFERENCES question(id) ON DELETE CASCADE,
-        template_response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
-        size INTEGER NOT NULL CHECK (size >= 1),
-        distinct_texts INTEGER NOT NULL,
-        kind TEXT NOT NULL DEFAULT 'campaign' CHECK (kind IN ('campaign', 'duplicates')),
-        status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'confirmed', 'dismissed')),
-        counting TEXT NOT NULL DEFAULT 'one' CHECK (counting IN ('one', 'all'))
-      );
-      CREATE TABLE campaign_member (
-        response_id INTEGER PRIMARY KEY REFERENCES response(id) ON DELETE CASCADE,
-        group_id INTEGER NOT NULL REFERENCES campaign_group(id) ON DELETE CASCADE,
-        similarity REAL NOT NULL,
-        exact INTEGER NOT NULL DEFAULT 0,
-        added_share REAL NOT NULL DEFAULT 0,
-        diff TEXT NOT NULL DEFAULT '[]'
-      ) WITHOUT ROWID;`);
-  }
-}
-
 /** A small deterministic hash in [0, 1) so "model" confidences vary but never change between runs. */
 function unit(seed: string): number {
   let h = 2166136261;
@@ -139,7 +44,6 @@ export function buildAnalysedSample(path: string): AnalysedSample {
     const sample = readSample(join(sampleDir, 'northern-futures.json'));
     loadSample(db, sample);
     const truth = JSON.parse(readFileSync(join(sampleDir, 'northern-futures.truth.json'), 'utf8')) as SampleTruth;
-    ensureOtherAreasTables(db);
     return { path, ...db.transaction(() => seed(db, truth))() };
   } finally {
     db.close();
