@@ -1,6 +1,7 @@
 import type { ApiClient, ImportSourceSpec, ImportSummary } from '../../shared/api';
 import { AppError } from '../util/errors';
 import { applyMappingFile, readMappingFile } from './mapping-file';
+import { emptySummary } from './run';
 
 /**
  * `consult import`: previews the files, applies the mapping file (or the proposal), runs the import job
@@ -39,23 +40,7 @@ export async function importFromCli(api: ApiClient, paths: string[], mappingPath
     });
   }
   for (const s of failed) {
-    summary.files.push({
-      name: s.name,
-      paths: s.paths,
-      status: 'failed',
-      message: s.message,
-      importId: null,
-      format: null,
-      encoding: null,
-      rowsRead: 0,
-      respondentsAdded: 0,
-      responsesAdded: 0,
-      merged: 0,
-      duplicates: 0,
-      quarantined: 0,
-      emptyRows: 0,
-      quarantineSample: [],
-    });
+    summary.files.push({ ...emptySummary(s, s.name), message: s.message });
   }
   return summary;
 }

@@ -1,4 +1,3 @@
-import { assignThemesFromImport } from './themes-column';
 import { statSync } from 'node:fs';
 import type { FileSummary, ImportSourceSpec, ImportSummary } from '../../shared/api';
 import { openWorkerDb, type Db } from '../db/connection';
@@ -9,6 +8,7 @@ import type { EncodingGuess } from './encoding';
 import { isDocumentGroup, openSource, sourceName } from './open';
 import { fingerprintSource } from './scan';
 import type { OpenedSource } from './source';
+import { assignThemesFromImport } from './themes-column';
 import { refreshOptions, resolveQuestions, writeSource } from './write';
 
 export interface RunImportInput {
@@ -48,7 +48,8 @@ function openChecked(spec: ImportSourceSpec, utf8InvalidAt: number | null): { so
   return { source: openSource(spec.paths, spec.sheet, guess), note: reason };
 }
 
-function emptySummary(spec: ImportSourceSpec, name: string): FileSummary {
+/** A file's summary before (or without) anything imported from it. */
+export function emptySummary(spec: Pick<ImportSourceSpec, 'paths'>, name: string): FileSummary {
   return {
     name,
     paths: spec.paths,
