@@ -1,3 +1,4 @@
+import { CHART_IDS } from '../../src/shared/constants';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,19 +15,7 @@ import { addAnalysis } from '../helpers/analysis-fixture';
 import { testBackend } from '../helpers/temp';
 
 const CITIES = ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle'];
-const ALL_CHARTS: ChartId[] = [
-  'themes',
-  'themesByType',
-  'themesByPlace',
-  'stanceByTheme',
-  'sentimentByTheme',
-  'closed',
-  'closedByType',
-  'overTime',
-  'progress',
-  'respondentsByType',
-  'respondentsByPlace',
-];
+const ALL_CHARTS: readonly ChartId[] = CHART_IDS;
 
 function ready(result: ChartResult): ChartData {
   if (result.state !== 'ready') throw new Error(`chart not ready: ${JSON.stringify(result)}`);

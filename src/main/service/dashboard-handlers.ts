@@ -1,3 +1,4 @@
+import { CHART_IDS } from '../../shared/constants';
 import { z } from 'zod';
 import type { DashboardApi, DashboardFilter } from '../../shared/api';
 import { dashboardChart, dashboardCount, dashboardMeta } from '../dashboard';
@@ -27,19 +28,7 @@ const counting = z.enum(['responses', 'campaigns-once']);
 export const dashboardSchemas: Schemas<DashboardApi> = {
   'dashboard.meta': z.void(),
   'dashboard.chart': z.object({
-    chart: z.enum([
-      'themes',
-      'themesByType',
-      'themesByPlace',
-      'stanceByTheme',
-      'sentimentByTheme',
-      'closed',
-      'closedByType',
-      'overTime',
-      'progress',
-      'respondentsByType',
-      'respondentsByPlace',
-    ]),
+    chart: z.enum(CHART_IDS),
     filter,
     counting,
     closedQuestionId: id.optional(),

@@ -1,3 +1,4 @@
+import type { CHART_IDS } from '../constants';
 import type { CountingView } from './signals';
 /**
  * The Dashboard: aggregates the backend counts in SQL for a filter and a counting view, one call per chart
@@ -33,18 +34,7 @@ export interface DashboardFilter {
  */
 export type { CountingView };
 
-export type ChartId =
-  | 'themes'
-  | 'themesByType'
-  | 'themesByPlace'
-  | 'stanceByTheme'
-  | 'sentimentByTheme'
-  | 'closed'
-  | 'closedByType'
-  | 'overTime'
-  | 'progress'
-  | 'respondentsByType'
-  | 'respondentsByPlace';
+export type ChartId = (typeof CHART_IDS)[number];
 
 export type TimeBucket = 'day' | 'week';
 
