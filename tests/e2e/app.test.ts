@@ -1,28 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/main/server/http';
-import { packageRoot } from '../../src/main/util/paths';
-import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = join(packageRoot(), 'out', 'renderer');
-const screenshots = join(packageRoot(), 'out', 'screenshots');
+const staticDir = STATIC_DIR;
+const screenshots = SCREENSHOTS;
 
 describe.skipIf(skip)(`the UI in Chromium over serve mode${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(screenshots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   async function open(server: RunningServer) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(server.loginUrl);
     return { page, errors };
@@ -104,7 +94,7 @@ describe.skipIf(skip)(`the UI in Chromium over serve mode${skip ? ` (skipped: ${
     await api.call('project.openSample');
     const server = await startServer({ backend, staticDir });
     try {
-      const page = await browser.newPage();
+      const page = await browser().newPage();
       const response = await page.goto(server.url);
       expect(response?.status()).toBe(401);
     } finally {

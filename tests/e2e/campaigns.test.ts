@@ -1,26 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
-import { packageRoot } from '../../src/main/util/paths';
-import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 import { writeSignalsProject } from '../helpers/signals-fixture';
 
 const skip = browserSkipReason();
-const staticDir = join(packageRoot(), 'out', 'renderer');
-const screenshots = join(packageRoot(), 'out', 'screenshots');
+const staticDir = STATIC_DIR;
+const screenshots = SCREENSHOTS;
 
 describe.skipIf(skip)(`the Campaigns area in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(screenshots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   async function tab(page: Page, name: string) {
     await page.getByRole('tab', { name }).click();
@@ -33,7 +24,7 @@ describe.skipIf(skip)(`the Campaigns area in Chromium${skip ? ` (skipped: ${skip
     await api.call('project.open', { path });
     const server = await startServer({ backend, staticDir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
       const errors = watchErrors(page);
       // The server has no icon yet and this Chromium asks for one; that 404 is not this area's.
       await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));

@@ -1,33 +1,23 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
-import { packageRoot } from '../../src/main/util/paths';
-import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = join(packageRoot(), 'out', 'renderer');
-const screenshots = join(packageRoot(), 'out', 'screenshots');
+const staticDir = STATIC_DIR;
+const screenshots = SCREENSHOTS;
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 
 describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(screenshots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('adds a file by path, changes the proposed mapping from the keyboard, imports it and shows the rows in Responses', async () => {
     const { dir, backend, api } = testBackend();
     await api.call('project.create', { path: join(dir, 'ui.consult'), title: 'UI import' });
     const server = await startServer({ backend, staticDir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
       const errors = watchErrors(page);
       await page.goto(`${server.loginUrl}#/import`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Import');
@@ -72,7 +62,7 @@ describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: 
     await api.call('project.create', { path: join(dir, 'bad.consult'), title: 'Bad files' });
     const server = await startServer({ backend, staticDir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
       const errors = watchErrors(page);
       await page.goto(`${server.loginUrl}#/import`);
       const field = page.getByLabel('Full path of a file or folder to import');

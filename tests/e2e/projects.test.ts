@@ -1,26 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProjectDb } from '../../src/main/db/connection';
 import { LATEST_VERSION } from '../../src/main/db/migrations';
 import { startServer } from '../../src/main/server/http';
 import { packageRoot } from '../../src/main/util/paths';
-import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, useBrowser } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = join(packageRoot(), 'out', 'renderer');
+const staticDir = STATIC_DIR;
 
 describe.skipIf(skip)(`opening projects in the browser${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('with no project open: the welcome page explains bad files, then opens a good one and the sample', async () => {
     const { dir, backend, api } = testBackend();
@@ -36,7 +29,7 @@ describe.skipIf(skip)(`opening projects in the browser${skip ? ` (skipped: ${ski
 
     const server = await startServer({ backend, staticDir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
       const errors = watchErrors(page);
       await page.goto(server.loginUrl);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Consultation Analyser');

@@ -1,26 +1,17 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
-import { packageRoot } from '../../src/main/util/paths';
-import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
 import { buildAnalysedSample, HOSTILE_THEME } from '../helpers/report-fixtures';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = join(packageRoot(), 'out', 'renderer');
-const screenshots = join(packageRoot(), 'out', 'screenshots');
+const staticDir = STATIC_DIR;
+const screenshots = SCREENSHOTS;
 
 describe.skipIf(skip)(`the Reports area in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(screenshots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('previews the summary in a sandboxed frame, follows the options, and exports a download', async () => {
     const { dir, backend, api } = testBackend();
@@ -28,7 +19,7 @@ describe.skipIf(skip)(`the Reports area in Chromium${skip ? ` (skipped: ${skip})
     await api.call('project.open', { path });
     const server = await startServer({ backend, staticDir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+      const page = await browser().newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
       const errors = watchErrors(page);
       await page.goto(server.loginUrl);
       await page.getByRole('link', { name: 'Reports' }).click();

@@ -1,27 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSample } from '../../src/main/importers/sample';
 import { startServer } from '../../src/main/server/http';
-import { packageRoot } from '../../src/main/util/paths';
 import { themedConsultation } from '../fixtures/themed-consultation';
-import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = join(packageRoot(), 'out', 'renderer');
-const screenshots = join(packageRoot(), 'out', 'screenshots');
+const staticDir = STATIC_DIR;
+const screenshots = SCREENSHOTS;
 
 describe.skipIf(skip)(`the Themes area in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(screenshots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('discovers themes, refines the codebook, classifies, reviews, and shows themes in the reading pane', async () => {
     const { dir, backend, api } = testBackend();
@@ -29,7 +19,7 @@ describe.skipIf(skip)(`the Themes area in Chromium${skip ? ` (skipped: ${skip})`
     loadSample(backend.ctx.project().db, themedConsultation(30).sample);
     const server = await startServer({ backend, staticDir });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
       const errors = watchErrors(page);
       await page.goto(server.loginUrl);
       await page.getByRole('link', { name: 'Themes' }).click();

@@ -1,16 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiClient, ResponseFilter } from '../../src/shared/api';
 import { startServer } from '../../src/main/server/http';
-import { packageRoot } from '../../src/main/util/paths';
-import { browserSkipReason, expectAccessible, launchBrowser, watchErrors } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = join(packageRoot(), 'out', 'renderer');
-const screenshots = join(packageRoot(), 'out', 'screenshots');
+const staticDir = STATIC_DIR;
+const screenshots = SCREENSHOTS;
 
 const LEEDS_BUSINESS: ResponseFilter = { cities: ['Leeds'], respondentTypes: ['business'] };
 const fmt = (n: number): string => n.toLocaleString('en-GB');
@@ -40,17 +38,10 @@ async function historyOf(api: ApiClient, responseId: number): Promise<string[]> 
 }
 
 describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(screenshots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('with the mouse: searches, filters, reads, flags, excludes, bulk-sets and undoes, and every decision is in the history', async () => {
-    const { api, server, page, errors } = await triageSession(browser);
+    const { api, server, page, errors } = await triageSession(browser());
     try {
       // Scrolling far down loads only the page of rows now on screen, not everything above it.
       const requested: { offset: number; limit: number }[] = [];
@@ -175,7 +166,7 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
   });
 
   it('with the keyboard alone: the same work, and the shortcuts sheet', async () => {
-    const { api, server, page, errors } = await triageSession(browser);
+    const { api, server, page, errors } = await triageSession(browser());
     const press = (key: string) => page.keyboard.press(key);
     const focused = () =>
       page.evaluate<string>(

@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { packageRoot } from '../../src/main/util/paths';
 
 const require = createRequire(import.meta.url);
 
@@ -60,4 +62,24 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const result = (await page.evaluate(`axe.run(document, ${rules})`)) as AxeResult;
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(summary, `accessibility violations on ${label}`).toEqual([]);
+}
+
+/** The built UI that serve mode serves, and where browser tests leave screenshots to look at. */
+export const STATIC_DIR = join(packageRoot(), 'out', 'renderer');
+export const SCREENSHOTS = join(packageRoot(), 'out', 'screenshots');
+
+/** One Chromium for a describe block: launched before its tests, closed after. Call inside describe. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running yet');
+    return browser;
+  };
 }
