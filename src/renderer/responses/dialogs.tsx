@@ -24,14 +24,7 @@ export function ExcludeDialog({ onExclude, onClose }: { onExclude: (reason: Excl
             </label>
           ))}
         </fieldset>
-        <div className="dialog-actions">
-          <button type="submit" className="primary">
-            Exclude
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions submit="Exclude" onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -96,14 +89,7 @@ export function SettingsDialog({ analyst, onSave, onClose }: { analyst: string; 
           <input id="character-shortcuts" type="checkbox" checked={keys} onChange={(e) => setKeys(e.target.checked)} />
           Single-key shortcuts (J, K, D, E, F…) in the list of responses
         </label>
-        <div className="dialog-actions">
-          <button type="submit" className="primary">
-            Save
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions submit="Save" onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -128,15 +114,22 @@ export function SaveViewDialog({ onSave, onClose }: { onSave: (name: string) => 
         <label htmlFor="view-name">Name of the view</label>
         <input id="view-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required maxLength={100} />
         <p className="hint">Saving under an existing name replaces that view. Views are stored in the project file, for everyone who opens it.</p>
-        <div className="dialog-actions">
-          <button type="submit" className="primary">
-            Save view
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions submit="Save view" onCancel={onClose} />
       </form>
     </Dialog>
+  );
+}
+
+/** A dialog form's footer: its primary (submit) button, then Cancel. */
+function DialogActions({ submit, onCancel }: { submit: string; onCancel: () => void }) {
+  return (
+    <div className="dialog-actions">
+      <button type="submit" className="primary">
+        {submit}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }
