@@ -9,6 +9,7 @@ import {
   NOT_GIVEN,
   unavailable,
   type ChartContext,
+  respondentBars,
 } from './common';
 import { questionInfo, questionTitle, type QuestionInfo } from './questions';
 
@@ -70,26 +71,20 @@ export function closedAnswers(ctx: ChartContext, closedQuestionId: number | unde
   const basedOn = counts.reduce((s, c) => s + c.n, 0);
   if (!basedOn) return empty(NO_MATCH);
   const byAnswer = new Map(counts.map((c) => [c.answer, c.n]));
-  return {
-    state: 'ready',
-    data: {
-      layout: 'bars',
-      unit: 'respondents',
-      basedOn,
-      series: [{ key: 'respondents', label: 'Respondents' }],
-      rows: answerOrder(q, counts).map((a) => ({
-        key: a,
-        label: a,
-        values: [byAnswer.get(a) ?? 0],
-        base: basedOn,
-        filters: [answerFilter(ctx.filter, q, a)],
-      })),
-      categoryAxis: 'Answer',
-      valueAxis: 'Respondents',
-      notes: [...countingNotes(ctx), ...notAnswered(ctx, basedOn)],
-      subject: questionTitle(q),
-    },
-  };
+  return respondentBars({
+    basedOn,
+    rows: answerOrder(q, counts).map((a) => ({
+      key: a,
+      label: a,
+      values: [byAnswer.get(a) ?? 0],
+      base: basedOn,
+      filters: [answerFilter(ctx.filter, q, a)],
+    })),
+    categoryAxis: 'Answer',
+    valueAxis: 'Respondents',
+    notes: [...countingNotes(ctx), ...notAnswered(ctx, basedOn)],
+    subject: questionTitle(q),
+  });
 }
 
 /** How each respondent type answered a closed question: one bar per type, split into shares by answer. */

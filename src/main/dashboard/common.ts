@@ -1,4 +1,4 @@
-import type { ChartResult, CountingView, DashboardFilter } from '../../shared/api';
+import type { ChartData, ChartResult, CountingView, DashboardFilter } from '../../shared/api';
 import type { Db } from '../db/connection';
 import { respondentsWhere, viewSql, type ViewSql } from './filter';
 import { campaignsDetected } from './schema';
@@ -65,3 +65,9 @@ export const empty = (reason: string): ChartResult => ({ state: 'empty', reason 
 export const unavailable = (reason: string, action: string): ChartResult => ({ state: 'unavailable', reason, action });
 
 export const NO_MATCH = 'No respondents match these filters. Clear or widen the filters above.';
+
+/** A ready bar chart that counts respondents, in one series (most of the dashboard's charts). */
+export const respondentBars = (data: Omit<ChartData, 'layout' | 'unit' | 'series'>): ChartResult => ({
+  state: 'ready',
+  data: { layout: 'bars', unit: 'respondents', series: [{ key: 'respondents', label: 'Respondents' }], ...data },
+});

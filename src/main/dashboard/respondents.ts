@@ -8,6 +8,7 @@ import {
   NO_MATCH,
   NOT_GIVEN,
   type ChartContext,
+  respondentBars,
 } from './common';
 import { ELSEWHERE, focusPlaces, placeFilter, placeKeySql, placeLabel } from './places';
 
@@ -27,19 +28,13 @@ export function respondentsByType(ctx: ChartContext): ChartResult {
       filters: [c.apart ? null : { ...ctx.filter, respondentTypes: [c.key] }],
       apart: c.apart || undefined,
     }));
-  return {
-    state: 'ready',
-    data: {
-      layout: 'bars',
-      unit: 'respondents',
-      basedOn,
-      series: [{ key: 'respondents', label: 'Respondents' }],
-      rows,
-      categoryAxis: 'Respondent type',
-      valueAxis: 'Respondents',
-      notes: countingNotes(ctx),
-    },
-  };
+  return respondentBars({
+    basedOn,
+    rows,
+    categoryAxis: 'Respondent type',
+    valueAxis: 'Respondents',
+    notes: countingNotes(ctx),
+  });
 }
 
 /** Respondents in view by place: the focus places in a fixed order, then "Elsewhere", then "Not given". */
@@ -51,27 +46,21 @@ export function respondentsByPlace(ctx: ChartContext): ChartResult {
   if (!basedOn) return empty(NO_MATCH);
   const keys = [...focus, ...[ELSEWHERE, NOT_GIVEN].filter((k) => counts.has(k))];
   const notGiven = counts.get(NOT_GIVEN) ?? 0;
-  return {
-    state: 'ready',
-    data: {
-      layout: 'bars',
-      unit: 'respondents',
-      basedOn,
-      series: [{ key: 'respondents', label: 'Respondents' }],
-      rows: keys.map((k) => ({
-        key: k,
-        label: placeLabel(k),
-        values: [counts.get(k) ?? 0],
-        base: basedOn,
-        filters: [placeFilter(ctx.db, ctx.filter, k, focus)],
-        apart: k === NOT_GIVEN || undefined,
-      })),
-      categoryAxis: 'Place',
-      valueAxis: 'Respondents',
-      notes: [
-        ...countingNotes(ctx),
-        ...(notGiven ? [`${notGiven.toLocaleString('en-GB')} respondents did not give a place.`] : []),
-      ],
-    },
-  };
+  return respondentBars({
+    basedOn,
+    rows: keys.map((k) => ({
+      key: k,
+      label: placeLabel(k),
+      values: [counts.get(k) ?? 0],
+      base: basedOn,
+      filters: [placeFilter(ctx.db, ctx.filter, k, focus)],
+      apart: k === NOT_GIVEN || undefined,
+    })),
+    categoryAxis: 'Place',
+    valueAxis: 'Respondents',
+    notes: [
+      ...countingNotes(ctx),
+      ...(notGiven ? [`${notGiven.toLocaleString('en-GB')} respondents did not give a place.`] : []),
+    ],
+  });
 }

@@ -9,6 +9,7 @@ import {
   NOT_GIVEN,
   unavailable,
   type ChartContext,
+  respondentBars,
 } from './common';
 import { focusPlaces, placeFilter, placeKeySql, placeLabel, ELSEWHERE } from './places';
 import { questionInfo, questionTitle, type QuestionInfo } from './questions';
@@ -105,31 +106,25 @@ export function themesChart(ctx: ChartContext): ChartResult {
     )
     .pluck()
     .get(q.id, ...where.params) as number;
-  return {
-    state: 'ready',
-    data: {
-      layout: 'bars',
-      unit: 'respondents',
-      basedOn,
-      series: [{ key: 'respondents', label: 'Respondents' }],
-      rows: themes.map((t) => ({
-        key: String(t.id),
-        label: t.label,
-        values: [t.n],
-        base: basedOn,
-        filters: [themeFilter(ctx.filter, q, t.id)],
-        apart: t.apart || undefined,
-      })),
-      categoryAxis: 'Theme',
-      valueAxis: 'Respondents',
-      notes: [
-        ...countingNotes(ctx),
-        'An answer can have more than one theme, so the shares can add up to more than 100%.',
-        ...(uncoded ? [`${uncoded.toLocaleString('en-GB')} answers in view have no theme yet.`] : []),
-      ],
-      subject: questionTitle(q),
-    },
-  };
+  return respondentBars({
+    basedOn,
+    rows: themes.map((t) => ({
+      key: String(t.id),
+      label: t.label,
+      values: [t.n],
+      base: basedOn,
+      filters: [themeFilter(ctx.filter, q, t.id)],
+      apart: t.apart || undefined,
+    })),
+    categoryAxis: 'Theme',
+    valueAxis: 'Respondents',
+    notes: [
+      ...countingNotes(ctx),
+      'An answer can have more than one theme, so the shares can add up to more than 100%.',
+      ...(uncoded ? [`${uncoded.toLocaleString('en-GB')} answers in view have no theme yet.`] : []),
+    ],
+    subject: questionTitle(q),
+  });
 }
 
 interface Grouping {
