@@ -14,7 +14,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'tests/**/*.ts', 'scripts/**/*', 'bench/**/*', 'bin/**/*', '*.config.ts', '*.config.js'],
+    files: [
+      'src/main/**/*.ts',
+      'tests/**/*.ts',
+      'scripts/**/*',
+      'bench/**/*',
+      'bin/**/*',
+      '*.config.ts',
+      '*.config.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -22,7 +30,10 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/electron/ may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src/main/electron/ may import electron.' }] },
+      ],
     },
   },
   {
@@ -38,7 +49,14 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', 'electron', 'node:*', 'better-sqlite3'], message: 'The renderer talks to the backend only through src/shared.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', 'electron', 'node:*', 'better-sqlite3'],
+              message: 'The renderer talks to the backend only through src/shared.',
+            },
+          ],
+        },
       ],
     },
   },

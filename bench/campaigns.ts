@@ -21,7 +21,9 @@ const CAMPAIGNS = 50;
 const CAMPAIGN_SHARE = 0.3;
 
 const FALLBACK_WORDS =
-  'the north needs better trains faster broadband more skills training investment in towns graduates leave for london because pay is higher and housing near jobs costs too much we should fund start-ups apprenticeships colleges and universities together'.split(' ');
+  'the north needs better trains faster broadband more skills training investment in towns graduates leave for london because pay is higher and housing near jobs costs too much we should fund start-ups apprenticeships colleges and universities together'.split(
+    ' ',
+  );
 
 function build(path: string, n: number): void {
   const partial = `${path}.partial`;
@@ -50,7 +52,9 @@ function build(path: string, n: number): void {
         response.run(id, text);
       }
     })();
-    process.stdout.write(`  generating ${Math.min(n, start + BATCH).toLocaleString('en-GB')} / ${n.toLocaleString('en-GB')}\r`);
+    process.stdout.write(
+      `  generating ${Math.min(n, start + BATCH).toLocaleString('en-GB')} / ${n.toLocaleString('en-GB')}\r`,
+    );
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -77,7 +81,12 @@ async function measure(path: string): Promise<void> {
   // maxRSS and CPU time cover the whole process, worker thread included (kilobytes and microseconds).
   const usage = process.resourceUsage();
   process.stdout.write(
-    JSON.stringify({ wallMs: Math.round(wallMs), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), peakRssMb: Math.round(usage.maxRSS / 1024), result }),
+    JSON.stringify({
+      wallMs: Math.round(wallMs),
+      cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+      peakRssMb: Math.round(usage.maxRSS / 1024),
+      result,
+    }),
   );
 }
 
@@ -85,16 +94,26 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--measure') return measure(args[1]);
   const sizes = args.length ? args.map(Number) : [100_000, 1_000_000];
-  console.log(`Campaign detection benchmark (node ${process.version}, ${CAMPAIGNS} campaigns, ${CAMPAIGN_SHARE * 100}% campaign responses)`);
+  console.log(
+    `Campaign detection benchmark (node ${process.version}, ${CAMPAIGNS} campaigns, ${CAMPAIGN_SHARE * 100}% campaign responses)`,
+  );
   for (const n of sizes) {
     const path = join(tmpdir(), `consult-bench-campaigns-${n}-${SEED}-v1.consult`);
     if (!existsSync(path)) {
       console.log(`building ${path}`);
       build(path, n);
     }
-    const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--measure', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--measure', path], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     if (child.status !== 0) throw new Error(child.stderr);
-    const m = JSON.parse(child.stdout) as { wallMs: number; cpuMs: number; peakRssMb: number; result: DetectCampaignsResult };
+    const m = JSON.parse(child.stdout) as {
+      wallMs: number;
+      cpuMs: number;
+      peakRssMb: number;
+      result: DetectCampaignsResult;
+    };
     console.log(
       `${n.toLocaleString('en-GB').padStart(9)} responses: ${(m.wallMs / 1000).toFixed(1)} s wall, ${(m.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${m.peakRssMb} MB; ` +
         `${m.result.groups} groups, ${m.result.groupedResponses.toLocaleString('en-GB')} grouped responses`,

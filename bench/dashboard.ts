@@ -118,10 +118,9 @@ function generate(path: string, responses: number): void {
             "INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, status, counting) VALUES (?, ?, ?, ?, 'confirmed', 'one')",
           )
           .run(qid, members[0], members.length, members.length).lastInsertRowid;
-        db.prepare('INSERT INTO campaign_member (group_id, response_id, similarity) SELECT ?, value, 1 FROM json_each(?)').run(
-          group,
-          JSON.stringify(members),
-        );
+        db.prepare(
+          'INSERT INTO campaign_member (group_id, response_id, similarity) SELECT ?, value, 1 FROM json_each(?)',
+        ).run(group, JSON.stringify(members));
       }
     }
   })();

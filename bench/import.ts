@@ -56,7 +56,15 @@ function answer(r: () => number): string {
   return `"${text.replace(/"/g, '""')}."`;
 }
 
-const TYPES = ['Individual', 'A member of the public', 'Business', 'On behalf of an organisation', 'Charity', 'Local council', 'University'];
+const TYPES = [
+  'Individual',
+  'A member of the public',
+  'Business',
+  'On behalf of an organisation',
+  'Charity',
+  'Local council',
+  'University',
+];
 const CITIES = ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle', 'York', 'Hull', ''];
 
 export async function generate(path: string, respondents: number): Promise<void> {
@@ -65,10 +73,14 @@ export async function generate(path: string, respondents: number): Promise<void>
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  await write('Response ID,Respondent type,City,Submitted,Q1 What should TechNorth do first?,Q2 What worries you?,Q3 Any other comments?\r\n');
+  await write(
+    'Response ID,Respondent type,City,Submitted,Q1 What should TechNorth do first?,Q2 What worries you?,Q3 Any other comments?\r\n',
+  );
   for (let i = 0; i < respondents; i++) {
     const day = 1 + Math.floor(r() * 28);
-    await write(`NF-${i},${TYPES[Math.floor(r() * TYPES.length)]},${CITIES[Math.floor(r() * CITIES.length)]},${String(day).padStart(2, '0')}/02/2025 10:00,${answer(r)},${answer(r)},${answer(r)}\r\n`);
+    await write(
+      `NF-${i},${TYPES[Math.floor(r() * TYPES.length)]},${CITIES[Math.floor(r() * CITIES.length)]},${String(day).padStart(2, '0')}/02/2025 10:00,${answer(r)},${answer(r)},${answer(r)}\r\n`,
+    );
   }
   out.end();
   await once(out, 'finish');
@@ -83,7 +95,9 @@ async function child(csv: string, dir: string): Promise<void> {
   const preview = await api.call('import.preview', { paths: [csv] });
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const { jobId } = await api.call('import.start', { sources: [{ paths: [csv], mapping: preview.sources[0].mapping }] });
+  const { jobId } = await api.call('import.start', {
+    sources: [{ paths: [csv], mapping: preview.sources[0].mapping }],
+  });
   const job = await new Promise<JobProgress>((resolve) =>
     backend.subscribe((e) => {
       if (e.type === 'job' && e.job.id === jobId && e.job.state !== 'running') resolve(e.job);
@@ -93,18 +107,35 @@ async function child(csv: string, dir: string): Promise<void> {
   const used = process.cpuUsage(cpu);
   await backend.close();
   if (job.state !== 'done') throw new Error(`import ${job.state}: ${job.error?.message}`);
-  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (used.user + used.system) / 1e6, summary: job.result, dbMb: statSync(db).size / 1024 ** 2 }));
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      summary: job.result,
+      dbMb: statSync(db).size / 1024 ** 2,
+    }),
+  );
 }
 
 /**
  * Our import in its own process, so its peak memory (the kernel's maximum resident set, as for sqlite3) is
  * the import's alone: the main thread, the worker thread and SQLite together.
  */
-function ours(dir: string, csv: string): { seconds: number; cpuSeconds: number; peakMb: number; summary: ImportSummary; dbMb: number } {
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', csv, dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function ours(
+  dir: string,
+  csv: string,
+): { seconds: number; cpuSeconds: number; peakMb: number; summary: ImportSummary; dbMb: number } {
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', csv, dir],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   if (run.status !== 0) throw new Error(`the import failed: ${run.stderr}`);
   const maxKb = Number(run.stderr.trim().split('\n').pop());
-  return { ...(JSON.parse(run.stdout) as { seconds: number; cpuSeconds: number; summary: ImportSummary; dbMb: number }), peakMb: maxKb / 1024 };
+  return {
+    ...(JSON.parse(run.stdout) as { seconds: number; cpuSeconds: number; summary: ImportSummary; dbMb: number }),
+    peakMb: maxKb / 1024,
+  };
 }
 
 /** The same respondents as an Excel workbook (shared strings, as Excel writes them), streamed to disk. */
@@ -112,11 +143,27 @@ async function generateXlsx(path: string, respondents: number): Promise<void> {
   const r = rng(20250201 + respondents);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   const ws = wb.addWorksheet('Responses');
-  ws.addRow(['Response ID', 'Respondent type', 'City', 'Submitted', 'Q1 What should TechNorth do first?', 'Q2 What worries you?', 'Q3 Any other comments?']).commit();
+  ws.addRow([
+    'Response ID',
+    'Respondent type',
+    'City',
+    'Submitted',
+    'Q1 What should TechNorth do first?',
+    'Q2 What worries you?',
+    'Q3 Any other comments?',
+  ]).commit();
   const text = (): string => answer(r).slice(1, -1).replace(/""/g, '"');
   for (let i = 0; i < respondents; i++) {
     const day = 1 + Math.floor(r() * 28);
-    ws.addRow([`NF-${i}`, TYPES[Math.floor(r() * TYPES.length)], CITIES[Math.floor(r() * CITIES.length)], new Date(Date.UTC(2025, 1, day, 10)), text(), text(), text()]).commit();
+    ws.addRow([
+      `NF-${i}`,
+      TYPES[Math.floor(r() * TYPES.length)],
+      CITIES[Math.floor(r() * CITIES.length)],
+      new Date(Date.UTC(2025, 1, day, 10)),
+      text(),
+      text(),
+      text(),
+    ]).commit();
   }
   ws.commit();
   await wb.commit();
@@ -151,13 +198,17 @@ async function main(): Promise<void> {
   const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '100000,333334';
   const sizes = sizesArg.split(',').map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'consult-bench-'));
-  console.log(`Import benchmark (Node ${process.version}, in ${dir}; worker: ${existsSync(builtWorker) ? 'built' : 'from source: run `npx electron-vite build` first for app-like figures'})`);
+  console.log(
+    `Import benchmark (Node ${process.version}, in ${dir}; worker: ${existsSync(builtWorker) ? 'built' : 'from source: run `npx electron-vite build` first for app-like figures'})`,
+  );
   try {
     for (const respondents of sizes) {
       const csv = join(dir, `survey-${respondents}.csv`);
       if (!existsSync(csv)) await generate(csv, respondents);
       const mb = statSync(csv).size / 1024 ** 2;
-      console.log(`\n${respondents.toLocaleString('en-GB')} respondents x 3 open questions = ${(respondents * 3).toLocaleString('en-GB')} responses, ${mb.toFixed(1)} MB CSV`);
+      console.log(
+        `\n${respondents.toLocaleString('en-GB')} respondents x 3 open questions = ${(respondents * 3).toLocaleString('en-GB')} responses, ${mb.toFixed(1)} MB CSV`,
+      );
       const a = ours(dir, csv);
       const s = a.summary;
       console.log(
@@ -168,7 +219,9 @@ async function main(): Promise<void> {
         console.log('  reference: sqlite3 is not installed; skipped');
         continue;
       }
-      console.log(`  reference: ${ref.seconds.toFixed(2)} s (CPU ${ref.cpuSeconds.toFixed(2)} s), ${Math.round(respondents / ref.seconds).toLocaleString('en-GB')} rows/s, peak RSS ${ref.peakMb.toFixed(0)} MB (sqlite3 .import + FTS5 build)`);
+      console.log(
+        `  reference: ${ref.seconds.toFixed(2)} s (CPU ${ref.cpuSeconds.toFixed(2)} s), ${Math.round(respondents / ref.seconds).toLocaleString('en-GB')} rows/s, peak RSS ${ref.peakMb.toFixed(0)} MB (sqlite3 .import + FTS5 build)`,
+      );
       console.log(
         `  ratio:     ${(a.seconds / ref.seconds).toFixed(2)}x the reference's wall time, ${(a.cpuSeconds / ref.cpuSeconds).toFixed(2)}x its CPU time (aim: within 1.5x); peak memory ${a.peakMb < 500 ? 'under' : 'OVER'} 500 MB`,
       );
@@ -178,8 +231,12 @@ async function main(): Promise<void> {
       const xlsx = join(dir, `survey-${respondents}.xlsx`);
       await generateXlsx(xlsx, respondents);
       const a = ours(dir, xlsx);
-      console.log(`\nThe first size as an Excel workbook (${(statSync(xlsx).size / 1024 ** 2).toFixed(1)} MB .xlsx; no sqlite3 reference reads Excel)`);
-      console.log(`  ours:      ${a.seconds.toFixed(2)} s (CPU ${a.cpuSeconds.toFixed(2)} s), ${Math.round(respondents / a.seconds).toLocaleString('en-GB')} rows/s, peak RSS ${a.peakMb.toFixed(0)} MB; imported ${a.summary.respondentsAdded.toLocaleString('en-GB')} respondents`);
+      console.log(
+        `\nThe first size as an Excel workbook (${(statSync(xlsx).size / 1024 ** 2).toFixed(1)} MB .xlsx; no sqlite3 reference reads Excel)`,
+      );
+      console.log(
+        `  ours:      ${a.seconds.toFixed(2)} s (CPU ${a.cpuSeconds.toFixed(2)} s), ${Math.round(respondents / a.seconds).toLocaleString('en-GB')} rows/s, peak RSS ${a.peakMb.toFixed(0)} MB; imported ${a.summary.respondentsAdded.toLocaleString('en-GB')} respondents`,
+      );
     }
   } finally {
     if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,13 @@ import { exportTask, previewTask } from '../src/main/reports/tasks';
 import { chromiumPdf } from '../src/main/reports/writers/pdf-chromium';
 
 const [dbPath, format, out] = process.argv.slice(2) as [string, ReportFormat, string];
-const options = { redact: true, includeExcluded: false, campaigns: 'once' as const, anonymise: true, nameOrganisations: false };
+const options = {
+  redact: true,
+  includeExcluded: false,
+  campaigns: 'once' as const,
+  anonymise: true,
+  nameOrganisations: false,
+};
 const ctx: TaskContext = { progress: () => undefined, cancelled: () => false };
 const generatedAt = new Date().toISOString();
 const mb = (kb: number) => kb / 1024;
@@ -29,4 +35,13 @@ const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 // maxRSS is in kilobytes; Chromium's own memory (PDF) is a separate process and not counted.
-console.log(JSON.stringify({ format, seconds, cpuSeconds, peakRssMb: mb(process.resourceUsage().maxRSS), baseRssMb, bytes: statSync(out).size }));
+console.log(
+  JSON.stringify({
+    format,
+    seconds,
+    cpuSeconds,
+    peakRssMb: mb(process.resourceUsage().maxRSS),
+    baseRssMb,
+    bytes: statSync(out).size,
+  }),
+);

@@ -46,8 +46,12 @@ function rng(seed: number): () => number {
 }
 
 const root = packageRoot();
-const sample = JSON.parse(readFileSync(join(root, 'resources', 'sample', 'northern-futures.json'), 'utf8')) as SampleConsultation;
-const truth = JSON.parse(readFileSync(join(root, 'resources', 'sample', 'northern-futures.truth.json'), 'utf8')) as SampleTruth;
+const sample = JSON.parse(
+  readFileSync(join(root, 'resources', 'sample', 'northern-futures.json'), 'utf8'),
+) as SampleConsultation;
+const truth = JSON.parse(
+  readFileSync(join(root, 'resources', 'sample', 'northern-futures.truth.json'), 'utf8'),
+) as SampleTruth;
 const sentences = [
   ...new Set(
     sample.respondents.flatMap((r) =>
@@ -68,25 +72,39 @@ function build(spec: Spec, path: string): void {
   const respondents = Math.ceil(spec.responses / sample.questions.length);
   db.transaction(() => {
     const question = db.prepare('INSERT INTO question (code, text, kind, options, position) VALUES (?, ?, ?, ?, ?)');
-    sample.questions.forEach((q, i) => question.run(q.code, q.text, q.kind, q.options ? JSON.stringify(q.options) : null, i + 1));
+    sample.questions.forEach((q, i) =>
+      question.run(q.code, q.text, q.kind, q.options ? JSON.stringify(q.options) : null, i + 1),
+    );
     const theme = db.prepare(
       "INSERT INTO theme (question_id, name, description, keywords, status, created_by, created_at) VALUES (?, ?, ?, '[]', 'accepted', 'bench', '2026-06-01')",
     );
     const themes = Object.entries(truth.themes).map(([code, names]) => {
       const qid = sample.questions.findIndex((q) => q.code === code) + 1;
-      return names.map((n) => Number(theme.run(qid, n.charAt(0).toUpperCase() + n.slice(1), `Respondents raised ${n}.`).lastInsertRowid));
+      return names.map((n) =>
+        Number(theme.run(qid, n.charAt(0).toUpperCase() + n.slice(1), `Respondents raised ${n}.`).lastInsertRowid),
+      );
     });
     const respondent = db.prepare(
       "INSERT INTO respondent (id, external_id, type, organisation, city, submitted_at, channel, attributes) VALUES (?, ?, ?, ?, ?, ?, 'online', ?)",
     );
-    const response = db.prepare("INSERT INTO response (id, respondent_id, question_id, text, status, exclusion_reason) VALUES (?, ?, ?, ?, ?, ?)");
+    const response = db.prepare(
+      'INSERT INTO response (id, respondent_id, question_id, text, status, exclusion_reason) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const assign = db.prepare(
       "INSERT OR IGNORE INTO assignment (response_id, theme_id, source, source_detail, confidence, state, at) VALUES (?, ?, ?, 'bench', ?, ?, '2026-06-02')",
     );
     let id = 0;
     for (let r = 1; r <= respondents && id < spec.responses; r++) {
       const who = pick(sample.respondents);
-      respondent.run(r, `B-${String(r).padStart(7, '0')}`, who.type, who.organisation, who.city, who.submittedAt, JSON.stringify(who.attributes));
+      respondent.run(
+        r,
+        `B-${String(r).padStart(7, '0')}`,
+        who.type,
+        who.organisation,
+        who.city,
+        who.submittedAt,
+        JSON.stringify(who.attributes),
+      );
       for (let q = 0; q < sample.questions.length && id < spec.responses; q++) {
         const spec_q = sample.questions[q];
         const text =
@@ -98,13 +116,22 @@ function build(spec: Spec, path: string): void {
         if (spec_q.kind === 'open') {
           const analyst = random() < 0.1;
           for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
-            assign.run(id, pick(themes[q]), analyst ? 'analyst' : 'model', analyst ? 1 : 0.5 + random() / 2, analyst ? 'accepted' : 'proposed');
+            assign.run(
+              id,
+              pick(themes[q]),
+              analyst ? 'analyst' : 'model',
+              analyst ? 1 : 0.5 + random() / 2,
+              analyst ? 'accepted' : 'proposed',
+            );
           }
         }
       }
     }
     // Two campaigns on Q1: 2% of its responses, counted once.
-    const q1 = db.prepare('SELECT id FROM response WHERE question_id = 1 AND id % 50 = 0 ORDER BY id').pluck().all() as number[];
+    const q1 = db
+      .prepare('SELECT id FROM response WHERE question_id = 1 AND id % 50 = 0 ORDER BY id')
+      .pluck()
+      .all() as number[];
     const group = db.prepare(
       "INSERT INTO campaign_group (question_id, template_response_id, size, distinct_texts, kind, status, counting) VALUES (1, ?, ?, 1, 'campaign', 'confirmed', 'one')",
     );
@@ -116,7 +143,9 @@ function build(spec: Spec, path: string): void {
   })();
   db.close();
   renameSync(partial, path);
-  console.log(`built ${spec.name}: ${spec.responses.toLocaleString('en-GB')} responses in ${((performance.now() - started) / 1000).toFixed(1)} s (${(statSync(path).size / 1e6).toFixed(0)} MB)`);
+  console.log(
+    `built ${spec.name}: ${spec.responses.toLocaleString('en-GB')} responses in ${((performance.now() - started) / 1000).toFixed(1)} s (${(statSync(path).size / 1e6).toFixed(0)} MB)`,
+  );
 }
 
 interface Measured {
@@ -130,7 +159,9 @@ interface Measured {
 
 function measure(dbPath: string, format: ReportFormat, out: string): Measured {
   const tsx = require.resolve('tsx/cli');
-  const run = spawnSync(process.execPath, [tsx, join(root, 'bench', 'reports-run.ts'), dbPath, format, out], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [tsx, join(root, 'bench', 'reports-run.ts'), dbPath, format, out], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`${format} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as Measured;
 }
@@ -142,7 +173,9 @@ for (const spec of SPECS.filter((s) => !values.only || s.name === values.only)) 
   const path = join(values.dir, `reports-${spec.name}.consult`);
   if (!existsSync(path)) build(spec, path);
   console.log(`\n${spec.name} (${spec.responses.toLocaleString('en-GB')} responses)`);
-  console.log(`format       seconds   CPU s   peak RSS MB   (at start)   output MB      [load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs]`);
+  console.log(
+    `format       seconds   CPU s   peak RSS MB   (at start)   output MB      [load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs]`,
+  );
   results[spec.name] = [];
   for (const format of formats) {
     const out = join(values.dir, `out-${spec.name}.${format}`);
@@ -155,4 +188,7 @@ for (const spec of SPECS.filter((s) => !values.only || s.name === values.only)) 
   }
 }
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'reports.json'), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench', 'results', 'reports.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`,
+);

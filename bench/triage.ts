@@ -31,7 +31,9 @@ function rng(seed: number): () => number {
   return () => (s = (s * 48_271) % 2_147_483_647) / 2_147_483_647;
 }
 
-const sample = JSON.parse(readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.json'), 'utf8')) as SampleConsultation;
+const sample = JSON.parse(
+  readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.json'), 'utf8'),
+) as SampleConsultation;
 const sentences = [
   ...new Set(
     sample.respondents.flatMap((r) =>
@@ -101,7 +103,9 @@ function build(spec: Spec, path: string): void {
   db.close();
   renameSync(partial, path);
   for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
-  console.log(`  built ${spec.name} in ${((performance.now() - started) / 1000).toFixed(1)} s (${(statSync(path).size / 1e6).toFixed(0)} MB)`);
+  console.log(
+    `  built ${spec.name} in ${((performance.now() - started) / 1000).toFixed(1)} s (${(statSync(path).size / 1e6).toFixed(0)} MB)`,
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -125,7 +129,13 @@ function measure(kind: string, queries: (() => number)[]): Row {
     times.push(time(() => (matched = q())));
   }
   times.sort((a, b) => a - b);
-  return { kind, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], rows: matched.toLocaleString('en-GB') };
+  return {
+    kind,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times[times.length - 1],
+    rows: matched.toLocaleString('en-GB'),
+  };
 }
 
 function run(spec: Spec, path: string): void {
@@ -150,43 +160,115 @@ function run(spec: Spec, path: string): void {
   const list = (q: Omit<ResponseQuery, 'limit'>) => () => listResponses(d, { ...q, limit: 50 }).total;
   const firstPage = (filters: ResponseFilter[]) => filters.map((f) => list({ ...f, offset: 0 }));
 
-  const searches = ['graduates', '"brain drain"', 'hous*', 'transport AND rail', 'skills NOT London', '"rail links" OR trains', 'apprenticeships', 'Manchester'];
+  const searches = [
+    'graduates',
+    '"brain drain"',
+    'hous*',
+    'transport AND rail',
+    'skills NOT London',
+    '"rail links" OR trains',
+    'apprenticeships',
+    'Manchester',
+  ];
   const rows: Row[] = [
     measure('search (count + ranked first page)', firstPage(searches.map((search) => ({ search })))),
-    measure('search + question + city', firstPage(searches.map((search) => ({ search, questionId: 2, cities: [city()] })))),
+    measure(
+      'search + question + city',
+      firstPage(searches.map((search) => ({ search, questionId: 2, cities: [city()] }))),
+    ),
     measure('filter: question', firstPage([1, 2, 3, 4].map((questionId) => ({ questionId })))),
-    measure('filter: status', firstPage([['new'], ['read'], ['done'], ['excluded']].map((s) => ({ statuses: s as ResponseFilter['statuses'] })))),
+    measure(
+      'filter: status',
+      firstPage(
+        [['new'], ['read'], ['done'], ['excluded']].map((s) => ({ statuses: s as ResponseFilter['statuses'] })),
+      ),
+    ),
     measure('filter: unread + question', firstPage([1, 2, 3].map((questionId) => ({ questionId, unread: true })))),
     measure('filter: flag', firstPage([{ flags: ['follow_up'] }, { flags: ['notable_quote'] }])),
     measure('filter: city', firstPage(Array.from({ length: 5 }, () => ({ cities: [city()] })))),
-    measure('filter: city + type', firstPage(Array.from({ length: 5 }, () => ({ cities: [city()], respondentTypes: ['business'] })))),
-    measure('filter: date range', firstPage([{ submittedFrom: '2026-04-01', submittedTo: '2026-04-14' }, { submittedFrom: '2026-05-01' }])),
-    measure('filter: question + status + city + type', firstPage([{ questionId: 2, statuses: ['new'], cities: ['Leeds'], respondentTypes: ['individual'] }])),
-    ...(spec.closed ? [measure('filter: closed answer + question', firstPage([{ questionId: 1, answers: [{ questionId: spec.open + 1, options: ['Agree'] }] }]))] : []),
-    measure('page: deep offsets, no filter', Array.from({ length: 10 }, () => list({ offset: Math.floor(random() * (total - 50)) }))),
-    measure('page: deep offsets, question filter', Array.from({ length: 10 }, () => list({ questionId: 2, offset: Math.floor(random() * (total / 5)) }))),
-    measure('page: sorted by date, deep', Array.from({ length: 10 }, () => list({ sort: { key: 'submittedAt', dir: 'asc' }, offset: Math.floor(random() * (total - 50)) }))),
-    measure('page: city, sorted by date', Array.from({ length: 5 }, () => list({ cities: [city()], sort: { key: 'submittedAt', dir: 'desc' }, offset: 0 }))),
-    measure('count only (bulk confirmation)', [{ cities: ['Leeds'] }, { questionId: 1, statuses: ['new'] as ResponseFilter['statuses'] }].map((f) => () => countResponses(d, f))),
+    measure(
+      'filter: city + type',
+      firstPage(Array.from({ length: 5 }, () => ({ cities: [city()], respondentTypes: ['business'] }))),
+    ),
+    measure(
+      'filter: date range',
+      firstPage([{ submittedFrom: '2026-04-01', submittedTo: '2026-04-14' }, { submittedFrom: '2026-05-01' }]),
+    ),
+    measure(
+      'filter: question + status + city + type',
+      firstPage([{ questionId: 2, statuses: ['new'], cities: ['Leeds'], respondentTypes: ['individual'] }]),
+    ),
+    ...(spec.closed
+      ? [
+          measure(
+            'filter: closed answer + question',
+            firstPage([{ questionId: 1, answers: [{ questionId: spec.open + 1, options: ['Agree'] }] }]),
+          ),
+        ]
+      : []),
+    measure(
+      'page: deep offsets, no filter',
+      Array.from({ length: 10 }, () => list({ offset: Math.floor(random() * (total - 50)) })),
+    ),
+    measure(
+      'page: deep offsets, question filter',
+      Array.from({ length: 10 }, () => list({ questionId: 2, offset: Math.floor(random() * (total / 5)) })),
+    ),
+    measure(
+      'page: sorted by date, deep',
+      Array.from({ length: 10 }, () =>
+        list({ sort: { key: 'submittedAt', dir: 'asc' }, offset: Math.floor(random() * (total - 50)) }),
+      ),
+    ),
+    measure(
+      'page: city, sorted by date',
+      Array.from({ length: 5 }, () => list({ cities: [city()], sort: { key: 'submittedAt', dir: 'desc' }, offset: 0 })),
+    ),
+    measure(
+      'count only (bulk confirmation)',
+      [{ cities: ['Leeds'] }, { questionId: 1, statuses: ['new'] as ResponseFilter['statuses'] }].map(
+        (f) => () => countResponses(d, f),
+      ),
+    ),
     measure('progress per question', [() => progressByQuestion(d).length]),
   ];
   opens.sort((a, b) => a - b);
-  rows.unshift({ kind: 'open project (first screen)', p50: percentile(opens, 50), p95: percentile(opens, 95), max: opens[opens.length - 1], rows: total.toLocaleString('en-GB') });
+  rows.unshift({
+    kind: 'open project (first screen)',
+    p50: percentile(opens, 50),
+    p95: percentile(opens, 95),
+    max: opens[opens.length - 1],
+    rows: total.toLocaleString('en-GB'),
+  });
 
   // A bulk change of 10,000 responses and its undo (in the app these run as a background job).
   const ctx = { session: 'bench', actor: 'bench' };
   const bulkFilter: ResponseFilter = { questionId: 1, cities: ['Leeds'] };
   let action: ReturnType<typeof applyChange> = null;
-  const bulk = time(() => (action = applyChange(d, { filter: bulkFilter, expectedCount: 0 }, { addFlags: ['organisation'] }, 'bench', ctx)));
+  const bulk = time(
+    () =>
+      (action = applyChange(d, { filter: bulkFilter, expectedCount: 0 }, { addFlags: ['organisation'] }, 'bench', ctx)),
+  );
   const changed = (action as ReturnType<typeof applyChange>)?.changed ?? 0;
   const undo = time(() => action && undoAction(d, action, ctx));
-  rows.push({ kind: 'bulk flag on question + city', p50: bulk, p95: bulk, max: bulk, rows: changed.toLocaleString('en-GB') });
+  rows.push({
+    kind: 'bulk flag on question + city',
+    p50: bulk,
+    p95: bulk,
+    max: bulk,
+    rows: changed.toLocaleString('en-GB'),
+  });
   rows.push({ kind: 'undo of that bulk', p50: undo, p95: undo, max: undo, rows: changed.toLocaleString('en-GB') });
   d.close();
 
-  console.log(`\n${spec.name}: ${spec.respondents.toLocaleString('en-GB')} respondents, ${total.toLocaleString('en-GB')} responses, ${RUNS} runs per kind (ms)`);
+  console.log(
+    `\n${spec.name}: ${spec.respondents.toLocaleString('en-GB')} respondents, ${total.toLocaleString('en-GB')} responses, ${RUNS} runs per kind (ms)`,
+  );
   console.log(`${'query'.padEnd(42)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}  matched`);
-  for (const r of rows) console.log(`${r.kind.padEnd(42)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}  ${r.rows}`);
+  for (const r of rows)
+    console.log(
+      `${r.kind.padEnd(42)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}  ${r.rows}`,
+    );
 }
 
 mkdirSync(values.dir, { recursive: true });

@@ -37,10 +37,13 @@ function campaigns() {
       ms: Math.round(ms),
       upTo20Percent: bcubed(truth, predicted, (i) => data[i].edit <= 0.2),
       all: bcubed(truth, predicted),
-      recallByEdit: Object.fromEntries(EDITS.map((e) => [`${Math.round(e * 100)}%`, bcubed(truth, predicted, (i) => data[i].edit === e).recall])),
+      recallByEdit: Object.fromEntries(
+        EDITS.map((e) => [`${Math.round(e * 100)}%`, bcubed(truth, predicted, (i) => data[i].edit === e).recall]),
+      ),
     };
   });
-  const mean = (f: (r: (typeof runs)[number]) => number) => Math.round((runs.reduce((s, r) => s + f(r), 0) / runs.length) * 10000) / 10000;
+  const mean = (f: (r: (typeof runs)[number]) => number) =>
+    Math.round((runs.reduce((s, r) => s + f(r), 0) / runs.length) * 10000) / 10000;
   return {
     method: 'B-cubed precision and recall; 8 families x 40 copies per edit size, built from Polis comments (3 seeds)',
     params: DEFAULT_CAMPAIGN_PARAMS,
@@ -53,13 +56,27 @@ function campaigns() {
 function personalData() {
   const dev = readPiiSnippets();
   const later = readPiiSnippets(join(PII_FIXTURES, 'holdout'));
-  const strip = (s: ReturnType<typeof scorePii>) => ({ snippets: s.snippets, byKind: s.byKind, missed: s.missed, wrong: s.wrong });
+  const strip = (s: ReturnType<typeof scorePii>) => ({
+    snippets: s.snippets,
+    byKind: s.byKind,
+    missed: s.missed,
+    wrong: s.wrong,
+  });
   return {
-    method: 'span-level precision and recall per kind (a find is right when it has the right kind and overlaps a labelled piece)',
+    method:
+      'span-level precision and recall per kind (a find is right when it has the right kind and overlaps a labelled piece)',
     development: strip(scorePii(dev)),
     later: {
       note: 'Written after the detectors and scored once before any change; the first-look figures are below. The detectors were then improved using its mistakes, so the current figures on it are no longer held out.',
-      firstLook: { email: { precision: 1, recall: 0.857 }, phone: { precision: 1, recall: 0.857 }, postcode: { precision: 1, recall: 1 }, ni_number: { precision: 1, recall: 1 }, url: { precision: 0.833, recall: 1 }, card: { precision: 1, recall: 1 }, name: { precision: 1, recall: 0.214 } },
+      firstLook: {
+        email: { precision: 1, recall: 0.857 },
+        phone: { precision: 1, recall: 0.857 },
+        postcode: { precision: 1, recall: 1 },
+        ni_number: { precision: 1, recall: 1 },
+        url: { precision: 0.833, recall: 1 },
+        card: { precision: 1, recall: 1 },
+        name: { precision: 1, recall: 0.214 },
+      },
       ...strip(scorePii(later)),
     },
     all: strip(scorePii([...dev, ...later])),
@@ -89,7 +106,11 @@ mkdirSync(join(out, '..'), { recursive: true });
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 const c = result.campaigns as { upTo20Percent?: unknown; allEdits?: unknown };
 console.log('campaigns (edits <= 20%):', JSON.stringify(c.upTo20Percent), 'all edits:', JSON.stringify(c.allEdits));
-for (const [kind, s] of Object.entries(result.personalData.all.byKind)) console.log(`personal data ${kind.padEnd(10)} precision ${s.precision} recall ${s.recall} (n=${s.expected})`);
-console.log('stance:', JSON.stringify(result.stance, (k, v) => (k === 'confusion' ? undefined : v)));
+for (const [kind, s] of Object.entries(result.personalData.all.byKind))
+  console.log(`personal data ${kind.padEnd(10)} precision ${s.precision} recall ${s.recall} (n=${s.expected})`);
+console.log(
+  'stance:',
+  JSON.stringify(result.stance, (k, v) => (k === 'confusion' ? undefined : v)),
+);
 console.log('sample consultation:', JSON.stringify(result.sampleConsultation));
 console.log(`written to ${out}`);

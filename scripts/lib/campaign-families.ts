@@ -17,7 +17,6 @@ export interface Comment {
   text: string;
 }
 
-
 /** The Polis comments, or null when ../shared/data is not there (a user's clone). */
 export function readPolis(): Comment[] | null {
   if (!existsSync(POLIS_FILE)) return null;
@@ -39,12 +38,30 @@ function shuffle<T>(rand: Rand, list: T[]): T[] {
   return list;
 }
 
-const NAMES = ['Sarah', 'Mohammed', 'Jones', 'Priya', 'Okafor', 'Leeds', 'Bradford', 'Wigan', 'Tom', 'Grace', 'Hughes', 'Kaur'];
+const NAMES = [
+  'Sarah',
+  'Mohammed',
+  'Jones',
+  'Priya',
+  'Okafor',
+  'Leeds',
+  'Bradford',
+  'Wigan',
+  'Tom',
+  'Grace',
+  'Hughes',
+  'Kaur',
+];
 
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
 function sentences(text: string): string[] {
-  return text.match(/[^.!?]+[.!?]*\s*/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
+  return (
+    text
+      .match(/[^.!?]+[.!?]*\s*/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [text]
+  );
 }
 
 /**
@@ -113,12 +130,18 @@ export function buildFamilies(comments: readonly Comment[], options: FamilyOptio
   // duplicates, but not injected ones. Keep one of each so the scores measure the injected families only.
   const seen = new Set<string>();
   const unique = comments.filter((c) => {
-    const key = c.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const key = c.text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  const pool = shuffle(rand, unique.filter((c) => wordCount(c.text) >= 6));
+  const pool = shuffle(
+    rand,
+    unique.filter((c) => wordCount(c.text) >= 6),
+  );
   const byLabel = new Map<string, Comment[]>();
   for (const c of pool) byLabel.set(c.label, [...(byLabel.get(c.label) ?? []), c]);
   const labels = [...byLabel.keys()].sort((a, b) => (byLabel.get(b)?.length ?? 0) - (byLabel.get(a)?.length ?? 0));
@@ -132,9 +155,13 @@ export function buildFamilies(comments: readonly Comment[], options: FamilyOptio
     const topic = byLabel.get(labels[f % labels.length]) ?? [];
     const parts = topic.filter((c) => !used.has(c)).slice(0, 5);
     parts.forEach((c) => used.add(c));
-    const paragraphs = [parts.slice(0, 3).flatMap((c) => sentences(c.text)), parts.slice(3).flatMap((c) => sentences(c.text))];
+    const paragraphs = [
+      parts.slice(0, 3).flatMap((c) => sentences(c.text)),
+      parts.slice(3).flatMap((c) => sentences(c.text)),
+    ];
     for (const edit of options.edits) {
-      for (let i = 0; i < options.copiesPerEdit; i++) out.push({ text: editTemplate(paragraphs, edit, rand, donors), family: f, edit });
+      for (let i = 0; i < options.copiesPerEdit; i++)
+        out.push({ text: editTemplate(paragraphs, edit, rand, donors), family: f, edit });
     }
   }
   for (const c of pool) if (!used.has(c)) out.push({ text: c.text, family: null, edit: 0 });

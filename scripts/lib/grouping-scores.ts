@@ -26,7 +26,8 @@ export function bcubed(
   predicted: readonly (number | null)[],
   include: (i: number) => boolean = () => true,
 ): GroupingScore {
-  const key = (kind: string, v: number | null, i: number): string => (v === null ? `${kind}:self:${i}` : `${kind}:${v}`);
+  const key = (kind: string, v: number | null, i: number): string =>
+    v === null ? `${kind}:self:${i}` : `${kind}:${v}`;
   const sizes = new Map<string, number>();
   const both = new Map<string, number>();
   for (let i = 0; i < truth.length; i++) {

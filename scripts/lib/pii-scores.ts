@@ -47,7 +47,9 @@ export interface PiiScores {
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function scorePii(snippets: readonly PiiSnippet[]): PiiScores {
-  const tally = Object.fromEntries(PII_KINDS.map((k) => [k, { expected: 0, found: 0, correctFound: 0, correctExpected: 0 }]));
+  const tally = Object.fromEntries(
+    PII_KINDS.map((k) => [k, { expected: 0, found: 0, correctFound: 0, correctExpected: 0 }]),
+  );
   const missed: PiiScores['missed'] = [];
   const wrong: PiiScores['wrong'] = [];
   for (const s of snippets) {
@@ -56,8 +58,10 @@ export function scorePii(snippets: readonly PiiSnippet[]): PiiScores {
       const start = s.text.indexOf(e.value);
       return { kind: e.kind, start, end: start + e.value.length, value: e.value };
     });
-    const overlaps = (a: { kind: PiiKind; start: number; end: number }, b: { kind: PiiKind; start: number; end: number }) =>
-      a.kind === b.kind && a.start < b.end && b.start < a.end;
+    const overlaps = (
+      a: { kind: PiiKind; start: number; end: number },
+      b: { kind: PiiKind; start: number; end: number },
+    ) => a.kind === b.kind && a.start < b.end && b.start < a.end;
     for (const e of expected) {
       tally[e.kind].expected++;
       if (found.some((f) => overlaps(f, e))) tally[e.kind].correctExpected++;

@@ -22,7 +22,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function scoreSample({ sample, truth }: { sample: SampleConsultation; truth: SampleTruth }): {
   campaigns: GroupingScore & { truthCampaigns: number; predictedGroups: number };
-  personalData: Record<string, { expected: number; found: number; correct: number; precision: number | null; recall: number | null }>;
+  personalData: Record<
+    string,
+    { expected: number; found: number; correct: number; precision: number | null; recall: number | null }
+  >;
 } {
   // Campaigns: each open question grouped separately, as the app does; a respondent is in the campaign of
   // their first grouped answer.
@@ -50,7 +53,11 @@ export function scoreSample({ sample, truth }: { sample: SampleConsultation; tru
     return c ? campaignNames.indexOf(c) : null;
   });
   const predicted = ids.map((id) => respondentGroup.get(id) ?? null);
-  const campaigns = { ...bcubed(truthLabels, predicted), truthCampaigns: campaignNames.length, predictedGroups: groupCount };
+  const campaigns = {
+    ...bcubed(truthLabels, predicted),
+    truthCampaigns: campaignNames.length,
+    predictedGroups: groupCount,
+  };
 
   // Personal data: the kinds found in a respondent's answers against the kinds the truth lists.
   const tally = new Map<string, { expected: number; found: number; correct: number }>();
@@ -61,7 +68,9 @@ export function scoreSample({ sample, truth }: { sample: SampleConsultation; tru
   };
   for (const r of sample.respondents) {
     const expected = new Set(truth.respondents[r.externalId]?.personalData ?? []);
-    const found = new Set(Object.values(r.answers).flatMap((text) => findPersonalData(text).map((f) => f.kind as string)));
+    const found = new Set(
+      Object.values(r.answers).flatMap((text) => findPersonalData(text).map((f) => f.kind as string)),
+    );
     for (const k of expected) bump(k, 'expected');
     for (const k of found) {
       bump(k, 'found');
@@ -71,7 +80,11 @@ export function scoreSample({ sample, truth }: { sample: SampleConsultation; tru
   const personalData = Object.fromEntries(
     [...tally.entries()].map(([kind, t]) => [
       kind,
-      { ...t, precision: t.found ? round(t.correct / t.found) : null, recall: t.expected ? round(t.correct / t.expected) : null },
+      {
+        ...t,
+        precision: t.found ? round(t.correct / t.found) : null,
+        recall: t.expected ? round(t.correct / t.expected) : null,
+      },
     ]),
   );
   return { campaigns, personalData };

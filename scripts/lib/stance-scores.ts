@@ -27,9 +27,19 @@ const jsonl = (path: string) =>
 
 export function readGamblingStance(): { xs: Labelled; generation: Labelled } | null {
   if (!existsSync(XS) || !existsSync(GENERATION)) return null;
-  const question = (JSON.parse(readFileSync(join(XS, 'inputs/question_part_1/question.json'), 'utf8')) as { question_text: string }).question_text;
-  const positions = new Map(jsonl(join(XS, 'outputs/mapping/2025-07-22/question_part_1/sentiment.jsonl')).map((r) => [r.response_id, String(r.position)]));
-  const xs = jsonl(join(XS, 'inputs/question_part_1/responses.jsonl')).map((r) => ({ text: String(r.response), label: positions.get(r.response_id) ?? '' }));
+  const question = (
+    JSON.parse(readFileSync(join(XS, 'inputs/question_part_1/question.json'), 'utf8')) as { question_text: string }
+  ).question_text;
+  const positions = new Map(
+    jsonl(join(XS, 'outputs/mapping/2025-07-22/question_part_1/sentiment.jsonl')).map((r) => [
+      r.response_id,
+      String(r.position),
+    ]),
+  );
+  const xs = jsonl(join(XS, 'inputs/question_part_1/responses.jsonl')).map((r) => ({
+    text: String(r.response),
+    label: positions.get(r.response_id) ?? '',
+  }));
   const [header, ...rows] = parseCsv(readFileSync(join(GENERATION, 'eval_sentiments.csv'), 'utf8'));
   const text = header.indexOf('response');
   const position = header.indexOf('position');
@@ -54,7 +64,9 @@ export function scoreStance(data: { xs: Labelled; generation: Labelled }) {
     if (predicted === item.label) xsCorrect++;
     xsConfusion[`${item.label} -> ${predicted}`] = (xsConfusion[`${item.label} -> ${predicted}`] ?? 0) + 1;
   }
-  const xsMajority = Math.max(...['AGREE', 'DISAGREE', 'UNCLEAR'].map((l) => data.xs.items.filter((i) => i.label === l).length)) / data.xs.items.length;
+  const xsMajority =
+    Math.max(...['AGREE', 'DISAGREE', 'UNCLEAR'].map((l) => data.xs.items.filter((i) => i.label === l).length)) /
+    data.xs.items.length;
 
   const genProfile = profileQuestion(data.generation.question);
   const genConfusion: Record<string, number> = {};
@@ -71,7 +83,12 @@ export function scoreStance(data: { xs: Labelled; generation: Labelled }) {
   const n = data.generation.items.length;
   const yes = data.generation.items.filter((i) => i.label === 'Yes').length;
   return {
-    xs: { responses: data.xs.items.length, accuracy: round(xsCorrect / data.xs.items.length), majorityBaseline: round(xsMajority), confusion: xsConfusion },
+    xs: {
+      responses: data.xs.items.length,
+      accuracy: round(xsCorrect / data.xs.items.length),
+      majorityBaseline: round(xsMajority),
+      confusion: xsConfusion,
+    },
     generation: {
       responses: n,
       coverage: round(decided / n),

@@ -78,16 +78,22 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
         return api.call('project.stats');
       });
       if (values.json) out.log(JSON.stringify(stats, null, 2));
-      else for (const [key, value] of Object.entries(stats)) out.log(`${key.padEnd(16)} ${typeof value === 'object' ? JSON.stringify(value) : value}`);
+      else
+        for (const [key, value] of Object.entries(stats))
+          out.log(`${key.padEnd(16)} ${typeof value === 'object' ? JSON.stringify(value) : value}`);
       return 0;
     }
     case 'serve': {
       const staticDir = join(packageRoot(), 'out', 'renderer');
       if (!existsSync(join(staticDir, 'index.html'))) {
-        throw new AppError('NOT_FOUND', `The interface is not built (${staticDir} is missing): run \`npm run build:renderer\` first.`);
+        throw new AppError(
+          'NOT_FOUND',
+          `The interface is not built (${staticDir} is missing): run \`npm run build:renderer\` first.`,
+        );
       }
       const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', `--port must be a port number, not ${values.port}.`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new AppError('INVALID_INPUT', `--port must be a port number, not ${values.port}.`);
       const backend = new Backend({ dataDir: defaultDataDir() });
       const api = inProcessClient(backend);
       const project = positionals[1];
@@ -111,7 +117,13 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       need(positionals, 2, 'a file or folder to import');
       const summary = await withBackend(async (api) => {
         await api.call('project.open', { path });
-        return importFromCli(api, positionals.slice(2).map((p) => resolve(p)), values.mapping, values['allow-reimport'], values.json || !process.stderr.isTTY ? undefined : (s) => process.stderr.write(s));
+        return importFromCli(
+          api,
+          positionals.slice(2).map((p) => resolve(p)),
+          values.mapping,
+          values['allow-reimport'],
+          values.json || !process.stderr.isTTY ? undefined : (s) => process.stderr.write(s),
+        );
       });
       if (values.json) out.log(JSON.stringify(summary, null, 2));
       else for (const line of summaryLines(summary)) out.log(line);
@@ -138,7 +150,11 @@ export async function main(argv: string[], out: Out = { log: (s) => process.stdo
       const path = resolve(need(positionals, 1, 'the project file'));
       if (values.format !== 'json') {
         const written = await withBackend((api) => exportReport(api, path, values));
-        out.log(values.json ? JSON.stringify(written) : `Wrote ${written.path} (${written.bytes.toLocaleString('en-GB')} bytes).`);
+        out.log(
+          values.json
+            ? JSON.stringify(written)
+            : `Wrote ${written.path} (${written.bytes.toLocaleString('en-GB')} bytes).`,
+        );
         return 0;
       }
       // JSON (coded data: questions, themes, responses with their themes) streams from the themes area's writer.

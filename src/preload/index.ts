@@ -7,7 +7,8 @@ import type { ApiBridge, ApiEvent, CallResult } from '../shared/api';
 import { IPC_CALL, IPC_EVENT } from '../shared/ipc';
 
 const bridge = {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke(IPC_CALL, method, input) as Promise<CallResult<unknown>>,
+  invoke: (method: string, input: unknown) =>
+    ipcRenderer.invoke(IPC_CALL, method, input) as Promise<CallResult<unknown>>,
   subscribe: (listener: (event: ApiEvent) => void) => {
     const handler = (_event: IpcRendererEvent, payload: ApiEvent): void => listener(payload);
     ipcRenderer.on(IPC_EVENT, handler);

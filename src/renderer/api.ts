@@ -21,7 +21,10 @@ function httpBridge(): ApiBridge {
         body: JSON.stringify({ input }),
       });
       if (response.status === 401) {
-        return { ok: false, error: { code: 'UNSUPPORTED', message: 'Not signed in: open the address that `consult serve` printed.' } };
+        return {
+          ok: false,
+          error: { code: 'UNSUPPORTED', message: 'Not signed in: open the address that `consult serve` printed.' },
+        };
       }
       return (await response.json()) as CallResult<unknown>;
     },

@@ -1,11 +1,6 @@
 /** The layout of the bundled sample consultation (resources/sample/*.json), written by scripts/generate-sample.ts. */
 
-export type RespondentType =
-  | 'individual'
-  | 'business'
-  | 'academic'
-  | 'local authority'
-  | 'voluntary sector';
+export type RespondentType = 'individual' | 'business' | 'academic' | 'local authority' | 'voluntary sector';
 
 export type Channel = 'online' | 'email' | 'easy-read' | 'paper';
 

@@ -2,7 +2,13 @@
 import type { ExclusionReason, Flag, Priority, TriageChange, TriageStatus } from './api';
 
 export const STATUSES = ['new', 'read', 'in_review', 'done', 'excluded'] as const satisfies readonly TriageStatus[];
-export const EXCLUSION_REASONS = ['spam', 'duplicate', 'out_of_scope', 'offensive', 'other'] as const satisfies readonly ExclusionReason[];
+export const EXCLUSION_REASONS = [
+  'spam',
+  'duplicate',
+  'out_of_scope',
+  'offensive',
+  'other',
+] as const satisfies readonly ExclusionReason[];
 export const FLAGS = ['follow_up', 'notable_quote', 'organisation', 'safeguarding'] as const satisfies readonly Flag[];
 /** In order: the index is what is stored. */
 export const PRIORITIES = ['none', 'low', 'medium', 'high'] as const satisfies readonly Priority[];
@@ -41,7 +47,9 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
 export function describeChange(change: TriageChange): string {
   const parts: string[] = [];
   if (change.status) {
-    parts.push(`Status: ${STATUS_LABELS[change.status]}${change.exclusionReason ? ` (${REASON_LABELS[change.exclusionReason]})` : ''}`);
+    parts.push(
+      `Status: ${STATUS_LABELS[change.status]}${change.exclusionReason ? ` (${REASON_LABELS[change.exclusionReason]})` : ''}`,
+    );
   }
   if (change.priority) parts.push(`Priority: ${PRIORITY_LABELS[change.priority]}`);
   for (const f of change.addFlags ?? []) parts.push(`Flag: ${FLAG_LABELS[f]}`);

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/main/server/http';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
+import {
+  browserSkipReason,
+  expectAccessible,
+  watchErrors,
+  STATIC_DIR,
+  SCREENSHOTS,
+  useBrowser,
+} from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
@@ -43,7 +50,9 @@ describe.skipIf(skip)(`the UI in Chromium over serve mode${skip ? ` (skipped: ${
     try {
       const { page, errors } = await open(server);
       // The Responses area lists the sample's responses, counted from the database.
-      await expect.poll(() => page.locator('.count').textContent()).toBe(`${stats.responses.toLocaleString('en-GB')} responses`);
+      await expect
+        .poll(() => page.locator('.count').textContent())
+        .toBe(`${stats.responses.toLocaleString('en-GB')} responses`);
       const rows = page.locator('.tbody [role="row"]');
       await expect.poll(() => rows.first().textContent()).toMatch(/NF-\d+/);
       // Virtualised: only the rows on screen are in the page, not thousands.
@@ -62,7 +71,9 @@ describe.skipIf(skip)(`the UI in Chromium over serve mode${skip ? ` (skipped: ${
       const expected = (await api.call('responses.list', { search: 'graduates', offset: 0, limit: 1 })).total;
       expect(expected).toBeGreaterThan(0);
       await page.getByRole('searchbox', { name: 'Search' }).fill('graduates');
-      await expect.poll(() => page.locator('.count').textContent()).toBe(`${expected.toLocaleString('en-GB')} responses match`);
+      await expect
+        .poll(() => page.locator('.count').textContent())
+        .toBe(`${expected.toLocaleString('en-GB')} responses match`);
       await page.locator('.tbody [role="row"]').first().click();
       await expect.poll(() => page.locator('.reading-pane mark').count()).toBeGreaterThan(0);
 
@@ -74,9 +85,13 @@ describe.skipIf(skip)(`the UI in Chromium over serve mode${skip ? ` (skipped: ${
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await page.getByLabel('Place').selectOption('city:Leeds');
       const leeds = (await api.call('responses.list', { cities: ['Leeds'], offset: 0, limit: 1 })).total;
-      await expect.poll(() => page.locator('.count').textContent()).toBe(`${leeds.toLocaleString('en-GB')} responses match`);
+      await expect
+        .poll(() => page.locator('.count').textContent())
+        .toBe(`${leeds.toLocaleString('en-GB')} responses match`);
       await page.getByRole('button', { name: 'Clear filters' }).click();
-      await expect.poll(() => page.locator('.count').textContent()).toBe(`${stats.responses.toLocaleString('en-GB')} responses`);
+      await expect
+        .poll(() => page.locator('.count').textContent())
+        .toBe(`${stats.responses.toLocaleString('en-GB')} responses`);
 
       for (const area of ['Import', 'Themes', 'Dashboard', 'Reports', 'Responses']) {
         await page.getByRole('link', { name: area }).click();

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
+import {
+  browserSkipReason,
+  expectAccessible,
+  watchErrors,
+  STATIC_DIR,
+  SCREENSHOTS,
+  useBrowser,
+} from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 import { writeSignalsProject } from '../helpers/signals-fixture';
 
@@ -54,7 +61,9 @@ describe.skipIf(skip)(`the Campaigns area in Chromium${skip ? ` (skipped: ${skip
       await page.getByRole('button', { name: 'Confirm' }).click();
       await expect.poll(() => page.locator('.group-detail > p.muted').first().textContent()).toMatch(/^Confirmed by/);
       await page.getByLabel(/all 40 responses/).click();
-      await expect.poll(async () => (await api.call('campaigns.list', { kind: 'campaign' })).groups[0].counting).toBe('all');
+      await expect
+        .poll(async () => (await api.call('campaigns.list', { kind: 'campaign' })).groups[0].counting)
+        .toBe('all');
 
       // Personal data: run the checks, see the findings marked, mark one as not personal data.
       await tab(page, 'Personal data');
@@ -62,9 +71,13 @@ describe.skipIf(skip)(`the Campaigns area in Chromium${skip ? ` (skipped: ${skip
       await expect.poll(() => page.locator('.pii-row').count(), { timeout: 30_000 }).toBe(2);
       await expect.poll(() => page.locator('mark.pii').count()).toBeGreaterThanOrEqual(5);
       await page.getByRole('button', { name: /^Not personal data\W+Priya Kaur$/ }).click();
-      await expect.poll(() => page.getByRole('button', { name: /^Undo\W+treat Priya Kaur as personal data again$/ }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('button', { name: /^Undo\W+treat Priya Kaur as personal data again$/ }).count())
+        .toBe(1);
       await page.getByRole('button', { name: 'Show in full and as exported' }).first().click();
-      await expect.poll(() => page.locator('.pii-row .template').first().textContent()).toMatch(/\[phone\]|\[postcode\]/);
+      await expect
+        .poll(() => page.locator('.pii-row .template').first().textContent())
+        .toMatch(/\[phone\]|\[postcode\]/);
       await expectAccessible(page, 'Personal data');
 
       // Stance and sentiment: estimates, per question, and the check against the closed question.

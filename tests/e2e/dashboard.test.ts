@@ -7,7 +7,14 @@ import { startServer } from '../../src/main/server/http';
 import type { ApiClient, DashboardFilter } from '../../src/shared/api';
 import { readResponsesFilter } from '../../src/shared/filter-link';
 import { addAnalysis } from '../helpers/analysis-fixture';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
+import {
+  browserSkipReason,
+  expectAccessible,
+  watchErrors,
+  STATIC_DIR,
+  SCREENSHOTS,
+  useBrowser,
+} from '../helpers/browser';
 import { tempDir, testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();

@@ -33,10 +33,18 @@ describe.skipIf(skip)(`the Electron app${skip ? ` (skipped: ${skip})` : ''}`, ()
     });
     try {
       const page = await app.firstWindow();
-      await expect.poll(() => page.locator('.project-name').textContent(), { timeout: 30_000 }).toContain('Northern Futures');
-      expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => typeof (globalThis as unknown as { api?: { invoke?: unknown } }).api?.invoke)).toBe('function');
-      expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
+      await expect
+        .poll(() => page.locator('.project-name').textContent(), { timeout: 30_000 })
+        .toContain('Northern Futures');
+      expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      expect(
+        await page.evaluate(() => typeof (globalThis as unknown as { api?: { invoke?: unknown } }).api?.invoke),
+      ).toBe('function');
+      expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe(
+        'undefined',
+      );
     } finally {
       await app.close();
     }

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
+import {
+  browserSkipReason,
+  expectAccessible,
+  watchErrors,
+  STATIC_DIR,
+  SCREENSHOTS,
+  useBrowser,
+} from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
@@ -41,9 +48,15 @@ describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: 
       await expect.poll(() => page.getByLabel('Do you support the hub?: becomes').inputValue()).toBe('ignore');
 
       await page.getByRole('button', { name: 'Import 1 file' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: 'Import finished' }).count(), { timeout: 30_000 }).toBe(1);
-      expect(await page.locator('.import-result .lead').textContent()).toContain('5 respondents and 8 answers imported');
-      await expect.poll(() => page.getByRole('table').filter({ hasText: 'survey-utf8-bom.csv' }).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Import finished' }).count(), { timeout: 30_000 })
+        .toBe(1);
+      expect(await page.locator('.import-result .lead').textContent()).toContain(
+        '5 respondents and 8 answers imported',
+      );
+      await expect
+        .poll(() => page.getByRole('table').filter({ hasText: 'survey-utf8-bom.csv' }).count(), { timeout: 10_000 })
+        .toBe(1);
       await expectAccessible(page, 'Import finished');
       await page.screenshot({ path: join(screenshots, 'import-done.png'), fullPage: true });
 
@@ -68,15 +81,21 @@ describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: 
       const field = page.getByLabel('Full path of a file or folder to import');
       await field.fill(join(fixtures, 'binary.csv'));
       await page.getByRole('button', { name: 'Add' }).click();
-      await expect.poll(() => page.getByRole('region', { name: 'binary.csv' }).textContent(), { timeout: 30_000 }).toMatch(/cannot be imported: it is binary data/);
+      await expect
+        .poll(() => page.getByRole('region', { name: 'binary.csv' }).textContent(), { timeout: 30_000 })
+        .toMatch(/cannot be imported: it is binary data/);
       await field.fill(join(fixtures, 'ragged.csv'));
       await page.getByRole('button', { name: 'Add' }).click();
       await expect.poll(() => page.getByRole('button', { name: 'Import 1 file' }).count(), { timeout: 30_000 }).toBe(1);
       await page.getByRole('button', { name: 'Import 1 file' }).click();
-      await expect.poll(() => page.getByRole('heading', { name: 'Import finished' }).count(), { timeout: 30_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Import finished' }).count(), { timeout: 30_000 })
+        .toBe(1);
       await page.getByRole('button', { name: 'Show rows kept out of ragged.csv (3)' }).click();
       const quarantine = page.getByRole('region', { name: /Quarantined rows/ });
-      await expect.poll(() => quarantine.textContent(), { timeout: 10_000 }).toContain('row 3 has 4 fields but the heading row has 3');
+      await expect
+        .poll(() => quarantine.textContent(), { timeout: 10_000 })
+        .toContain('row 3 has 4 fields but the heading row has 3');
       await expectAccessible(page, 'Quarantine');
       expect(errors).toEqual([]);
     } finally {

@@ -41,11 +41,15 @@ describe.skipIf(skip)(`opening projects in the browser${skip ? ` (skipped: ${ski
       const path = page.getByLabel('Open a project file by its path');
       await path.fill(notProject);
       await page.getByRole('button', { name: 'Open', exact: true }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('is not a Consultation Analyser project');
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('is not a Consultation Analyser project');
 
       await path.fill(future);
       await page.getByRole('button', { name: 'Open', exact: true }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('newer version of Consultation Analyser');
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('newer version of Consultation Analyser');
       expect(await api.call('project.current')).toBeNull();
 
       await page.getByRole('button', { name: 'Skills consultation' }).click();
@@ -61,7 +65,9 @@ describe.skipIf(skip)(`opening projects in the browser${skip ? ` (skipped: ${ski
       await page.getByRole('button', { name: 'Switch project' }).click();
       await expect.poll(() => page.getByRole('button', { name: 'Open the sample consultation' }).count()).toBe(1);
       await page.getByRole('button', { name: 'Open the sample consultation' }).click();
-      await expect.poll(() => page.locator('.project-name').textContent(), { timeout: 30_000 }).toContain('Northern Futures');
+      await expect
+        .poll(() => page.locator('.project-name').textContent(), { timeout: 30_000 })
+        .toContain('Northern Futures');
       // The console stays clean; the expected failures above reached the user as messages instead.
       expect(errors).toEqual([]);
     } finally {

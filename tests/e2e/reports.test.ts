@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
+import {
+  browserSkipReason,
+  expectAccessible,
+  watchErrors,
+  STATIC_DIR,
+  SCREENSHOTS,
+  useBrowser,
+} from '../helpers/browser';
 import { buildAnalysedSample, HOSTILE_THEME } from '../helpers/report-fixtures';
 import { testBackend } from '../helpers/temp';
 
@@ -30,10 +37,22 @@ describe.skipIf(skip)(`the Reports area in Chromium${skip ? ` (skipped: ${skip})
       await expect.poll(() => frameElement.count(), { timeout: 30_000 }).toBe(1);
       expect(await frameElement.getAttribute('sandbox')).toBe('');
       const frame = page.frameLocator('iframe[title="Preview of the summary of responses"]');
-      await expect.poll(() => frame.locator('h1.title').textContent(), { timeout: 30_000 }).toContain('Northern Futures');
-      const summary = (await api.call('reports.preview', { redact: true, includeExcluded: false, campaigns: 'once', anonymise: true, nameOrganisations: false })).summary;
+      await expect
+        .poll(() => frame.locator('h1.title').textContent(), { timeout: 30_000 })
+        .toContain('Northern Futures');
+      const summary = (
+        await api.call('reports.preview', {
+          redact: true,
+          includeExcluded: false,
+          campaigns: 'once',
+          anonymise: true,
+          nameOrganisations: false,
+        })
+      ).summary;
       const q1 = summary.questions[0];
-      await expect.poll(() => frame.locator('body').innerText()).toContain(`${q1.respondents.toLocaleString('en-GB')} respondents answered this question.`);
+      await expect
+        .poll(() => frame.locator('body').innerText())
+        .toContain(`${q1.respondents.toLocaleString('en-GB')} respondents answered this question.`);
       expect(await frame.locator('script').count()).toBe(0);
       await expect.poll(() => frame.locator('body').innerText()).toContain('<script>alert(1)</script>');
       expect(await frame.locator('body').innerText()).not.toContain('jane.doe@example.com');
@@ -42,14 +61,18 @@ describe.skipIf(skip)(`the Reports area in Chromium${skip ? ` (skipped: ${skip})
 
       // Leaving out a question takes it out of the preview.
       await page.getByLabel(/^Q2:/).uncheck();
-      await expect.poll(() => frame.locator('h2').allTextContents(), { timeout: 30_000 }).not.toContain(expect.stringMatching(/^Question 2:/));
+      await expect
+        .poll(() => frame.locator('h2').allTextContents(), { timeout: 30_000 })
+        .not.toContain(expect.stringMatching(/^Question 2:/));
       expect(await frame.locator('h2').allTextContents()).toContainEqual(expect.stringMatching(/^Question 1:/));
 
       // Turning redaction off shows the e-mail address (an internal copy), and back on hides it.
       await page.getByLabel('Remove personal data from quotes and data').uncheck();
       await expect.poll(() => frame.locator('body').innerText(), { timeout: 30_000 }).toContain('jane.doe@example.com');
       await page.getByLabel('Remove personal data from quotes and data').check();
-      await expect.poll(() => frame.locator('body').innerText(), { timeout: 30_000 }).not.toContain('jane.doe@example.com');
+      await expect
+        .poll(() => frame.locator('body').innerText(), { timeout: 30_000 })
+        .not.toContain('jane.doe@example.com');
 
       // Export Markdown: serve mode offers it as a download once the job is done.
       await page.getByLabel('Format').selectOption('md');

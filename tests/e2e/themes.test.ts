@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { loadSample } from '../../src/main/importers/sample';
 import { startServer } from '../../src/main/server/http';
 import { themedConsultation } from '../fixtures/themed-consultation';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
+import {
+  browserSkipReason,
+  expectAccessible,
+  watchErrors,
+  STATIC_DIR,
+  SCREENSHOTS,
+  useBrowser,
+} from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();

@@ -3,7 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient, ResponseFilter } from '../../src/shared/api';
 import { startServer } from '../../src/main/server/http';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, SCREENSHOTS, useBrowser } from '../helpers/browser';
+import {
+  browserSkipReason,
+  expectAccessible,
+  watchErrors,
+  STATIC_DIR,
+  SCREENSHOTS,
+  useBrowser,
+} from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
@@ -32,7 +39,9 @@ const currentRow = (page: Page) => page.locator('.tbody [role="row"][aria-curren
 async function historyOf(api: ApiClient, responseId: number): Promise<string[]> {
   const entries = await api.call('triage.history', { responseId });
   return entries.reverse().map((h) => {
-    const changed = Object.keys(h.after ?? {}).filter((k) => JSON.stringify(h.before?.[k]) !== JSON.stringify(h.after?.[k]));
+    const changed = Object.keys(h.after ?? {}).filter(
+      (k) => JSON.stringify(h.before?.[k]) !== JSON.stringify(h.after?.[k]),
+    );
     return `${h.actor} ${h.action}: ${changed.map((k) => `${k}=${JSON.stringify(h.after?.[k])}`).join(' ')}`;
   });
 }
@@ -46,7 +55,8 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
       // Scrolling far down loads only the page of rows now on screen, not everything above it.
       const requested: { offset: number; limit: number }[] = [];
       page.on('request', (r) => {
-        if (r.url().endsWith('/api/responses.list')) requested.push((JSON.parse(r.postData() ?? '{}') as { input: { offset: number; limit: number } }).input);
+        if (r.url().endsWith('/api/responses.list'))
+          requested.push((JSON.parse(r.postData() ?? '{}') as { input: { offset: number; limit: number } }).input);
       });
       await page.getByRole('grid', { name: 'Responses' }).evaluate((el) => el.scrollTo(0, 64 * 5000));
       await expect.poll(() => page.locator('.tbody [role="row"]').first().textContent()).toMatch(/NF-\d+/);
@@ -72,7 +82,9 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
       await expect.poll(() => count(page)).toBe(`${fmt(phrase)} responses match`);
       await expect.poll(() => page.locator('.tbody [role="row"] mark').first().textContent()).toMatch(/brain drain/i);
       await page.locator('.tbody [role="row"]').first().click();
-      await expect.poll(() => page.locator('.reading-pane .answer.current mark').first().textContent()).toMatch(/brain drain/i);
+      await expect
+        .poll(() => page.locator('.reading-pane .answer.current mark').first().textContent())
+        .toMatch(/brain drain/i);
 
       // Malformed search syntax: a message that helps, the page stays.
       await page.getByRole('searchbox', { name: 'Search' }).fill('"brain drain');
@@ -86,7 +98,9 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
       await page.getByLabel('Place').selectOption('city:Leeds');
       await page.getByLabel('Respondent type').selectOption('business');
       await expect.poll(() => count(page)).toBe(`${fmt(total)} responses match`);
-      await expect.poll(() => page.getByRole('list', { name: 'Active filters' }).textContent()).toContain('Place: Leeds');
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Active filters' }).textContent())
+        .toContain('Place: Leeds');
       await expectAccessible(page, 'Responses, filtered');
 
       // Read: opening a response marks it read.
@@ -117,7 +131,9 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
       await expect.poll(() => dialog.textContent()).toContain(`on ${fmt(total)} responses`);
       await expectAccessible(page, 'the bulk confirmation');
       await dialog.getByRole('button', { name: `Apply to ${fmt(total)} responses` }).click();
-      await expect.poll(async () => (await api.call('responses.count', { ...LEEDS_BUSINESS, statuses: ['done'] })).total).toBe(total);
+      await expect
+        .poll(async () => (await api.call('responses.count', { ...LEEDS_BUSINESS, statuses: ['done'] })).total)
+        .toBe(total);
       await expect.poll(() => rows.nth(0).locator('.status').textContent()).toBe('Done');
       await page.screenshot({ path: join(screenshots, 'triage-bulk.png') });
 
@@ -237,7 +253,9 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
       const dialog = page.getByRole('dialog', { name: 'Confirm bulk action' });
       await expect.poll(() => dialog.textContent()).toContain(`on ${fmt(total)} responses`);
       await press('Enter');
-      await expect.poll(async () => (await api.call('responses.count', { ...LEEDS_BUSINESS, statuses: ['in_review'] })).total).toBe(total);
+      await expect
+        .poll(async () => (await api.call('responses.count', { ...LEEDS_BUSINESS, statuses: ['in_review'] })).total)
+        .toBe(total);
       await tabTo('Responses');
       await press('u');
       await expect.poll(async () => (await api.call('responses.count', { statuses: ['in_review'] })).total).toBe(0);
@@ -257,7 +275,9 @@ describe.skipIf(skip)(`triage in Chromium over serve mode${skip ? ` (skipped: ${
       expect(await focused()).toBe('note');
       await page.keyboard.type('Same text as NF-000001.');
       await press('Control+Enter');
-      await expect.poll(async () => (await api.call('responses.get', { id: rows[1].id })).triage.note).toBe('Same text as NF-000001.');
+      await expect
+        .poll(async () => (await api.call('responses.get', { id: rows[1].id })).triage.note)
+        .toBe('Same text as NF-000001.');
       await press('Escape');
       expect(await focused()).toBe('Responses');
 

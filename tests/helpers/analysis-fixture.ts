@@ -56,7 +56,9 @@ export function addAnalysis(path: string): void {
       const assign = db.prepare(
         "INSERT INTO assignment (response_id, theme_id, source, state, source_detail, at) VALUES (?, ?, ?, ?, 'fixture', '2026-06-01')",
       );
-      const signal = db.prepare('INSERT INTO response_signal (response_id, stance, sentiment_label, sentiment) VALUES (?, ?, ?, 0)');
+      const signal = db.prepare(
+        'INSERT INTO response_signal (response_id, stance, sentiment_label, sentiment) VALUES (?, ?, ?, 0)',
+      );
       const read = db.prepare("UPDATE response SET status = 'read' WHERE id = ?");
       for (const r of responses) {
         if (r.id % 3 === 0) read.run(r.id);
@@ -92,7 +94,9 @@ export function addAnalysis(path: string): void {
         for (const code of questionIds.keys()) {
           const answers = responses.filter((r) => r.code === code && members.has(r.externalId));
           if (answers.length < 0.9 * members.size) continue;
-          const group = Number(addGroup.run(questionIds.get(code), answers[0].id, answers.length, answers.length).lastInsertRowid);
+          const group = Number(
+            addGroup.run(questionIds.get(code), answers[0].id, answers.length, answers.length).lastInsertRowid,
+          );
           for (const a of answers) addMember.run(group, a.id);
         }
       }

@@ -58,9 +58,17 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // evaluate() is not subject to the page's CSP, so axe runs without weakening it.
   await page.evaluate(source);
-  const rules = JSON.stringify({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  const rules = JSON.stringify({
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  });
   const result = (await page.evaluate(`axe.run(document, ${rules})`)) as AxeResult;
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
   expect(summary, `accessibility violations on ${label}`).toEqual([]);
 }
 

@@ -19,7 +19,9 @@ export async function importPaths(
   options: { allowReimport?: boolean; adjust?: (preview: ImportPreview) => ImportSourceSpec[] } = {},
 ): Promise<{ preview: ImportPreview; summary: ImportSummary; job: JobProgress }> {
   const preview = await api.call('import.preview', { paths });
-  const sources = options.adjust ? options.adjust(preview) : preview.sources.filter((s) => !s.error).map((s) => ({ paths: s.paths, sheet: s.sheet, mapping: s.mapping }));
+  const sources = options.adjust
+    ? options.adjust(preview)
+    : preview.sources.filter((s) => !s.error).map((s) => ({ paths: s.paths, sheet: s.sheet, mapping: s.mapping }));
   const { jobId } = await api.call('import.start', { sources, allowReimport: options.allowReimport });
   const job = await waitForJob(api, jobId);
   if (job.state !== 'done') throw new Error(`import ${job.state}: ${job.error?.message}`);

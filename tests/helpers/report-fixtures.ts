@@ -51,7 +51,9 @@ export function buildAnalysedSample(path: string): AnalysedSample {
 }
 
 function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
-  const questionId = new Map((db.prepare('SELECT code, id FROM question').all() as { code: string; id: number }[]).map((q) => [q.code, q.id]));
+  const questionId = new Map(
+    (db.prepare('SELECT code, id FROM question').all() as { code: string; id: number }[]).map((q) => [q.code, q.id]),
+  );
   const insertTheme = db.prepare(
     `INSERT INTO theme (question_id, name, description, keywords, parent_id, status, created_by, created_at)
      VALUES (?, ?, ?, ?, ?, 'accepted', 'fixture', '2026-06-01T10:00:00Z')`,
@@ -63,13 +65,41 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
   const themeIds = new Map<string, number>();
   for (const [code, names] of Object.entries(truth.themes)) {
     const qid = questionId.get(code)!;
-    insertRun.run(qid, 'discover', JSON.stringify({ themes: 'auto' }), JSON.stringify({ themes: names.length, k: names.length, inOther: 0 }), '2026-06-01T10:00:00Z', '2026-06-01T10:01:00Z');
-    const agreement = { responses: 180, samplesF1: 0.81, microF1: 0.83, macroF1: 0.78, kappa: 0.79, threshold: 0.5, perTheme: [], untrainable: [] };
-    insertRun.run(qid, 'classify', JSON.stringify({ folds: 5 }), JSON.stringify({ agreement, threshold: 0.5, proposals: 1000, coded: 180 }), '2026-06-02T10:00:00Z', '2026-06-02T10:02:00Z');
+    insertRun.run(
+      qid,
+      'discover',
+      JSON.stringify({ themes: 'auto' }),
+      JSON.stringify({ themes: names.length, k: names.length, inOther: 0 }),
+      '2026-06-01T10:00:00Z',
+      '2026-06-01T10:01:00Z',
+    );
+    const agreement = {
+      responses: 180,
+      samplesF1: 0.81,
+      microF1: 0.83,
+      macroF1: 0.78,
+      kappa: 0.79,
+      threshold: 0.5,
+      perTheme: [],
+      untrainable: [],
+    };
+    insertRun.run(
+      qid,
+      'classify',
+      JSON.stringify({ folds: 5 }),
+      JSON.stringify({ agreement, threshold: 0.5, proposals: 1000, coded: 180 }),
+      '2026-06-02T10:00:00Z',
+      '2026-06-02T10:02:00Z',
+    );
     for (const name of names) {
-      const words = name.split(/\W+/).filter((w) => w.length > 3).slice(0, 4);
+      const words = name
+        .split(/\W+/)
+        .filter((w) => w.length > 3)
+        .slice(0, 4);
       const title = name.charAt(0).toUpperCase() + name.slice(1);
-      const id = Number(insertTheme.run(qid, title, `Respondents raised ${name}.`, JSON.stringify(words), null).lastInsertRowid);
+      const id = Number(
+        insertTheme.run(qid, title, `Respondents raised ${name}.`, JSON.stringify(words), null).lastInsertRowid,
+      );
       themeIds.set(`${code}\t${name}`, id);
     }
   }
@@ -87,9 +117,16 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
       for (const name of names) {
         const analyst = unit(`${externalId}${code}`) < 0.1;
         const confidence = analyst ? 1 : 0.55 + 0.45 * unit(`${externalId}${code}${name}`);
-        insertAssignment.run(row.id, themeIds.get(`${code}\t${name}`), analyst ? 'analyst' : 'model', confidence, analyst ? 'accepted' : 'proposed');
+        insertAssignment.run(
+          row.id,
+          themeIds.get(`${code}\t${name}`),
+          analyst ? 'analyst' : 'model',
+          confidence,
+          analyst ? 'accepted' : 'proposed',
+        );
       }
-      if (info.campaign) members.set(`${info.campaign}\t${code}`, [...(members.get(`${info.campaign}\t${code}`) ?? []), row.id]);
+      if (info.campaign)
+        members.set(`${info.campaign}\t${code}`, [...(members.get(`${info.campaign}\t${code}`) ?? []), row.id]);
     }
   }
   // One group per campaign, on the open question most of its members answered.
@@ -99,17 +136,28 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
   const insertMember = db.prepare('INSERT INTO campaign_member (group_id, response_id, similarity) VALUES (?, ?, 0.9)');
   const campaigns = new Set([...members.keys()].map((k) => k.split('\t')[0]));
   for (const campaign of [...campaigns].sort()) {
-    const [key, ids] = [...members.entries()].filter(([k]) => k.startsWith(`${campaign}\t`)).sort((a, b) => b[1].length - a[1].length)[0];
+    const [key, ids] = [...members.entries()]
+      .filter(([k]) => k.startsWith(`${campaign}\t`))
+      .sort((a, b) => b[1].length - a[1].length)[0];
     const sorted = [...ids].sort((a, b) => a - b);
-    const groupId = insertGroup.run(questionId.get(key.split('\t')[1]), sorted[0], sorted.length, sorted.length).lastInsertRowid;
+    const groupId = insertGroup.run(
+      questionId.get(key.split('\t')[1]),
+      sorted[0],
+      sorted.length,
+      sorted.length,
+    ).lastInsertRowid;
     for (const id of sorted) insertMember.run(groupId, id);
   }
 
   // Triage: every 97th response excluded as spam, a note and a flag here and there.
   const excluded = db.prepare('SELECT id FROM response WHERE id % 97 = 0 ORDER BY id').pluck().all() as number[];
   db.prepare("UPDATE response SET status = 'excluded', exclusion_reason = 'spam' WHERE id % 97 = 0").run();
-  db.prepare("UPDATE response SET status = 'done', note = 'Checked by the team; contact analyst@team.example' WHERE id % 101 = 0 AND status <> 'excluded'").run();
-  db.prepare("INSERT INTO response_flag (response_id, flag) SELECT id, 'notable_quote' FROM response WHERE id % 89 = 0").run();
+  db.prepare(
+    "UPDATE response SET status = 'done', note = 'Checked by the team; contact analyst@team.example' WHERE id % 101 = 0 AND status <> 'excluded'",
+  ).run();
+  db.prepare(
+    "INSERT INTO response_flag (response_id, flag) SELECT id, 'notable_quote' FROM response WHERE id % 89 = 0",
+  ).run();
 
   // The hostile respondent: formula, markup and personal data in its answer, organisation and attributes.
   const respondentId = db
@@ -117,13 +165,24 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
       `INSERT INTO respondent (external_id, type, organisation, city, submitted_at, channel, attributes)
        VALUES (?, 'business', ?, 'Leeds', '2026-04-01T10:00:00Z', 'email', ?)`,
     )
-    .run(HOSTILE_RESPONDENT, HOSTILE_ORGANISATION, JSON.stringify({ sector: '+cmd|calc', contact: 'jane.doe@example.com' })).lastInsertRowid;
+    .run(
+      HOSTILE_RESPONDENT,
+      HOSTILE_ORGANISATION,
+      JSON.stringify({ sector: '+cmd|calc', contact: 'jane.doe@example.com' }),
+    ).lastInsertRowid;
   const hostileResponseId = Number(
-    db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?)').run(respondentId, questionId.get('Q1'), HOSTILE_TEXT)
-      .lastInsertRowid,
+    db
+      .prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?)')
+      .run(respondentId, questionId.get('Q1'), HOSTILE_TEXT).lastInsertRowid,
   );
   const hostileTheme = Number(
-    insertTheme.run(questionId.get('Q1'), HOSTILE_THEME, 'Respondents asked to be contacted.', JSON.stringify(['contact']), null).lastInsertRowid,
+    insertTheme.run(
+      questionId.get('Q1'),
+      HOSTILE_THEME,
+      'Respondents asked to be contacted.',
+      JSON.stringify(['contact']),
+      null,
+    ).lastInsertRowid,
   );
   insertAssignment.run(hostileResponseId, hostileTheme, 'analyst', 1, 'accepted');
   return { excluded, hostileResponseId };
@@ -141,4 +200,10 @@ export async function waitForJob(api: ApiClient, id: string, timeoutMs = 120_000
   }
 }
 
-export const DEFAULTS: ReportOptions = { redact: true, includeExcluded: false, campaigns: 'once', anonymise: true, nameOrganisations: false };
+export const DEFAULTS: ReportOptions = {
+  redact: true,
+  includeExcluded: false,
+  campaigns: 'once',
+  anonymise: true,
+  nameOrganisations: false,
+};

@@ -18,7 +18,8 @@ const OWN_WORDS = [
 ];
 
 /** Sent word for word by the six individual respondents to Q2: a set of duplicates, not a campaign. */
-export const DUPLICATE_ANSWER = 'We need more local training courses in the evenings for adults who already work full time.';
+export const DUPLICATE_ANSWER =
+  'We need more local training courses in the evenings for adults who already work full time.';
 
 /** Individual answers, each different. */
 const INDIVIDUAL = [
@@ -70,14 +71,25 @@ export function signalsConsultation(): SignalsFixture {
     campaignIds.push(r.externalId);
     respondents.push(r);
   }
-  INDIVIDUAL.forEach((text, i) => respondents.push(respondent(++n, { Q1: text, Q2: DUPLICATE_ANSWER, Q3: i < 2 ? 'Disagree' : 'Agree' })));
+  INDIVIDUAL.forEach((text, i) =>
+    respondents.push(respondent(++n, { Q1: text, Q2: DUPLICATE_ANSWER, Q3: i < 2 ? 'Disagree' : 'Agree' })),
+  );
   PERSONAL.forEach((text) => respondents.push(respondent(++n, { Q1: text, Q3: 'Strongly agree' })));
   return {
     campaignIds,
     consultation: {
-      consultation: { title: 'Gambling adverts (test)', description: '', opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' },
+      consultation: {
+        title: 'Gambling adverts (test)',
+        description: '',
+        opensAt: '2026-03-01T00:00:00Z',
+        closesAt: '2026-04-01T00:00:00Z',
+      },
       questions: [
-        { code: 'Q1', text: 'Should gambling advertisements be banned during televised sport? Please explain why.', kind: 'open' },
+        {
+          code: 'Q1',
+          text: 'Should gambling advertisements be banned during televised sport? Please explain why.',
+          kind: 'open',
+        },
         { code: 'Q2', text: 'What else would help people who gamble?', kind: 'open' },
         {
           code: 'Q3',

@@ -35,7 +35,9 @@ describe('the backend in its own thread (as the Electron app runs it)', () => {
     expect(await api.call('project.chooseAndOpen')).toBeNull();
     expect(asked).toEqual(['create', 'open']);
     expect(await api.call('project.stats')).toMatchObject({ respondents: 0 });
-    await expect(api.call('project.open', { path: join(dir, 'missing.consult') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(api.call('project.open', { path: join(dir, 'missing.consult') })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(events.some((e) => e.type === 'project' && e.project?.path === chosen)).toBe(true);
   });
 

@@ -25,7 +25,10 @@ describe('the contract over the in-process front door', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!bad.ok && bad.error.message).toMatch(/path/);
     expect(await backend.call('no.such.call', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await backend.call('responses.list', { offset: -1, limit: 10 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await backend.call('responses.list', { offset: -1, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     const error = await api.call('project.open', { path: '/nowhere/x.consult' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
@@ -42,7 +45,9 @@ describe('the contract over the in-process front door', () => {
     const { dir, api } = testBackend();
     const path = join(dir, 'keep.consult');
     await api.call('project.create', { path });
-    await expect(api.call('project.open', { path: join(dir, 'missing.consult') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(api.call('project.open', { path: join(dir, 'missing.consult') })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await api.call('project.current'))?.path).toBe(path);
   });
 
@@ -52,7 +57,9 @@ describe('the contract over the in-process front door', () => {
     api.subscribe((e) => events.push(e));
     await api.call('project.create', { path: join(dir, 'e.consult') });
     await api.call('project.close');
-    expect(events.filter((e) => e.type === 'project').map((e) => (e.type === 'project' ? e.project?.title ?? null : 'x'))).toEqual(['e', null]);
+    expect(
+      events.filter((e) => e.type === 'project').map((e) => (e.type === 'project' ? (e.project?.title ?? null) : 'x')),
+    ).toEqual(['e', null]);
   });
 
   it('stores the analyst name in settings', async () => {

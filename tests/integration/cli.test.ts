@@ -8,7 +8,10 @@ import { onCleanup, tempDir } from '../helpers/temp';
 const bin = join(packageRoot(), 'bin', 'consult.js');
 
 function consult(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CONSULT_DATA_DIR: dataDir } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CONSULT_DATA_DIR: dataDir },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

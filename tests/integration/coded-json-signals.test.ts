@@ -5,7 +5,13 @@ import { writeCodedJson } from '../../src/main/reports/coded-json';
 import { testBackend } from '../helpers/temp';
 
 interface Exported {
-  responses: { id: number; text: string; campaignId: number | null; personalData: { kind: string; start?: number }[]; stance: string | null }[];
+  responses: {
+    id: number;
+    text: string;
+    campaignId: number | null;
+    personalData: { kind: string; start?: number }[];
+    stance: string | null;
+  }[];
 }
 
 describe('the JSON export carries campaigns, personal data and stance, and redacts by default', () => {
@@ -14,7 +20,10 @@ describe('the JSON export carries campaigns, personal data and stance, and redac
     await api.call('project.openSample');
     const db = backend.ctx.project().db;
     // One answer the scan will find an e-mail address in.
-    const target = db.prepare("SELECT r.id FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q1' LIMIT 1").pluck().get() as number;
+    const target = db
+      .prepare("SELECT r.id FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q1' LIMIT 1")
+      .pluck()
+      .get() as number;
     db.prepare("UPDATE response SET text = text || ' Write to jane.doe@example.com please.' WHERE id = ?").run(target);
     const wait = async (job: { id: string }) => {
       for (;;) {

@@ -9,7 +9,10 @@ const bin = join(packageRoot(), 'bin', 'consult.js');
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 
 function consult(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CONSULT_DATA_DIR: dataDir } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CONSULT_DATA_DIR: dataDir },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -19,24 +22,53 @@ describe('consult import', () => {
     const project = join(dir, 'p.consult');
     expect(consult(['new', project], dir).code).toBe(0);
     const mapping = join(dir, 'mapping.json');
-    writeFileSync(mapping, JSON.stringify({ id: 'Response ID', questions: ['Q1. What should TechNorth do first?'], closed: ['Do you support the hub?'], attributes: ['City'] }));
-    const first = consult(['import', project, join(fixtures, 'survey-utf8-bom.csv'), join(fixtures, 'ragged.csv'), '--mapping', mapping, '--json'], dir);
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        id: 'Response ID',
+        questions: ['Q1. What should TechNorth do first?'],
+        closed: ['Do you support the hub?'],
+        attributes: ['City'],
+      }),
+    );
+    const first = consult(
+      [
+        'import',
+        project,
+        join(fixtures, 'survey-utf8-bom.csv'),
+        join(fixtures, 'ragged.csv'),
+        '--mapping',
+        mapping,
+        '--json',
+      ],
+      dir,
+    );
     expect(first.code).toBe(0);
-    const summary = JSON.parse(first.stdout) as { respondentsAdded: number; responsesAdded: number; files: { name: string; status: string; quarantined: number }[] };
+    const summary = JSON.parse(first.stdout) as {
+      respondentsAdded: number;
+      responsesAdded: number;
+      files: { name: string; status: string; quarantined: number }[];
+    };
     expect(summary.files.map((f) => [f.name, f.status])).toEqual([
       ['survey-utf8-bom.csv', 'imported'],
       ['ragged.csv', 'failed'],
     ]);
     // Only the mapped columns became answers: 5 open + 5 closed.
     expect(summary.responsesAdded).toBe(10);
-    const stats = JSON.parse(consult(['stats', project, '--json'], dir).stdout) as { questions: number; respondents: number };
+    const stats = JSON.parse(consult(['stats', project, '--json'], dir).stdout) as {
+      questions: number;
+      respondents: number;
+    };
     expect(stats).toMatchObject({ questions: 2, respondents: 5 });
 
     // The same file again: refused, nothing imported, exit 1, a readable summary.
     const again = consult(['import', project, join(fixtures, 'survey-utf8-bom.csv')], dir);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/REFUSED: survey-utf8-bom.csv was not imported: the same file was imported/);
-    expect(consult(['import', project, join(fixtures, 'empty.csv')], dir)).toMatchObject({ code: 1, stdout: expect.stringMatching(/FAILED: empty.csv is empty/) });
+    expect(consult(['import', project, join(fixtures, 'empty.csv')], dir)).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/FAILED: empty.csv is empty/),
+    });
   });
 
   it('uses the proposed mapping without a mapping file and lists quarantined rows with reasons', () => {

@@ -18,7 +18,11 @@ describe('serve mode upload', () => {
     try {
       const body = readFileSync(fixture);
       const post = (name: string, headers: Record<string, string>) =>
-        fetch(`${server.url}upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
+        fetch(`${server.url}upload?name=${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', ...headers },
+          body,
+        });
       expect((await post('x.csv', {})).status).toBe(401);
       const response = await post('../../etc/survey.csv', { Authorization: 'Bearer test-token' });
       expect(response.status).toBe(200);
@@ -28,7 +32,11 @@ describe('serve mode upload', () => {
       expect(readFileSync(path).equals(body)).toBe(true);
       const { summary } = await importPaths(api, [path]);
       expect(summary.files[0]).toMatchObject({ status: 'imported', respondentsAdded: 5 });
-      const wrongType = await fetch(`${server.url}upload?name=a.csv`, { method: 'POST', headers: { Authorization: 'Bearer test-token', 'Content-Type': 'text/plain' }, body: 'x' });
+      const wrongType = await fetch(`${server.url}upload?name=a.csv`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer test-token', 'Content-Type': 'text/plain' },
+        body: 'x',
+      });
       expect(wrongType.status).toBe(400);
     } finally {
       await server.close();

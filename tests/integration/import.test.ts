@@ -28,7 +28,10 @@ async function snapshot(api: ApiClient) {
 function schemaObjects(path: string): string[] {
   const db = new Database(path, { readonly: true });
   try {
-    return db.prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY 1").pluck().all() as string[];
+    return db
+      .prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY 1")
+      .pluck()
+      .all() as string[];
   } finally {
     db.close();
   }
@@ -39,9 +42,11 @@ function expectSearchInStep(path: string): void {
   const db = new Database(path, { readonly: true });
   try {
     const responses = db.prepare('SELECT count(*) FROM response').pluck().get();
-    const indexed = db.prepare("SELECT count(*) FROM response_fts_docsize").pluck().get();
+    const indexed = db.prepare('SELECT count(*) FROM response_fts_docsize').pluck().get();
     expect(indexed).toBe(responses);
-    expect(() => db.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run()).toThrow(/readonly/);
+    expect(() =>
+      db.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).toThrow(/readonly/);
   } finally {
     db.close();
   }
@@ -60,7 +65,14 @@ describe('importing response files', () => {
     const { api, path } = await project();
     const { preview, summary } = await importPaths(api, [fx('survey-utf8-bom.csv')]);
     const source = preview.sources[0];
-    expect(source).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ',', rowEstimate: 5, rowEstimateExact: true, error: null });
+    expect(source).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      rowEstimate: 5,
+      rowEstimateExact: true,
+      error: null,
+    });
     expect(source.encodingReason).toMatch(/byte order mark/);
     expect(summary.files[0]).toMatchObject({ status: 'imported', respondentsAdded: 5, quarantined: 0, duplicates: 0 });
     const questions = await api.call('questions.list');
@@ -72,7 +84,12 @@ describe('importing response files', () => {
     // "Q1. What should…" gave the code Q1 and the text without its number.
     expect(questions[0].text).toBe('What should TechNorth do first?');
     expect(questions[1].options).toEqual(['Yes', 'No', 'Not sure']);
-    const page = await api.call('responses.list', { questionId: questions[0].id, offset: 0, limit: 10, sort: { key: 'respondent', dir: 'asc' } });
+    const page = await api.call('responses.list', {
+      questionId: questions[0].id,
+      offset: 0,
+      limit: 10,
+      sort: { key: 'respondent', dir: 'asc' },
+    });
     expect(page.rows.map((r) => [r.respondentExternalId, r.respondentType, r.city])).toEqual([
       ['R001', 'individual', 'Leeds'],
       ['R002', 'business', 'Manchester'],
@@ -82,18 +99,34 @@ describe('importing response files', () => {
     ]);
     const detail = await api.call('responses.get', { id: page.rows[1].id });
     expect(detail.text).toBe('Fund "patient capital" for start-ups, with\nmentoring from people who have done it.');
-    expect(detail.respondent).toMatchObject({ organisation: 'Acme Robotics Ltd', submittedAt: '2025-02-02T11:00:00.000Z' });
+    expect(detail.respondent).toMatchObject({
+      organisation: 'Acme Robotics Ltd',
+      submittedAt: '2025-02-02T11:00:00.000Z',
+    });
     // The raw type is kept beside the normalised one; the whole original row is kept with the respondent.
     expect(detail.respondent.attributes['In what capacity are you responding?']).toBe('On behalf of a business');
     const db = new Database(path, { readonly: true });
-    const row = JSON.parse(db.prepare("SELECT source_row FROM respondent WHERE external_id = 'R003'").pluck().get() as string) as Record<string, string>;
+    const row = JSON.parse(
+      db.prepare("SELECT source_row FROM respondent WHERE external_id = 'R003'").pluck().get() as string,
+    ) as Record<string, string>;
     db.close();
-    expect(row).toMatchObject({ 'Response ID': 'R003', City: 'SHEFFIELD', 'Q2. Any other comments?': 'Café culture matters: naïve to ignore it.' });
+    expect(row).toMatchObject({
+      'Response ID': 'R003',
+      City: 'SHEFFIELD',
+      'Q2. Any other comments?': 'Café culture matters: naïve to ignore it.',
+    });
     expect((await api.call('responses.list', { search: 'graduate', offset: 0, limit: 5 })).total).toBe(1);
     expectSearchInStep(path);
     const history = await api.call('import.history');
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ fileName: 'survey-utf8-bom.csv', rowsTotal: 5, rowsImported: 5, rowsQuarantined: 0, format: 'csv', encoding: 'utf-8' });
+    expect(history[0]).toMatchObject({
+      fileName: 'survey-utf8-bom.csv',
+      rowsTotal: 5,
+      rowsImported: 5,
+      rowsQuarantined: 0,
+      format: 'csv',
+      encoding: 'utf-8',
+    });
   });
 
   it('reads Windows-1252 with semicolons and Excel\'s UTF-16 "Unicode Text", saying which encoding it used', async () => {
@@ -117,7 +150,13 @@ describe('importing response files', () => {
     const file = join(dir, 'late-1252.csv');
     const rows = Array.from({ length: 20000 }, (_, i) => `${i},plain ascii answer number ${i}`);
     rows.push('99999,the fee is £5');
-    writeFileSync(file, Buffer.concat([Buffer.from(`id,answer\n${rows.join('\n')}\n`.replace('£5', '')), Buffer.from([0xa3, 0x35, 0x0a])]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`id,answer\n${rows.join('\n')}\n`.replace('£5', '')),
+        Buffer.from([0xa3, 0x35, 0x0a]),
+      ]),
+    );
     const { summary } = await importPaths(api, [file]);
     expect(summary.files[0]).toMatchObject({ encoding: 'windows-1252', respondentsAdded: 20001 });
     const history = await api.call('import.history');
@@ -173,7 +212,9 @@ describe('importing response files', () => {
     // A later batch of the same layout: new respondents imported, the one already present reported.
     const batch = await importPaths(api, [fx('survey-batch-2.csv')]);
     expect(batch.summary.files[0]).toMatchObject({ respondentsAdded: 2, duplicates: 1 });
-    expect(batch.summary.files[0].quarantineSample[0].reason).toMatch(/R001 is already in the project \(from survey-utf8-bom.csv\)/);
+    expect(batch.summary.files[0].quarantineSample[0].reason).toMatch(
+      /R001 is already in the project \(from survey-utf8-bom.csv\)/,
+    );
     // Its columns mapped to the same questions as the first file's (matched by heading).
     expect((await api.call('questions.list')).map((q) => q.code)).toEqual(['Q1', 'Q3', 'Q2']);
     expectSearchInStep(path);
@@ -186,10 +227,13 @@ describe('importing response files', () => {
     const schema = schemaObjects(path);
     const big = join(dir, 'big.csv');
     const lines = ['id,answer'];
-    for (let i = 0; i < 300_000; i++) lines.push(`B${i},"the graduate trains answer number ${i}, long enough to take a while to import"`);
+    for (let i = 0; i < 300_000; i++)
+      lines.push(`B${i},"the graduate trains answer number ${i}, long enough to take a while to import"`);
     writeFileSync(big, `${lines.join('\n')}\n`);
     const preview = await api.call('import.preview', { paths: [big] });
-    const { jobId } = await api.call('import.start', { sources: [{ paths: [big], mapping: preview.sources[0].mapping }] });
+    const { jobId } = await api.call('import.start', {
+      sources: [{ paths: [big], mapping: preview.sources[0].mapping }],
+    });
     // Cancel once rows are being written.
     await new Promise<void>((resolve) => {
       const off = backend.subscribe((e) => {
@@ -226,10 +270,18 @@ describe('importing response files', () => {
     expect(errors['binary.csv']).toMatch(/binary.csv cannot be imported: it is binary data/);
     expect(errors['zip-bomb.xlsx']).toMatch(/zip bomb/);
     const byName = Object.fromEntries(summary.files.map((f) => [f.name, f]));
-    expect(byName['header-only.csv']).toMatchObject({ status: 'empty', message: expect.stringMatching(/heading row but no rows/) });
+    expect(byName['header-only.csv']).toMatchObject({
+      status: 'empty',
+      message: expect.stringMatching(/heading row but no rows/),
+    });
     expect(byName['survey-utf8-bom.csv']).toMatchObject({ status: 'imported', respondentsAdded: 5 });
     // Bad files given straight to import.start (no preview) fail alone too.
-    const direct = await api.call('import.start', { sources: [{ paths: [fx('zip-bomb.xlsx')], mapping: { columns: [] } }, { paths: [fx('binary.csv')], mapping: { columns: [] } }] });
+    const direct = await api.call('import.start', {
+      sources: [
+        { paths: [fx('zip-bomb.xlsx')], mapping: { columns: [] } },
+        { paths: [fx('binary.csv')], mapping: { columns: [] } },
+      ],
+    });
     const job = await waitForJob(api, direct.jobId);
     const result = job.result as { files: { status: string; message: string }[] };
     expect(result.files.map((f) => f.status)).toEqual(['failed', 'failed']);
@@ -239,12 +291,19 @@ describe('importing response files', () => {
   it('keeps theme names from a themes column for the Themes area, split on ";"', async () => {
     const { api, dir, path } = await project();
     const file = join(dir, 'coded.csv');
-    writeFileSync(file, 'id,response,themes\nT1,"We need more trains between the northern cities.",Transport; Connectivity\nT2,"Cheaper rents for start-up offices near stations.",Costs\nT3,"Nothing to add from me on this occasion, thanks.",\n');
+    writeFileSync(
+      file,
+      'id,response,themes\nT1,"We need more trains between the northern cities.",Transport; Connectivity\nT2,"Cheaper rents for start-up offices near stations.",Costs\nT3,"Nothing to add from me on this occasion, thanks.",\n',
+    );
     const { preview, summary } = await importPaths(api, [file]);
     expect(preview.sources[0].mapping.columns.find((m) => m.column === 'themes')).toMatchObject({ role: 'themes' });
     expect(summary.files[0].respondentsAdded).toBe(3);
     const db = new Database(path, { readonly: true });
-    const rows = db.prepare('SELECT p.external_id AS id, t.theme FROM imported_theme t JOIN respondent p ON p.id = t.respondent_id ORDER BY t.id').all();
+    const rows = db
+      .prepare(
+        'SELECT p.external_id AS id, t.theme FROM imported_theme t JOIN respondent p ON p.id = t.respondent_id ORDER BY t.id',
+      )
+      .all();
     // They arrive as accepted themes with assignments that count as an analyst's (source 'import').
     const assigned = db
       .prepare(
@@ -268,7 +327,10 @@ describe('importing response files', () => {
   it('finds the heading below a title line, keeping the title in quarantine (CSV and Excel)', async () => {
     const { api, dir } = await project();
     const csv = join(dir, 'titled.csv');
-    writeFileSync(csv, 'Northern Futures consultation export\n\nid,answer,city\nT1,More trains between the northern cities please,Leeds\nT2,Cheaper rents for start-up offices near stations,York\n');
+    writeFileSync(
+      csv,
+      'Northern Futures consultation export\n\nid,answer,city\nT1,More trains between the northern cities please,Leeds\nT2,Cheaper rents for start-up offices near stations,York\n',
+    );
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Export');
     ws.addRow(['Exported 3 February 2025']);
@@ -285,7 +347,10 @@ describe('importing response files', () => {
     expect(byName['titled.xlsx'].columns.map((c) => c.name)).toEqual(['ref', 'comment', 'note']);
     const files = Object.fromEntries(summary.files.map((f) => [f.name, f]));
     expect(files['titled.csv']).toMatchObject({ respondentsAdded: 2, quarantined: 1 });
-    expect(files['titled.csv'].quarantineSample[0]).toMatchObject({ rowNumber: 1, reason: expect.stringMatching(/before the heading row/) });
+    expect(files['titled.csv'].quarantineSample[0]).toMatchObject({
+      rowNumber: 1,
+      reason: expect.stringMatching(/before the heading row/),
+    });
     // The workbook: one title quarantined, one respondent from Export, seven from the one-column sheet.
     expect(files['titled.xlsx']).toMatchObject({ respondentsAdded: 8, quarantined: 1 });
   });
@@ -293,7 +358,19 @@ describe('importing response files', () => {
   it("reads a Qualtrics export's three heading rows as one and maps it without changes", async () => {
     const { api, dir } = await project();
     const file = join(dir, 'qualtrics.csv');
-    const ids = ['startDate', 'endDate', 'status', 'ipAddress', 'progress', 'duration', 'finished', 'recordedDate', '_recordId', 'QID1', 'QID2'];
+    const ids = [
+      'startDate',
+      'endDate',
+      'status',
+      'ipAddress',
+      'progress',
+      'duration',
+      'finished',
+      'recordedDate',
+      '_recordId',
+      'QID1',
+      'QID2',
+    ];
     const rows = [
       'StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId,Q1,Q2',
       'Start Date,End Date,Response Type,IP Address,Progress,Duration (in seconds),Finished,Recorded Date,Response ID,How satisfied are you with transport in your area?,What would improve it most? Please explain.',
@@ -324,7 +401,16 @@ describe('importing response files', () => {
     const { api, dir } = await project();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
-    ws.addRow(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Which city do you live in?', 'What should the hub do first? Please explain.', 'Would you use a shared office?']);
+    ws.addRow([
+      'ID',
+      'Start time',
+      'Completion time',
+      'Email',
+      'Name',
+      'Which city do you live in?',
+      'What should the hub do first? Please explain.',
+      'Would you use a shared office?',
+    ]);
     const answers = [
       ['Leeds', 'Mentoring for founders from people who have built companies here.', 'Yes'],
       ['Sheffield', 'A robotics lab open to schools and colleges in the evenings.', 'No'],
@@ -332,12 +418,23 @@ describe('importing response files', () => {
       ['Newcastle', 'Faster broadband on the industrial estates outside the centre.', 'Maybe'],
     ];
     answers.forEach(([city, text, office], i) =>
-      ws.addRow([i + 1, new Date(Date.UTC(2025, 1, i + 1, 9)), new Date(Date.UTC(2025, 1, i + 1, 9, 7)), 'anonymous', '', city, text, office]),
+      ws.addRow([
+        i + 1,
+        new Date(Date.UTC(2025, 1, i + 1, 9)),
+        new Date(Date.UTC(2025, 1, i + 1, 9, 7)),
+        'anonymous',
+        '',
+        city,
+        text,
+        office,
+      ]),
     );
     const file = join(dir, 'Northern Futures(1-4).xlsx');
     await wb.xlsx.writeFile(file);
     const { preview, summary } = await importPaths(api, [file]);
-    const roles = Object.fromEntries(preview.sources[0].mapping.columns.map((m) => [m.column, m.attribute ?? m.question ?? m.role]));
+    const roles = Object.fromEntries(
+      preview.sources[0].mapping.columns.map((m) => [m.column, m.attribute ?? m.question ?? m.role]),
+    );
     expect(roles).toEqual({
       ID: 'id',
       'Start time': 'Start time',
@@ -349,7 +446,11 @@ describe('importing response files', () => {
       'Would you use a shared office?': 'Q2',
     });
     expect(summary.files[0].respondentsAdded).toBe(4);
-    expect((await api.call('responses.facets')).cities.map((c) => c.value)).toEqual(['Leeds', 'Newcastle', 'Sheffield']);
+    expect((await api.call('responses.facets')).cities.map((c) => c.value)).toEqual([
+      'Leeds',
+      'Newcastle',
+      'Sheffield',
+    ]);
   });
 
   it('tells duplicate column names apart and keeps both', async () => {
@@ -365,7 +466,17 @@ describe('importing response files', () => {
     const cell = 'Evidence paragraph about northern transport. '.repeat(120_000);
     writeFileSync(file, `id,answer\nC1,"${cell}"\nC2,short answer\n`);
     const { summary } = await importPaths(api, [file], {
-      adjust: (p) => [{ paths: p.sources[0].paths, mapping: { columns: [{ column: 'id', role: 'id' }, { column: 'answer', role: 'open', question: 'Q1', text: 'Answer' }] } }],
+      adjust: (p) => [
+        {
+          paths: p.sources[0].paths,
+          mapping: {
+            columns: [
+              { column: 'id', role: 'id' },
+              { column: 'answer', role: 'open', question: 'Q1', text: 'Answer' },
+            ],
+          },
+        },
+      ],
     });
     expect(summary.files[0]).toMatchObject({ respondentsAdded: 2, quarantined: 0 });
     const rows = (await api.call('responses.list', { sort: { key: 'length', dir: 'desc' }, offset: 0, limit: 1 })).rows;
@@ -376,17 +487,39 @@ describe('importing response files', () => {
     const { api } = await project();
     const { preview, summary } = await importPaths(api, [fx('workbook.xlsx')]);
     const s = preview.sources[0];
-    expect(s.sheets).toEqual([{ name: 'Responses', hidden: false }, { name: 'Lookup', hidden: true }]);
+    expect(s.sheets).toEqual([
+      { name: 'Responses', hidden: false },
+      { name: 'Lookup', hidden: true },
+    ]);
     expect(s.warnings.join(' ')).toMatch(/hidden sheet "Lookup" was not read/);
-    expect(s.columns.map((c) => c.name)).toEqual(['ID', 'Respondent type', 'City', 'Submitted', 'Q1 What would help most?', 'Score', 'Double score']);
-    expect(s.rows[0]).toEqual(['X1', 'Individual', 'Leeds', '2025-02-01', 'Better transport links across the north of England.', '3', '6']);
+    expect(s.columns.map((c) => c.name)).toEqual([
+      'ID',
+      'Respondent type',
+      'City',
+      'Submitted',
+      'Q1 What would help most?',
+      'Score',
+      'Double score',
+    ]);
+    expect(s.rows[0]).toEqual([
+      'X1',
+      'Individual',
+      'Leeds',
+      '2025-02-01',
+      'Better transport links across the north of England.',
+      '3',
+      '6',
+    ]);
     expect(summary.files[0]).toMatchObject({ respondentsAdded: 3 });
     const detail = await api.call('responses.list', { offset: 0, limit: 10, sort: { key: 'respondent', dir: 'asc' } });
     expect(detail.rows.map((r) => [r.respondentExternalId, r.respondentType, r.submittedAt])).toEqual([
       ['X1', 'individual', '2025-02-01T00:00:00.000Z'],
       ['X2', 'business', '2025-02-02T00:00:00.000Z'],
     ]);
-    const hidden = await api.call('import.preview', { paths: [fx('workbook.xlsx')], sheets: { [fx('workbook.xlsx')]: 'Lookup' } });
+    const hidden = await api.call('import.preview', {
+      paths: [fx('workbook.xlsx')],
+      sheets: { [fx('workbook.xlsx')]: 'Lookup' },
+    });
     expect(hidden.sources[0].rows[0]).toEqual(['1', 'secret lookup']);
   });
 
@@ -395,7 +528,10 @@ describe('importing response files', () => {
     const { preview, summary } = await importPaths(api, [fx('responses.json'), fx('responses.jsonl')]);
     const json = preview.sources.find((s) => s.name === 'responses.json')!;
     expect(json.columns.map((c) => c.name)).toEqual(['id', 'answer', 'respondent.type', 'respondent.city']);
-    expect(json.mapping.columns.find((m) => m.column === 'respondent.type')).toMatchObject({ role: 'attribute', attribute: 'type' });
+    expect(json.mapping.columns.find((m) => m.column === 'respondent.type')).toMatchObject({
+      role: 'attribute',
+      attribute: 'type',
+    });
     const byName = Object.fromEntries(summary.files.map((f) => [f.name, f]));
     expect(byName['responses.json']).toMatchObject({ respondentsAdded: 3, format: 'json' });
     expect(byName['responses.jsonl']).toMatchObject({ respondentsAdded: 2, quarantined: 1, format: 'jsonl' });
@@ -427,15 +563,27 @@ describe('importing response files', () => {
     const html = await text('html-with-attachment.eml');
     expect(html.text).toBe('I support the TechNorth hub.\n\nPlease put it in Leeds.');
     expect(html.respondent).toMatchObject({ channel: 'email', submittedAt: '2025-02-04T10:15:00.000Z' });
-    expect(html.respondent.attributes).toMatchObject({ from: 'Jo Bloggs <jo@example.org>', subject: 'Northern Futures response', attachments: 'evidence.pdf' });
+    expect(html.respondent.attributes).toMatchObject({
+      from: 'Jo Bloggs <jo@example.org>',
+      subject: 'Northern Futures response',
+      attachments: 'evidence.pdf',
+    });
     expect((await text('reply-with-signature.eml')).text).toBe('Skills first: apprenticeships in every city.');
   });
 
   it('saves a mapping and proposes it for the next file of the same layout', async () => {
     const { api } = await project();
     const preview = await api.call('import.preview', { paths: [fx('survey-utf8-bom.csv')] });
-    const mapping = { columns: preview.sources[0].mapping.columns.map((m) => (m.column === 'Organisation' ? { column: m.column, role: 'ignore' as const } : m)) };
-    const saved = await api.call('import.saveMapping', { name: 'Northern Futures export', columns: preview.sources[0].columns.map((c) => c.name), mapping });
+    const mapping = {
+      columns: preview.sources[0].mapping.columns.map((m) =>
+        m.column === 'Organisation' ? { column: m.column, role: 'ignore' as const } : m,
+      ),
+    };
+    const saved = await api.call('import.saveMapping', {
+      name: 'Northern Futures export',
+      columns: preview.sources[0].columns.map((c) => c.name),
+      mapping,
+    });
     expect((await api.call('import.mappings')).map((m) => m.name)).toEqual(['Northern Futures export']);
     const next = await api.call('import.preview', { paths: [fx('survey-batch-2.csv')] });
     expect(next.sources[0].savedMapping).toBe('Northern Futures export');
@@ -446,87 +594,134 @@ describe('importing response files', () => {
 
   it('validates mappings at the boundary', async () => {
     const { api } = await project();
-    await expect(api.call('import.start', { sources: [{ paths: [fx('ragged.csv')], mapping: { columns: [{ column: 'a', role: 'id' }, { column: 'b', role: 'id' }] } }] })).rejects.toMatchObject({
+    await expect(
+      api.call('import.start', {
+        sources: [
+          {
+            paths: [fx('ragged.csv')],
+            mapping: {
+              columns: [
+                { column: 'a', role: 'id' },
+                { column: 'b', role: 'id' },
+              ],
+            },
+          },
+        ],
+      }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/Only one column can be the respondent id/),
     });
-    await expect(api.call('import.start', { sources: [{ paths: [fx('ragged.csv')], mapping: { columns: [{ column: 'a', role: 'open' }] } }] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      api.call('import.start', {
+        sources: [{ paths: [fx('ragged.csv')], mapping: { columns: [{ column: 'a', role: 'open' }] } }],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
 const shared = join(import.meta.dirname, '../../../shared/data');
 const haveShared = existsSync(shared);
 
-describe.skipIf(!haveShared)(`real data in ../shared/data${haveShared ? '' : ' (skipped: ../shared/data is absent)'}`, () => {
-  it('imports the Polis exports (multi-line quoted comments) row for row, as Python\'s csv module reads them', async () => {
-    // Rows and comments with a newline, counted with Python's csv module (an independent parser).
-    const expected: Record<string, { rows: number; multiLine: number }> = {
-      'canadian-electoral-reform': { rows: 174, multiLine: 5 },
-      'brexit-consensus': { rows: 50, multiLine: 0 },
-      'american-assembly.bowling-green': { rows: 896, multiLine: 0 },
-    };
-    for (const [conversation, want] of Object.entries(expected)) {
+describe.skipIf(!haveShared)(
+  `real data in ../shared/data${haveShared ? '' : ' (skipped: ../shared/data is absent)'}`,
+  () => {
+    it("imports the Polis exports (multi-line quoted comments) row for row, as Python's csv module reads them", async () => {
+      // Rows and comments with a newline, counted with Python's csv module (an independent parser).
+      const expected: Record<string, { rows: number; multiLine: number }> = {
+        'canadian-electoral-reform': { rows: 174, multiLine: 5 },
+        'brexit-consensus': { rows: 50, multiLine: 0 },
+        'american-assembly.bowling-green': { rows: 896, multiLine: 0 },
+      };
+      for (const [conversation, want] of Object.entries(expected)) {
+        const { api, path } = await project();
+        const { preview, summary } = await importPaths(api, [join(shared, 'polis/raw', conversation, 'comments.csv')]);
+        expect(preview.sources[0].mapping.columns.find((m) => m.column === 'comment-body')?.role).toBe('open');
+        expect(preview.sources[0].mapping.columns.find((m) => m.column === 'comment-id')?.role).toBe('id');
+        expect(summary.files[0], conversation).toMatchObject({
+          status: 'imported',
+          respondentsAdded: want.rows,
+          responsesAdded: want.rows,
+          quarantined: 0,
+        });
+        const db = new Database(path, { readonly: true });
+        // Answers are stored trimmed; the original row keeps each field exactly, newlines included.
+        expect(
+          db
+            .prepare(
+              `SELECT count(*) FROM respondent WHERE instr(json_extract(source_row, '$."comment-body"'), char(10)) > 0`,
+            )
+            .pluck()
+            .get(),
+        ).toBe(want.multiLine);
+        db.close();
+        expectSearchInStep(path);
+      }
+    });
+
+    it('imports the 150 real e-mails, one respondent each', async () => {
+      const { api } = await project();
+      const { summary } = await importPaths(api, [join(shared, 'emails')]);
+      expect(summary.files[0]).toMatchObject({ respondentsAdded: 150, quarantined: 0 });
+      const facets = await api.call('responses.list', { offset: 0, limit: 1 });
+      expect(facets.total).toBe(150);
+    });
+
+    it("maps the department's four workbooks (online, easy-read, hard copies) onto the same questions", async () => {
+      const { api } = await project();
+      const dir = join(shared, 'uk-gov-layout/input/responses');
+      const { preview, summary } = await importPaths(api, [dir]);
+      expect(summary.files.map((f) => f.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
+      expect(summary.respondentsAdded).toBe(46);
+      // The manifest pairs each main heading with its easy-read heading: the proposal must put each pair on one question.
+      const pairs: [string, string][] = [
+        ['To what extent do you agree with [thing A]?', 'How much do you agree or disagree with [thing A]?'],
+        ['To what extent do you agree with [thing B]?', 'How much do you agree or disagree with [thing B]?'],
+        [
+          'Please explain your answer_1',
+          'If you would like to tell us anything else about this, please write it here._1',
+        ],
+        ['To what extent do you agree with [thing C]?', 'How much do you agree or disagree with [thing C]?'],
+        [
+          'Please explain your answer_2',
+          'If you would like to tell us anything else about this, please write it here._2',
+        ],
+      ];
+      const codeOf = (column: string) =>
+        new Set(
+          preview.sources.flatMap((s) => s.mapping.columns.filter((m) => m.column === column).map((m) => m.question)),
+        );
+      for (const [main, easy] of pairs) {
+        const codes = new Set([...codeOf(main), ...codeOf(easy)]);
+        expect(codes.size, `${main} / ${easy}`).toBe(1);
+      }
+      const questions = await api.call('questions.list');
+      expect(questions.filter((q) => q.kind === 'open')).toHaveLength(2);
+      // Hard copies have no Response ID: each row gets an id from its file and row.
+      const page = await api.call('responses.list', { offset: 0, limit: 500 });
+      expect(page.rows.some((r) => r.respondentExternalId === 'responses_2024-01-09_hard_copies.xlsx row 2')).toBe(
+        true,
+      );
+    });
+
+    it("imports i.AI's layout: respondents with demographics, then one responses file per question", async () => {
       const { api, path } = await project();
-      const { preview, summary } = await importPaths(api, [join(shared, 'polis/raw', conversation, 'comments.csv')]);
-      expect(preview.sources[0].mapping.columns.find((m) => m.column === 'comment-body')?.role).toBe('open');
-      expect(preview.sources[0].mapping.columns.find((m) => m.column === 'comment-id')?.role).toBe('id');
-      expect(summary.files[0], conversation).toMatchObject({ status: 'imported', respondentsAdded: want.rows, responsesAdded: want.rows, quarantined: 0 });
+      const { summary } = await importPaths(api, [join(shared, 'gambling-xs-synthetic/inputs')]);
+      expect(summary.respondentsAdded).toBe(100);
+      // Each responses file added its answers to the respondents already present, and its rows were kept.
+      expect(summary.files.map((f) => f.merged).sort()).toEqual([0, 100, 100]);
       const db = new Database(path, { readonly: true });
-      // Answers are stored trimmed; the original row keeps each field exactly, newlines included.
-      expect(db.prepare(`SELECT count(*) FROM respondent WHERE instr(json_extract(source_row, '$."comment-body"'), char(10)) > 0`).pluck().get()).toBe(want.multiLine);
+      expect(db.prepare('SELECT count(*) FROM merged_row').pluck().get()).toBe(200);
       db.close();
-      expectSearchInStep(path);
-    }
-  });
-
-  it('imports the 150 real e-mails, one respondent each', async () => {
-    const { api } = await project();
-    const { summary } = await importPaths(api, [join(shared, 'emails')]);
-    expect(summary.files[0]).toMatchObject({ respondentsAdded: 150, quarantined: 0 });
-    const facets = await api.call('responses.list', { offset: 0, limit: 1 });
-    expect(facets.total).toBe(150);
-  });
-
-  it("maps the department's four workbooks (online, easy-read, hard copies) onto the same questions", async () => {
-    const { api } = await project();
-    const dir = join(shared, 'uk-gov-layout/input/responses');
-    const { preview, summary } = await importPaths(api, [dir]);
-    expect(summary.files.map((f) => f.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
-    expect(summary.respondentsAdded).toBe(46);
-    // The manifest pairs each main heading with its easy-read heading: the proposal must put each pair on one question.
-    const pairs: [string, string][] = [
-      ['To what extent do you agree with [thing A]?', 'How much do you agree or disagree with [thing A]?'],
-      ['To what extent do you agree with [thing B]?', 'How much do you agree or disagree with [thing B]?'],
-      ['Please explain your answer_1', 'If you would like to tell us anything else about this, please write it here._1'],
-      ['To what extent do you agree with [thing C]?', 'How much do you agree or disagree with [thing C]?'],
-      ['Please explain your answer_2', 'If you would like to tell us anything else about this, please write it here._2'],
-    ];
-    const codeOf = (column: string) => new Set(preview.sources.flatMap((s) => s.mapping.columns.filter((m) => m.column === column).map((m) => m.question)));
-    for (const [main, easy] of pairs) {
-      const codes = new Set([...codeOf(main), ...codeOf(easy)]);
-      expect(codes.size, `${main} / ${easy}`).toBe(1);
-    }
-    const questions = await api.call('questions.list');
-    expect(questions.filter((q) => q.kind === 'open')).toHaveLength(2);
-    // Hard copies have no Response ID: each row gets an id from its file and row.
-    const page = await api.call('responses.list', { offset: 0, limit: 500 });
-    expect(page.rows.some((r) => r.respondentExternalId === 'responses_2024-01-09_hard_copies.xlsx row 2')).toBe(true);
-  });
-
-  it("imports i.AI's layout: respondents with demographics, then one responses file per question", async () => {
-    const { api, path } = await project();
-    const { summary } = await importPaths(api, [join(shared, 'gambling-xs-synthetic/inputs')]);
-    expect(summary.respondentsAdded).toBe(100);
-    // Each responses file added its answers to the respondents already present, and its rows were kept.
-    expect(summary.files.map((f) => f.merged).sort()).toEqual([0, 100, 100]);
-    const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT count(*) FROM merged_row').pluck().get()).toBe(200);
-    db.close();
-    const questions = await api.call('questions.list');
-    expect(questions.map((q) => q.text)).toEqual([expect.stringMatching(/^Should gambling advertisements be completely banned/), expect.stringMatching(/^If gambling adverts/)]);
-    expect(questions.map((q) => q.responseCount)).toEqual([100, 100]);
-    const row = (await api.call('responses.list', { offset: 0, limit: 1 })).rows[0];
-    const detail = await api.call('responses.get', { id: row.id });
-    expect(Object.keys(detail.respondent.attributes)).toEqual(expect.arrayContaining(['Do you live in:']));
-  });
-});
+      const questions = await api.call('questions.list');
+      expect(questions.map((q) => q.text)).toEqual([
+        expect.stringMatching(/^Should gambling advertisements be completely banned/),
+        expect.stringMatching(/^If gambling adverts/),
+      ]);
+      expect(questions.map((q) => q.responseCount)).toEqual([100, 100]);
+      const row = (await api.call('responses.list', { offset: 0, limit: 1 })).rows[0];
+      const detail = await api.call('responses.get', { id: row.id });
+      expect(Object.keys(detail.respondent.attributes)).toEqual(expect.arrayContaining(['Do you live in:']));
+    });
+  },
+);

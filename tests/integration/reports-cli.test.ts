@@ -15,7 +15,10 @@ import { onCleanup, tempDir, testBackend } from '../helpers/temp';
 const bin = join(packageRoot(), 'bin', 'consult.js');
 
 function consult(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CONSULT_DATA_DIR: dataDir } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CONSULT_DATA_DIR: dataDir },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -44,7 +47,10 @@ describe('consult export', () => {
     const cases: [string[], RegExp][] = [
       [['export', path, '--format', 'pptx', '--out', join(dir, 'x')], /--format must be one of/],
       [['export', path, '--format', 'docx'], /--out PATH is required/],
-      [['export', path, '--format', 'docx', '--out', join(dir, 'x.docx'), '--question', 'Q9'], /no open or closed question Q9/],
+      [
+        ['export', path, '--format', 'docx', '--out', join(dir, 'x.docx'), '--question', 'Q9'],
+        /no open or closed question Q9/,
+      ],
       [['export', path, '--format', 'csv', '--out', join(dir, 'x.csv'), '--campaigns', 'twice'], /--campaigns must be/],
     ];
     for (const [args, message] of cases) {
@@ -82,7 +88,11 @@ describe('serve mode downloads', () => {
     expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''Northern%20Futures");
     expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(result.path))).toBe(true);
 
-    for (const bad of ['/exports/..%2F..%2Fsettings.json', '/exports/00000000-0000-0000-0000-000000000000', '/exports/../settings.json']) {
+    for (const bad of [
+      '/exports/..%2F..%2Fsettings.json',
+      '/exports/00000000-0000-0000-0000-000000000000',
+      '/exports/../settings.json',
+    ]) {
       expect((await fetch(`${server.url}${bad.slice(1)}`, { headers: auth })).status, bad).toBe(404);
     }
   });

@@ -14,7 +14,13 @@ import { detectAndRedact, redactorFor } from '../../src/main/reports/redaction';
 import { buildSummary } from '../../src/main/reports/summary';
 import { Backend } from '../../src/main/service/backend';
 import { inProcessClient } from '../../src/main/service/in-process';
-import { buildAnalysedSample, DEFAULTS, HOSTILE_RESPONDENT, type AnalysedSample, waitForJob } from '../helpers/report-fixtures';
+import {
+  buildAnalysedSample,
+  DEFAULTS,
+  HOSTILE_RESPONDENT,
+  type AnalysedSample,
+  waitForJob,
+} from '../helpers/report-fixtures';
 
 let dir: string;
 let fixture: AnalysedSample;
@@ -37,7 +43,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function exportTo(format: ReportFormat, name: string, options: Partial<ReportOptions> = {}): Promise<ExportResult> {
+async function exportTo(
+  format: ReportFormat,
+  name: string,
+  options: Partial<ReportOptions> = {},
+): Promise<ExportResult> {
   const job = await api.call('reports.export', { format, options: { ...DEFAULTS, ...options }, path: join(dir, name) });
   const done = await waitForJob(api, job.id);
   expect(done.error, `${format} export`).toBeUndefined();
@@ -59,7 +69,10 @@ async function readCsv(path: string): Promise<Row[]> {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 function one(sql: string, ...params: unknown[]): number {
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 describe('data exports', () => {
@@ -72,13 +85,19 @@ describe('data exports', () => {
     const rows = await readCsv(result.path);
     expect(rows.length).toBe(one("SELECT count(*) FROM response WHERE status <> 'excluded'"));
 
-    const texts = new Map((db.prepare('SELECT id, text FROM response').all() as { id: number; text: string }[]).map((r) => [r.id, r.text]));
-    const wrongText = rows.filter((row) => row.response.replace(/^'(?=[=+\-@\t\r])/, '') !== detectAndRedact(texts.get(Number(row.response_id))!));
+    const texts = new Map(
+      (db.prepare('SELECT id, text FROM response').all() as { id: number; text: string }[]).map((r) => [r.id, r.text]),
+    );
+    const wrongText = rows.filter(
+      (row) => row.response.replace(/^'(?=[=+\-@\t\r])/, '') !== detectAndRedact(texts.get(Number(row.response_id))!),
+    );
     expect(wrongText.map((r) => r.response_id)).toEqual([]);
     expect(rows.flatMap((row) => Object.values(row).filter((v) => FORMULA_START.test(v)))).toEqual([]);
     const sample = rows.find((r) => r.themes.includes(';'))!;
     const themes = db
-      .prepare("SELECT t.name FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = ? AND a.state <> 'rejected' ORDER BY t.id")
+      .prepare(
+        "SELECT t.name FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = ? AND a.state <> 'rejected' ORDER BY t.id",
+      )
       .pluck()
       .all(Number(sample.response_id)) as string[];
     expect(sample.themes.split('; ')).toEqual(themes);
@@ -110,7 +129,9 @@ describe('data exports', () => {
   it('respondents x themes matrix: one row per respondent, column totals as in the database', async () => {
     const rows = await readCsv((await exportTo('csv-matrix', 'matrix.csv')).path);
     expect(rows.length).toBe(one("SELECT count(DISTINCT respondent_id) FROM response WHERE status <> 'excluded'"));
-    const themes = db.prepare('SELECT t.id, t.name, q.code FROM theme t JOIN question q ON q.id = t.question_id').all() as { id: number; name: string; code: string }[];
+    const themes = db
+      .prepare('SELECT t.id, t.name, q.code FROM theme t JOIN question q ON q.id = t.question_id')
+      .all() as { id: number; name: string; code: string }[];
     for (const t of themes) {
       const column = `${t.code}: ${t.name}`;
       const total = rows.reduce((a, r) => a + Number(r[column]), 0);
@@ -148,13 +169,16 @@ describe('data exports', () => {
         row.eachCell((cell) => {
           if (cell.type === ExcelJS.ValueType.Formula) unsafe.push(`formula at ${sheet.name}!${cell.address}`);
           if (typeof cell.value !== 'string') return;
-          if (FORMULA_START.test(cell.value) || cell.value.includes('jane.doe@example.com')) unsafe.push(`${sheet.name}!${cell.address}: ${cell.value}`);
+          if (FORMULA_START.test(cell.value) || cell.value.includes('jane.doe@example.com'))
+            unsafe.push(`${sheet.name}!${cell.address}: ${cell.value}`);
           if (cell.value.includes('HYPERLINK')) hostile = cell.value;
         }),
       );
     }
     expect(unsafe).toEqual([]);
-    expect(hostile).toBe('\'=HYPERLINK("[url]","x") <script>alert(1)</script> Write to [email] or ring [phone] ([postcode]) about investment.');
+    expect(hostile).toBe(
+      '\'=HYPERLINK("[url]","x") <script>alert(1)</script> Write to [email] or ring [phone] ([postcode]) about investment.',
+    );
   });
 
   it('Markdown: the same numbers as the summary, response text inert and redacted', async () => {
@@ -180,8 +204,14 @@ describe('data exports', () => {
   });
 
   it('refuses a folder that does not exist, and an unknown question', async () => {
-    await expect(api.call('reports.export', { format: 'csv', options: DEFAULTS, path: join(dir, 'nowhere', 'x.csv') })).rejects.toThrow(/does not exist/);
-    const job = await api.call('reports.export', { format: 'csv', options: { ...DEFAULTS, questions: ['Q42'] }, path: join(dir, 'q42.csv') });
+    await expect(
+      api.call('reports.export', { format: 'csv', options: DEFAULTS, path: join(dir, 'nowhere', 'x.csv') }),
+    ).rejects.toThrow(/does not exist/);
+    const job = await api.call('reports.export', {
+      format: 'csv',
+      options: { ...DEFAULTS, questions: ['Q42'] },
+      path: join(dir, 'q42.csv'),
+    });
     const done = await waitForJob(api, job.id);
     expect(done.state).toBe('failed');
     expect(done.error?.message).toMatch(/no open or closed question Q42/);

@@ -30,7 +30,8 @@ interface XmlDocument {
   documentElement: { textContent: string | null };
 }
 type XmlParser = new () => { parseFromString(text: string, type: string): XmlDocument };
-const HOSTILE_SHOWN = '=HYPERLINK("[url]","x") <script>alert(1)</script> Write to [email] or ring [phone] ([postcode]) about investment.';
+const HOSTILE_SHOWN =
+  '=HYPERLINK("[url]","x") <script>alert(1)</script> Write to [email] or ring [phone] ([postcode]) about investment.';
 
 describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, () => {
   let dir: string;
@@ -108,7 +109,11 @@ describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, (
     expect(dialogs).toEqual([]);
     expect(requests).toEqual([]);
     expectContent(await page.locator('body').innerText(), 'html');
-    const rows = await page.locator('table').filter({ hasText: 'Question 1: themes' }).locator('tbody tr').allTextContents();
+    const rows = await page
+      .locator('table')
+      .filter({ hasText: 'Question 1: themes' })
+      .locator('tbody tr')
+      .allTextContents();
     expect(rows[0]).toContain(top().name);
     expect(rows[0]).toContain(String(top().count));
     expect(rows).toHaveLength(q1().themes.length + 1);
@@ -147,7 +152,18 @@ describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, (
     for (const [name, xml] of Object.entries(files).filter(([n]) => n.endsWith('.rels'))) {
       expect(strFromU8(xml), name).not.toContain('TargetMode="External"');
     }
-    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Title', 'Quote', 'QuoteAttribution', 'Caption', 'Note', 'TableText', 'ReportTable']) {
+    for (const id of [
+      'Heading1',
+      'Heading2',
+      'Heading3',
+      'Title',
+      'Quote',
+      'QuoteAttribution',
+      'Caption',
+      'Note',
+      'TableText',
+      'ReportTable',
+    ]) {
       expect(styles, id).toContain(`w:styleId="${id}"`);
     }
     expect(document).toContain('<w:pStyle w:val="Quote"/>');

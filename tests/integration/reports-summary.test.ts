@@ -38,7 +38,10 @@ function summary(options: Partial<ReportOptions> = {}): ReportSummary {
 }
 
 function one(sql: string, ...params: unknown[]): number {
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 /** Responses counted by default: not excluded, not a campaign member counted through its template. */
@@ -54,19 +57,29 @@ describe('the summary of responses', () => {
     expect(s().responses).toBe(one(`SELECT count(*) FROM response r WHERE ${COUNTED}`));
     expect(s().respondents).toBe(one(`SELECT count(DISTINCT respondent_id) FROM response r WHERE ${COUNTED}`));
     for (const q of s().questions) {
-      expect(q.respondents, q.code).toBe(one(`SELECT count(*) FROM response r WHERE r.question_id = ? AND ${COUNTED}`, q.id));
+      expect(q.respondents, q.code).toBe(
+        one(`SELECT count(*) FROM response r WHERE r.question_id = ? AND ${COUNTED}`, q.id),
+      );
     }
     const individuals = s().byType.find((t) => t.label === 'Individual')!;
     expect(individuals.count).toBe(
-      one(`SELECT count(DISTINCT r.respondent_id) FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE p.type = 'individual' AND ${COUNTED}`),
+      one(
+        `SELECT count(DISTINCT r.respondent_id) FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE p.type = 'individual' AND ${COUNTED}`,
+      ),
     );
-    expect(s().byPlace.map((p) => p.label).slice(0, 5)).toEqual(['Manchester', 'Leeds', 'Liverpool', 'Sheffield', 'Newcastle']);
+    expect(
+      s()
+        .byPlace.map((p) => p.label)
+        .slice(0, 5),
+    ).toEqual(['Manchester', 'Leeds', 'Liverpool', 'Sheffield', 'Newcastle']);
     expect(s().byPlace.reduce((a, p) => a + p.count, 0)).toBe(s().respondents);
   });
 
   it('counts each theme, its share and its breakdown by type and place', () => {
     const q1 = s().questions.find((q) => q.code === 'Q1')!;
-    expect(q1.themes.length).toBe(one("SELECT count(*) FROM theme t JOIN question q ON q.id = t.question_id WHERE q.code = 'Q1'"));
+    expect(q1.themes.length).toBe(
+      one("SELECT count(*) FROM theme t JOIN question q ON q.id = t.question_id WHERE q.code = 'Q1'"),
+    );
     for (const t of q1.themes) {
       const expected = one(
         `SELECT count(DISTINCT a.response_id) FROM assignment a JOIN response r ON r.id = a.response_id
@@ -89,10 +102,16 @@ describe('the summary of responses', () => {
     );
     const leeds = q1.byPlace.groups.findIndex((g) => g.label === 'Leeds');
     expect(q1.byPlace.groups[leeds].base).toBe(
-      one(`SELECT count(*) FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND p.city = 'Leeds' AND ${COUNTED}`, q1.id),
+      one(
+        `SELECT count(*) FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND p.city = 'Leeds' AND ${COUNTED}`,
+        q1.id,
+      ),
     );
     expect(q1.withoutTheme).toBe(
-      one(`SELECT count(*) FROM response r WHERE r.question_id = ? AND ${COUNTED} AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected')`, q1.id),
+      one(
+        `SELECT count(*) FROM response r WHERE r.question_id = ? AND ${COUNTED} AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected')`,
+        q1.id,
+      ),
     );
   });
 
@@ -104,7 +123,9 @@ describe('the summary of responses', () => {
         expect(t.quotes.length).toBeLessThanOrEqual(3);
         for (const quote of t.quotes) {
           expect(members.has(quote.responseId)).toBe(false);
-          expect(one('SELECT count(*) FROM assignment WHERE response_id = ? AND theme_id = ?', quote.responseId, t.id)).toBe(1);
+          expect(
+            one('SELECT count(*) FROM assignment WHERE response_id = ? AND theme_id = ?', quote.responseId, t.id),
+          ).toBe(1);
         }
       }
     }
@@ -113,24 +134,47 @@ describe('the summary of responses', () => {
   it('counts closed answers per option', () => {
     const q5 = s().questions.find((q) => q.code === 'Q5')!;
     expect(q5.kind).toBe('closed');
-    expect(q5.options.map((o) => o.label)).toEqual(['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree']);
+    expect(q5.options.map((o) => o.label)).toEqual([
+      'Strongly agree',
+      'Agree',
+      'Neither agree nor disagree',
+      'Disagree',
+      'Strongly disagree',
+    ]);
     for (const o of q5.options) {
-      expect(o.count, o.label).toBe(one(`SELECT count(*) FROM response r WHERE r.question_id = ? AND r.text = ? AND ${COUNTED}`, q5.id, o.label));
+      expect(o.count, o.label).toBe(
+        one(`SELECT count(*) FROM response r WHERE r.question_id = ? AND r.text = ? AND ${COUNTED}`, q5.id, o.label),
+      );
     }
     expect(q5.options.reduce((a, o) => a + o.count, 0)).toBe(q5.respondents);
   });
 
   it('reports campaigns, exclusions and how themes were assigned', () => {
     const groups = db.prepare('SELECT id FROM campaign_group').pluck().all() as number[];
-    expect(s().campaigns.map((c) => c.id).sort()).toEqual([...groups].sort());
+    expect(
+      s()
+        .campaigns.map((c) => c.id)
+        .sort(),
+    ).toEqual([...groups].sort());
     for (const c of s().campaigns) {
-      expect(c.size).toBe(one("SELECT count(*) FROM campaign_member m JOIN response r ON r.id = m.response_id WHERE m.group_id = ? AND r.status <> 'excluded'", c.id));
+      expect(c.size).toBe(
+        one(
+          "SELECT count(*) FROM campaign_member m JOIN response r ON r.id = m.response_id WHERE m.group_id = ? AND r.status <> 'excluded'",
+          c.id,
+        ),
+      );
       expect(c.counted).toBe(1);
     }
-    expect(s().methods.campaignMembersCollapsed).toBe(one(`SELECT count(*) FROM response r WHERE r.status <> 'excluded' AND r.id IN (${COLLAPSED})`));
+    expect(s().methods.campaignMembersCollapsed).toBe(
+      one(`SELECT count(*) FROM response r WHERE r.status <> 'excluded' AND r.id IN (${COLLAPSED})`),
+    );
     expect(s().methods.excluded).toEqual([{ label: 'Spam', count: fixture.excluded.length, share: 1 }]);
     const bySource = Object.fromEntries(s().methods.assignmentsBySource.map((a) => [a.label, a.count]));
-    expect(bySource.analyst).toBe(one(`SELECT count(*) FROM assignment a JOIN response r ON r.id = a.response_id WHERE a.source = 'analyst' AND a.state <> 'rejected' AND ${COUNTED}`));
+    expect(bySource.analyst).toBe(
+      one(
+        `SELECT count(*) FROM assignment a JOIN response r ON r.id = a.response_id WHERE a.source = 'analyst' AND a.state <> 'rejected' AND ${COUNTED}`,
+      ),
+    );
     expect(s().methods.agreement).toHaveLength(4);
     expect(s().methods.agreement[0]).toMatchObject({ questionCode: 'Q1', coded: 180 });
     expect(s().methods.agreement[0].measures).toContainEqual({ measure: 'kappa', value: 0.79 });
@@ -142,7 +186,10 @@ describe('the summary of responses', () => {
     const withExcluded = summary({ includeExcluded: true });
     const q1 = base.questions[0];
     expect(withExcluded.questions[0].respondents - q1.respondents).toBe(
-      one(`SELECT count(*) FROM response r WHERE r.question_id = ? AND r.status = 'excluded' AND r.id NOT IN (${COLLAPSED})`, q1.id),
+      one(
+        `SELECT count(*) FROM response r WHERE r.question_id = ? AND r.status = 'excluded' AND r.id NOT IN (${COLLAPSED})`,
+        q1.id,
+      ),
     );
     expect(withExcluded.methods.excluded).toEqual([]);
 
@@ -153,7 +200,11 @@ describe('the summary of responses', () => {
 
     const some = summary({ questions: ['Q5', 'Q2'] });
     expect(some.questions.map((q) => q.code)).toEqual(['Q2', 'Q5']);
-    expect(some.responses).toBe(one(`SELECT count(*) FROM response r JOIN question q ON q.id = r.question_id WHERE q.code IN ('Q2', 'Q5') AND ${COUNTED}`));
+    expect(some.responses).toBe(
+      one(
+        `SELECT count(*) FROM response r JOIN question q ON q.id = r.question_id WHERE q.code IN ('Q2', 'Q5') AND ${COUNTED}`,
+      ),
+    );
 
     const chosen = base.questions[0].themes.slice(0, 2).map((t) => t.id);
     const themed = summary({ themeIds: chosen });
@@ -181,19 +232,30 @@ describe('the summary of responses', () => {
     expect(raw.attribution).toContain('NF-HOSTILE');
   });
 
-  it("redacts a scanned response with its stored findings, keeping what an analyst marked as not personal data", () => {
+  it('redacts a scanned response with its stored findings, keeping what an analyst marked as not personal data', () => {
     const path = join(tempDir(), 'scanned.consult');
     const { hostileResponseId } = buildAnalysedSample(path);
     const scanned = openWorkerDb(path);
     try {
       const text = scanned.prepare('SELECT text FROM response WHERE id = ?').pluck().get(hostileResponseId) as string;
       const span = (needle: string) => [text.indexOf(needle), text.indexOf(needle) + needle.length];
-      scanned.prepare("INSERT INTO response_signal (response_id, sentiment, sentiment_label, stance) VALUES (?, 0, 'neutral', 'unclear')").run(hostileResponseId);
-      for (const [kind, needle] of [['email', 'jane.doe@example.com'], ['phone', '0161 496 0000']] as const) {
-        scanned.prepare('INSERT INTO pii_finding (response_id, kind, start, end) VALUES (?, ?, ?, ?)').run(hostileResponseId, kind, ...span(needle));
+      scanned
+        .prepare(
+          "INSERT INTO response_signal (response_id, sentiment, sentiment_label, stance) VALUES (?, 0, 'neutral', 'unclear')",
+        )
+        .run(hostileResponseId);
+      for (const [kind, needle] of [
+        ['email', 'jane.doe@example.com'],
+        ['phone', '0161 496 0000'],
+      ] as const) {
+        scanned
+          .prepare('INSERT INTO pii_finding (response_id, kind, start, end) VALUES (?, ?, ?, ?)')
+          .run(hostileResponseId, kind, ...span(needle));
       }
       scanned
-        .prepare("INSERT INTO pii_false_positive (response_id, kind, start, end, marked_by, marked_at) VALUES (?, 'phone', ?, ?, 'analyst', '2026-06-03')")
+        .prepare(
+          "INSERT INTO pii_false_positive (response_id, kind, start, end, marked_by, marked_at) VALUES (?, 'phone', ?, ?, 'analyst', '2026-06-03')",
+        )
         .run(hostileResponseId, ...span('0161 496 0000'));
       const redact = redactorFor(scanned, true);
       const out = redact(text, hostileResponseId);
@@ -214,14 +276,22 @@ describe('the summary of responses', () => {
     buildAnalysedSample(path);
     const draftDb = openWorkerDb(path);
     try {
-      draftDb.prepare("UPDATE theme SET status = 'candidate' WHERE question_id = (SELECT id FROM question WHERE code = 'Q2')").run();
+      draftDb
+        .prepare(
+          "UPDATE theme SET status = 'candidate' WHERE question_id = (SELECT id FROM question WHERE code = 'Q2')",
+        )
+        .run();
       const q3 = draftDb.prepare("SELECT id FROM question WHERE code = 'Q3'").pluck().get() as number;
       const [largest, other] = draftDb
-        .prepare("SELECT theme_id FROM assignment WHERE theme_id IN (SELECT id FROM theme WHERE question_id = ?) GROUP BY theme_id ORDER BY count(*) DESC")
+        .prepare(
+          'SELECT theme_id FROM assignment WHERE theme_id IN (SELECT id FROM theme WHERE question_id = ?) GROUP BY theme_id ORDER BY count(*) DESC',
+        )
         .pluck()
         .all(q3) as number[];
       const pinned = draftDb
-        .prepare("SELECT a.response_id FROM assignment a JOIN response r ON r.id = a.response_id WHERE a.theme_id = ? AND a.source = 'model' AND r.status <> 'excluded' AND length(r.text) BETWEEN 100 AND 300 AND r.id NOT IN (SELECT response_id FROM campaign_member) ORDER BY a.confidence LIMIT 1")
+        .prepare(
+          "SELECT a.response_id FROM assignment a JOIN response r ON r.id = a.response_id WHERE a.theme_id = ? AND a.source = 'model' AND r.status <> 'excluded' AND length(r.text) BETWEEN 100 AND 300 AND r.id NOT IN (SELECT response_id FROM campaign_member) ORDER BY a.confidence LIMIT 1",
+        )
         .pluck()
         .get(largest) as number;
       draftDb.prepare('UPDATE theme SET quotes = json_array(?) WHERE id = ?').run(pinned, largest);

@@ -17,7 +17,7 @@ async function openFixture() {
 }
 
 describe('campaigns through the contract, in a worker, on a real project file', () => {
-  it('detects the campaign, keeps analysts\' decisions across runs, splits, and counts both ways', async () => {
+  it("detects the campaign, keeps analysts' decisions across runs, splits, and counts both ways", async () => {
     const { api, path, fixture } = await openFixture();
     const job = await finished(api, await api.call('campaigns.detect', {}));
     expect(job.state).toBe('done');
@@ -25,9 +25,21 @@ describe('campaigns through the contract, in a worker, on a real project file', 
     const overview = await api.call('campaigns.list', {});
     expect(overview.groups).toHaveLength(2);
     const [group, duplicates] = overview.groups;
-    expect(group).toMatchObject({ questionCode: 'Q1', size: 40, kind: 'campaign', status: 'proposed', counting: 'one' });
+    expect(group).toMatchObject({
+      questionCode: 'Q1',
+      size: 40,
+      kind: 'campaign',
+      status: 'proposed',
+      counting: 'one',
+    });
     // Six identical answers are a set of duplicates: shown, but counted as six until an analyst decides.
-    expect(duplicates).toMatchObject({ questionCode: 'Q2', size: 6, kind: 'duplicates', distinctTexts: 1, counting: 'all' });
+    expect(duplicates).toMatchObject({
+      questionCode: 'Q2',
+      size: 6,
+      kind: 'duplicates',
+      distinctTexts: 1,
+      counting: 'all',
+    });
     expect(overview.lastRun?.params).toMatchObject({ bins: 64, seed: expect.any(Number) });
     const q1 = (await api.call('questions.list')).find((q) => q.code === 'Q1')!;
     const all = await api.call('campaigns.list', { questionId: q1.id });
@@ -37,16 +49,31 @@ describe('campaigns through the contract, in a worker, on a real project file', 
     const detail = await api.call('campaigns.get', { id: group.id, offset: 0, limit: 100, editedOnly: true });
     expect(detail.template.text).toBe(CAMPAIGN_TEMPLATE);
     expect(detail.total).toBeGreaterThan(10);
-    const withOwnWords = detail.members.find((m) => m.segments.some((s) => s.kind === 'added' && s.text.includes('brother')));
+    const withOwnWords = detail.members.find((m) =>
+      m.segments.some((s) => s.kind === 'added' && s.text.includes('brother')),
+    );
     expect(withOwnWords?.addedShare).toBeGreaterThan(0);
-    for (const m of detail.members) expect(m.segments.filter((s) => s.kind !== 'removed').map((s) => s.text).join('').length).toBeGreaterThan(100);
+    for (const m of detail.members)
+      expect(
+        m.segments
+          .filter((s) => s.kind !== 'removed')
+          .map((s) => s.text)
+          .join('').length,
+      ).toBeGreaterThan(100);
 
     // Split the rugby and cricket variants off into their own group; the rest is confirmed.
     const variants = (await api.call('campaigns.get', { id: group.id, offset: 0, limit: 100 })).members
       .filter((m) => m.segments.some((s) => s.kind === 'added' && /Rugby|Cricket/.test(s.text)))
       .map((m) => m.responseId);
     expect(variants.length).toBeGreaterThanOrEqual(5);
-    expect((await finished(api, await api.call('campaigns.split', { id: group.id, responseIds: variants, asNewGroup: true }))).state).toBe('done');
+    expect(
+      (
+        await finished(
+          api,
+          await api.call('campaigns.split', { id: group.id, responseIds: variants, asNewGroup: true }),
+        )
+      ).state,
+    ).toBe('done');
     const afterSplit = await api.call('campaigns.list', { kind: 'campaign' });
     expect(afterSplit.groups.map((g) => g.size).sort((a, b) => a - b)).toEqual([variants.length, 40 - variants.length]);
     expect(afterSplit.groups.every((g) => g.status === 'confirmed')).toBe(true);
@@ -54,27 +81,55 @@ describe('campaigns through the contract, in a worker, on a real project file', 
     // One group counts as all its members: it no longer shrinks the "each campaign once" count.
     const small = afterSplit.groups.find((g) => g.size === variants.length)!;
     await api.call('campaigns.setCounting', { id: small.id, counting: 'all' });
-    expect((await api.call('campaigns.list', { questionId: q1.id })).totals.countedOnce).toBe(48 - (40 - variants.length) + 1);
+    expect((await api.call('campaigns.list', { questionId: q1.id })).totals.countedOnce).toBe(
+      48 - (40 - variants.length) + 1,
+    );
 
     // A new detection keeps confirmed groups as they are.
     await finished(api, await api.call('campaigns.detect', {}));
     const again = await api.call('campaigns.list', { kind: 'campaign' });
-    expect(again.groups.map((g) => [g.id, g.size, g.status])).toEqual(afterSplit.groups.map((g) => [g.id, g.size, g.status]));
+    expect(again.groups.map((g) => [g.id, g.size, g.status])).toEqual(
+      afterSplit.groups.map((g) => [g.id, g.size, g.status]),
+    );
 
     // Dismissing a group puts its members back among individual responses, in every count.
     await api.call('campaigns.setStatus', { id: small.id, status: 'dismissed' });
     const stats = await api.call('project.stats');
-    expect(stats).toMatchObject({ campaignGroups: 1, campaignResponses: 40 - variants.length, duplicateSets: 1, duplicateResponses: 6 });
-    expect(stats.campaigns).toEqual([{ id: afterSplit.groups.find((g) => g.id !== small.id)!.id, question: 'Q1', size: 40 - variants.length, status: 'confirmed', counting: 'one' }]);
+    expect(stats).toMatchObject({
+      campaignGroups: 1,
+      campaignResponses: 40 - variants.length,
+      duplicateSets: 1,
+      duplicateResponses: 6,
+    });
+    expect(stats.campaigns).toEqual([
+      {
+        id: afterSplit.groups.find((g) => g.id !== small.id)!.id,
+        question: 'Q1',
+        size: 40 - variants.length,
+        status: 'confirmed',
+        counting: 'one',
+      },
+    ]);
 
     // Every decision is in the audit log; the SQL helper counts what the view counts.
     const db = new Database(path, { readonly: true });
     try {
-      const actions = db.prepare("SELECT action FROM audit_log WHERE entity = 'campaign_group' ORDER BY id").pluck().all();
+      const actions = db
+        .prepare("SELECT action FROM audit_log WHERE entity = 'campaign_group' ORDER BY id")
+        .pluck()
+        .all();
       expect(actions).toEqual(['campaign.split', 'campaign.counting', 'campaign.status']);
-      const counted = db.prepare(`SELECT count(*) FROM (${countedResponsesSql('campaigns-once')})`).pluck().get();
+      const counted = db
+        .prepare(`SELECT count(*) FROM (${countedResponsesSql('campaigns-once')})`)
+        .pluck()
+        .get();
       expect(counted).toBe(stats.responsesCountedOnce);
-      expect(db.prepare(`SELECT count(*) FROM (${countedResponsesSql('responses')})`).pluck().get()).toBe(stats.responses);
+      expect(
+        db
+          .prepare(`SELECT count(*) FROM (${countedResponsesSql('responses')})`)
+          .pluck()
+          .get(),
+      ).toBe(stats.responses);
     } finally {
       db.close();
     }
@@ -85,11 +140,18 @@ describe('campaigns through the contract, in a worker, on a real project file', 
     const { api } = await openFixture();
     await finished(api, await api.call('campaigns.detect', {}));
     const [group] = (await api.call('campaigns.list', {})).groups;
-    const members = (await api.call('campaigns.get', { id: group.id, offset: 0, limit: 100 })).members.map((m) => m.responseId);
-    const job = await finished(api, await api.call('campaigns.split', { id: group.id, responseIds: members.slice(1), asNewGroup: true }));
+    const members = (await api.call('campaigns.get', { id: group.id, offset: 0, limit: 100 })).members.map(
+      (m) => m.responseId,
+    );
+    const job = await finished(
+      api,
+      await api.call('campaigns.split', { id: group.id, responseIds: members.slice(1), asNewGroup: true }),
+    );
     expect(job).toMatchObject({ state: 'failed', error: { code: 'INVALID_INPUT' } });
     expect((await api.call('campaigns.list', {})).groups[0].size).toBe(40);
-    await expect(api.call('campaigns.setStatus', { id: 9999, status: 'confirmed' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(api.call('campaigns.setStatus', { id: 9999, status: 'confirmed' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -116,17 +178,26 @@ describe('personal data, stance and sentiment checks', () => {
     expect((await api.call('pii.redacted', { responseId: priya.responseId })).text).toContain('My name is Priya Kaur');
     // A new scan replaces findings but not the analyst's mark.
     await finished(api, await api.call('signals.scan'));
-    expect((await api.call('signals.response', { responseId: priya.responseId })).personalData.find((f) => f.kind === 'name')?.falsePositive).toBe(true);
+    expect(
+      (await api.call('signals.response', { responseId: priya.responseId })).personalData.find((f) => f.kind === 'name')
+        ?.falsePositive,
+    ).toBe(true);
     expect((await api.call('project.stats')).responsesWithPersonalData).toBe(2);
 
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare("SELECT action FROM audit_log WHERE action LIKE 'pii.%'").pluck().all()).toEqual(['pii.mark_false_positive']);
+      expect(db.prepare("SELECT action FROM audit_log WHERE action LIKE 'pii.%'").pluck().all()).toEqual([
+        'pii.mark_false_positive',
+      ]);
       // Stored text is never changed.
-      expect(db.prepare('SELECT text FROM response WHERE id = ?').pluck().get(priya.responseId)).toContain('priya.kaur@example.com');
+      expect(db.prepare('SELECT text FROM response WHERE id = ?').pluck().get(priya.responseId)).toContain(
+        'priya.kaur@example.com',
+      );
       const redactText = redactorFor(db);
       const text = db.prepare('SELECT text FROM response WHERE id = ?').pluck().get(priya.responseId) as string;
-      expect(redactText(priya.responseId, text)).toBe('Ban them. My name is Priya Kaur and you can reach me on [phone] or [email].');
+      expect(redactText(priya.responseId, text)).toBe(
+        'Ban them. My name is Priya Kaur and you can reach me on [phone] or [email].',
+      );
       expect(redactText(priya.responseId, text, { enabled: false })).toBe(text);
       const exported = signalsForExport(db).get(priya.responseId);
       expect(exported?.personalData.map((f) => f.kind)).toEqual(['phone', 'email']);
@@ -134,8 +205,12 @@ describe('personal data, stance and sentiment checks', () => {
     } finally {
       db.close();
     }
-    await expect(api.call('pii.mark', { ...name, start: 0, end: 3, falsePositive: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(api.call('pii.mark', { ...name, start: 5, end: 2, falsePositive: true })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(api.call('pii.mark', { ...name, start: 0, end: 3, falsePositive: true })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(api.call('pii.mark', { ...name, start: 5, end: 2, falsePositive: true })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('gives stance where the question asks for one, sentiment everywhere, and checks stance against the closed question', async () => {
@@ -151,7 +226,10 @@ describe('personal data, stance and sentiment checks', () => {
     expect(q1.stance.disagree).toBeGreaterThanOrEqual(2);
     expect(closedScales.map((c) => c.code)).toEqual(['Q3']);
 
-    const agreement = await api.call('stance.agreement', { openQuestionId: q1.questionId, closedQuestionId: closedScales[0].questionId });
+    const agreement = await api.call('stance.agreement', {
+      openQuestionId: q1.questionId,
+      closedQuestionId: closedScales[0].questionId,
+    });
     expect(agreement.respondents).toBe(48);
     expect(agreement.compared).toBeGreaterThan(40);
     expect(agreement.accuracy).toBeGreaterThan(0.9);
@@ -166,12 +244,15 @@ describe('personal data, stance and sentiment checks', () => {
     await finished(api, await api.call('campaigns.detect', {}));
     const once = await api.call('signals.aggregate', { by: 'question', view: 'campaigns-once' });
     expect(once.find((a) => a.key === q1.questionId)?.responses).toBe(48 - 40 + 1);
-    const byCampaign = (await api.call('signals.aggregate', { by: 'campaign', view: 'responses' })).filter((a) => a.responses === 40);
+    const byCampaign = (await api.call('signals.aggregate', { by: 'campaign', view: 'responses' })).filter(
+      (a) => a.responses === 40,
+    );
     expect(byCampaign).toHaveLength(1);
     expect(byCampaign[0].stance.agree).toBeGreaterThanOrEqual(38);
     expect(byCampaign[0].sentiment.mean).not.toBeNull();
 
-    const first = (await api.call('responses.list', { offset: 0, limit: 1, sort: { key: 'respondent', dir: 'asc' } })).rows[0];
+    const first = (await api.call('responses.list', { offset: 0, limit: 1, sort: { key: 'respondent', dir: 'asc' } }))
+      .rows[0];
     const signals = await api.call('signals.response', { responseId: first.id });
     expect(signals.campaign?.group.size).toBe(40);
     expect(signals.stance?.value).toBe('agree');
@@ -184,7 +265,11 @@ describe('personal data, stance and sentiment checks', () => {
     await finished(api, await api.call('campaigns.detect', {}));
     const db = new Database(path, { readonly: true });
     try {
-      const rows = db.prepare(`SELECT r.id, ${SIGNAL_COLUMNS} FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q1' ORDER BY r.id`).all() as {
+      const rows = db
+        .prepare(
+          `SELECT r.id, ${SIGNAL_COLUMNS} FROM response r JOIN question q ON q.id = r.question_id WHERE q.code = 'Q1' ORDER BY r.id`,
+        )
+        .all() as {
         stance: string | null;
         personalData: number;
         campaignKind: string | null;
@@ -194,10 +279,18 @@ describe('personal data, stance and sentiment checks', () => {
       expect(rows.filter((r) => r.personalData > 0)).toHaveLength(2);
       expect(rows.every((r) => r.stance !== null)).toBe(true);
       const filter = signalFilterSql({ personalData: true, stance: ['agree'] });
-      const matching = db.prepare(`SELECT count(*) FROM response r WHERE ${filter.sql.join(' AND ')}`).pluck().get(...filter.params);
+      const matching = db
+        .prepare(`SELECT count(*) FROM response r WHERE ${filter.sql.join(' AND ')}`)
+        .pluck()
+        .get(...filter.params);
       expect(matching).toBe(2);
       const individuals = signalFilterSql({ campaign: 'individual' });
-      expect(db.prepare(`SELECT count(*) FROM response r WHERE r.question_id = 1 AND ${individuals.sql.join(' AND ')}`).pluck().get()).toBe(8);
+      expect(
+        db
+          .prepare(`SELECT count(*) FROM response r WHERE r.question_id = 1 AND ${individuals.sql.join(' AND ')}`)
+          .pluck()
+          .get(),
+      ).toBe(8);
     } finally {
       db.close();
     }
@@ -225,6 +318,8 @@ describe('personal data, stance and sentiment checks', () => {
     // The worker sees the flag after its first page of responses, before it writes anything.
     expect(await finished(api, job)).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
     expect((await api.call('pii.list', { offset: 0, limit: 10 })).total).toBe(0);
-    expect((await api.call('stance.questions')).questions.every((q) => q.responses > 0 && q.sentiment.mean === null)).toBe(true);
+    expect(
+      (await api.call('stance.questions')).questions.every((q) => q.responses > 0 && q.sentiment.mean === null),
+    ).toBe(true);
   });
 });

@@ -11,7 +11,13 @@ function project(): Db {
   const db = createProjectDb(join(tempDir(), 'plans.consult'), 'Plans');
   db.transaction(() => {
     for (let q = 1; q <= 5; q++) {
-      db.prepare('INSERT INTO question (code, text, kind, options, position) VALUES (?, ?, ?, ?, ?)').run(`Q${q}`, `Question ${q}`, q === 5 ? 'closed' : 'open', q === 5 ? '["Agree","Disagree"]' : null, q);
+      db.prepare('INSERT INTO question (code, text, kind, options, position) VALUES (?, ?, ?, ?, ?)').run(
+        `Q${q}`,
+        `Question ${q}`,
+        q === 5 ? 'closed' : 'open',
+        q === 5 ? '["Agree","Disagree"]' : null,
+        q,
+      );
     }
     const cities = ['Leeds', 'Manchester', 'Sheffield', 'Liverpool', 'Newcastle'];
     for (let r = 1; r <= 1000; r++) {
@@ -21,10 +27,20 @@ function project(): Db {
         cities[r % 5],
         `2026-03-${String(1 + (r % 28)).padStart(2, '0')}T10:00:00Z`,
       );
-      for (let q = 1; q <= 4; q++) db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?)').run(r, q, `housing and transport ${r} ${q}`);
-      db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 5, ?)').run(r, r % 2 ? 'Agree' : 'Disagree');
+      for (let q = 1; q <= 4; q++)
+        db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?)').run(
+          r,
+          q,
+          `housing and transport ${r} ${q}`,
+        );
+      db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 5, ?)').run(
+        r,
+        r % 2 ? 'Agree' : 'Disagree',
+      );
     }
-    db.exec("UPDATE response SET status = 'done' WHERE id % 10 = 0; INSERT INTO response_flag SELECT id, 'follow_up' FROM response WHERE id % 50 = 0;");
+    db.exec(
+      "UPDATE response SET status = 'done' WHERE id % 10 = 0; INSERT INTO response_flag SELECT id, 'follow_up' FROM response WHERE id % 50 = 0;",
+    );
   })();
   return db;
 }
@@ -34,7 +50,8 @@ function plan(db: Db, q: { sql: string; params: unknown[] }): string[] {
 }
 
 /** A full scan of the responses or respondents (a SCAN of the search index's own b-tree is how FTS5 looks up terms). */
-const fullScan = (lines: string[]): string[] => lines.filter((l) => /^SCAN (r|p|response|respondent)\b(?! USING COVERING INDEX)/.test(l));
+const fullScan = (lines: string[]): string[] =>
+  lines.filter((l) => /^SCAN (r|p|response|respondent)\b(?! USING COVERING INDEX)/.test(l));
 
 const INDEXED: [string, ResponseFilter][] = [
   ['question', { questionId: 2 }],
@@ -50,7 +67,10 @@ const INDEXED: [string, ResponseFilter][] = [
   ['date range', { submittedFrom: '2026-03-05', submittedTo: '2026-03-09' }],
   ['search', { search: 'housing' }],
   ['search in a question', { search: '"housing and transport"', questionId: 2 }],
-  ['question, status, city and type', { questionId: 2, statuses: ['new'], cities: ['Leeds'], respondentTypes: ['individual'] }],
+  [
+    'question, status, city and type',
+    { questionId: 2, statuses: ['new'], cities: ['Leeds'], respondentTypes: ['individual'] },
+  ],
   ['closed answer in a question', { questionId: 1, answers: [{ questionId: 5, options: ['Agree'] }] }],
   ['personal data', { hasPersonalData: true }],
   ['campaign members', { campaign: 'member' }],
@@ -73,35 +93,67 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
 
   it('a search with other filters runs the full-text query once, the other filters as a set built once', () => {
     // Otherwise SQLite may probe the list of matches once per row of another index: minutes at 1M.
-    for (const filter of [{ search: 'housing', questionId: 2, cities: ['Leeds'] }, { search: 'housing', statuses: ['new'] }] as ResponseFilter[]) {
+    for (const filter of [
+      { search: 'housing', questionId: 2, cities: ['Leeds'] },
+      { search: 'housing', statuses: ['new'] },
+    ] as ResponseFilter[]) {
       for (const q of [countQuery(db, filter), pageQuery(db, { ...filter, offset: 0, limit: 50 })]) {
         const lines = plan(db, q);
         expect(lines[0], lines.join('\n')).toMatch(/^SCAN response_fts VIRTUAL TABLE/);
-        expect(lines.filter((l) => /SUBQUERY/.test(l) && !/^LIST SUBQUERY/.test(l)), lines.join('\n')).toEqual([]);
+        expect(
+          lines.filter((l) => /SUBQUERY/.test(l) && !/^LIST SUBQUERY/.test(l)),
+          lines.join('\n'),
+        ).toEqual([]);
       }
     }
     // Sorted another way, the filters' indexes drive and each match is looked up in a list built once.
-    const lines = plan(db, pageQuery(db, { search: 'housing', questionId: 2, sort: { key: 'submittedAt', dir: 'asc' }, offset: 0, limit: 50 }));
-    expect(lines.some((l) => /^LIST SUBQUERY/.test(l)), lines.join('\n')).toBe(true);
-    expect(lines.some((l) => /rowid=\?\)?$/.test(l) && /response_question/.test(l)), lines.join('\n')).toBe(false);
+    const lines = plan(
+      db,
+      pageQuery(db, {
+        search: 'housing',
+        questionId: 2,
+        sort: { key: 'submittedAt', dir: 'asc' },
+        offset: 0,
+        limit: 50,
+      }),
+    );
+    expect(
+      lines.some((l) => /^LIST SUBQUERY/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
+    expect(
+      lines.some((l) => /rowid=\?\)?$/.test(l) && /response_question/.test(l)),
+      lines.join('\n'),
+    ).toBe(false);
   });
 
   it('answers to closed questions come from the short-answer index, and respondent-attribute sorts need no sort step', () => {
-    const closed = plan(db, countQuery(db, { questionId: 1, answers: [{ questionId: 5, options: ['Agree'] }] })).join('\n');
+    const closed = plan(db, countQuery(db, { questionId: 1, answers: [{ questionId: 5, options: ['Agree'] }] })).join(
+      '\n',
+    );
     expect(closed).toMatch(/COVERING INDEX response_short_answer/);
     for (const key of ['submittedAt', 'city', 'type'] as const) {
       const lines = plan(db, pageQuery(db, { sort: { key, dir: 'desc' }, offset: 500, limit: 50 }));
       expect(lines.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
     // Filtered by place or type in the default order: walked in order too.
-    for (const filter of [{ cities: ['Leeds'] }, { respondentTypes: ['business'] }, { cities: ['Leeds'], questionId: 2 }] as ResponseFilter[]) {
+    for (const filter of [
+      { cities: ['Leeds'] },
+      { respondentTypes: ['business'] },
+      { cities: ['Leeds'], questionId: 2 },
+    ] as ResponseFilter[]) {
       const lines = plan(db, pageQuery(db, { ...filter, offset: 100, limit: 50 }));
       expect(lines.join('\n'), JSON.stringify(filter)).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
   });
 
   it('the commonest counts read the kept counts, not the responses', () => {
-    for (const filter of [{}, { questionId: 2 }, { statuses: ['done'] }, { questionId: 1, unread: true }] as ResponseFilter[]) {
+    for (const filter of [
+      {},
+      { questionId: 2 },
+      { statuses: ['done'] },
+      { questionId: 1, unread: true },
+    ] as ResponseFilter[]) {
       expect(plan(db, countQuery(db, filter)).join(' ')).toMatch(/response_status_count/);
     }
   });

@@ -7,7 +7,9 @@ import type { SampleConsultation } from '../../src/shared/sample';
 import { packageRoot } from '../../src/main/util/paths';
 import { testBackend } from '../helpers/temp';
 
-const sample = JSON.parse(readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.json'), 'utf8')) as SampleConsultation;
+const sample = JSON.parse(
+  readFileSync(join(packageRoot(), 'resources', 'sample', 'northern-futures.json'), 'utf8'),
+) as SampleConsultation;
 
 /** Answers in the sample file (the source of truth the database was built from), as [respondent, code, text]. */
 const answers = sample.respondents.flatMap((r) => Object.entries(r.answers).map(([code, text]) => ({ r, code, text })));
@@ -21,7 +23,8 @@ async function opened() {
 async function all(api: ApiClient, filter: ResponseFilter) {
   const first = await api.call('responses.list', { ...filter, offset: 0, limit: 1000 });
   const rows = [...first.rows];
-  while (rows.length < first.total) rows.push(...(await api.call('responses.list', { ...filter, offset: rows.length, limit: 1000 })).rows);
+  while (rows.length < first.total)
+    rows.push(...(await api.call('responses.list', { ...filter, offset: rows.length, limit: 1000 })).rows);
   return rows;
 }
 
@@ -56,10 +59,17 @@ describe('triage through the contract, on the sample consultation', () => {
     expect(both + without).toBe(phrase.length);
     expect(both).toBe(phrase.filter((a) => /\bhous/i.test(a.text) && /\bhousing\b/i.test(a.text)).length);
     // A prefix finds every word that starts with it.
-    expect((await api.call('responses.count', { search: 'graduat*' })).total).toBe(answers.filter((a) => /\bgraduat/i.test(a.text)).length);
+    expect((await api.call('responses.count', { search: 'graduat*' })).total).toBe(
+      answers.filter((a) => /\bgraduat/i.test(a.text)).length,
+    );
     // Ranked: the default order for a search is relevance, and relevance differs from respondent order.
     const ranked = await api.call('responses.list', { search: 'graduates', offset: 0, limit: 20 });
-    const byId = await api.call('responses.list', { search: 'graduates', sort: { key: 'respondent', dir: 'asc' }, offset: 0, limit: 20 });
+    const byId = await api.call('responses.list', {
+      search: 'graduates',
+      sort: { key: 'respondent', dir: 'asc' },
+      offset: 0,
+      limit: 20,
+    });
     expect(ranked.rows.map((r) => r.id)).not.toEqual(byId.rows.map((r) => r.id));
   });
 
@@ -103,7 +113,18 @@ describe('triage through the contract, on the sample consultation', () => {
     expect(rows.map((r) => r.respondentExternalId).sort()).toEqual(expected.map((a) => a.r.externalId).sort());
     // Regions are the places in them.
     const yorkshire = (await api.call('responses.count', { regions: ['Yorkshire and The Humber'] })).total;
-    const places = ['Leeds', 'Sheffield', 'Bradford', 'York', 'Hull', 'Huddersfield', 'Doncaster', 'Wakefield', 'Barnsley', 'Harrogate'];
+    const places = [
+      'Leeds',
+      'Sheffield',
+      'Bradford',
+      'York',
+      'Hull',
+      'Huddersfield',
+      'Doncaster',
+      'Wakefield',
+      'Barnsley',
+      'Harrogate',
+    ];
     expect(yorkshire).toBe(answers.filter((a) => places.includes(a.r.city ?? '')).length);
     // Before any theme, scan or detection, nothing is known to have a theme, personal data or a campaign
     // (the themes tables exist from migration 4 on, so the theme filter is offered).
@@ -121,7 +142,9 @@ describe('triage through the contract, on the sample consultation', () => {
     const db = new Database(backend.ctx.project().path, { readonly: true });
     const sql = (q: string) => db.prepare(q).pluck().get() as number;
     const withPii = sql('SELECT count(DISTINCT response_id) FROM pii_finding');
-    const members = sql("SELECT count(*) FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.status <> 'dismissed'");
+    const members = sql(
+      "SELECT count(*) FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.status <> 'dismissed'",
+    );
     const negative = sql("SELECT count(*) FROM response_signal WHERE sentiment_label = 'negative'");
     db.close();
     expect(withPii).toBeGreaterThan(0);
@@ -141,7 +164,12 @@ describe('triage through the contract, on the sample consultation', () => {
   it('pages through a sorted set with every response exactly once', async () => {
     const { api } = await opened();
     const rows = await all(api, { cities: ['Leeds'], sort: { key: 'submittedAt', dir: 'desc' } } as ResponseFilter);
-    const sorted = await api.call('responses.list', { cities: ['Leeds'], sort: { key: 'submittedAt', dir: 'desc' }, offset: 0, limit: 1000 });
+    const sorted = await api.call('responses.list', {
+      cities: ['Leeds'],
+      sort: { key: 'submittedAt', dir: 'desc' },
+      offset: 0,
+      limit: 1000,
+    });
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     const dates = sorted.rows.map((r) => r.submittedAt!);
     expect(dates).toEqual([...dates].sort().reverse());
@@ -158,21 +186,40 @@ describe('triage through the contract, on the sample consultation', () => {
     expect(await api.call('triage.markRead', { id: a.id })).toEqual({ changed: false });
     expect(await api.call('triage.undoStack')).toEqual([]);
 
-    await api.call('triage.apply', { target: { ids: [a.id] }, change: { addFlags: ['follow_up', 'notable_quote'], priority: 'high' } });
+    await api.call('triage.apply', {
+      target: { ids: [a.id] },
+      change: { addFlags: ['follow_up', 'notable_quote'], priority: 'high' },
+    });
     await api.call('triage.apply', { target: { ids: [a.id] }, change: { note: 'Quote this in the summary.' } });
-    await api.call('triage.apply', { target: { ids: [b.id] }, change: { status: 'excluded', exclusionReason: 'spam' } });
+    await api.call('triage.apply', {
+      target: { ids: [b.id] },
+      change: { status: 'excluded', exclusionReason: 'spam' },
+    });
     // Asking for what is already so changes nothing and records nothing.
-    expect(await api.call('triage.apply', { target: { ids: [b.id] }, change: { status: 'excluded', exclusionReason: 'spam' } })).toMatchObject({ action: null, changed: 0 });
+    expect(
+      await api.call('triage.apply', {
+        target: { ids: [b.id] },
+        change: { status: 'excluded', exclusionReason: 'spam' },
+      }),
+    ).toMatchObject({ action: null, changed: 0 });
 
     const row = (await api.call('responses.list', { offset: 0, limit: 2 })).rows[0];
-    expect(row).toMatchObject({ status: 'read', priority: 'high', flags: ['follow_up', 'notable_quote'], hasNote: true });
+    expect(row).toMatchObject({
+      status: 'read',
+      priority: 'high',
+      flags: ['follow_up', 'notable_quote'],
+      hasNote: true,
+    });
     const detail = await api.call('responses.get', { id: b.id });
     expect(detail.triage).toMatchObject({ status: 'excluded', exclusionReason: 'spam' });
 
     const history = await api.call('triage.history', { responseId: a.id });
     expect(history.map((h) => h.action)).toEqual(['triage.decide', 'triage.decide', 'triage.read']);
     expect(history.every((h) => h.actor === 'Priya Shah')).toBe(true);
-    expect(history[0]).toMatchObject({ before: { note: null }, after: { note: 'Quote this in the summary.', priority: 'high' } });
+    expect(history[0]).toMatchObject({
+      before: { note: null },
+      after: { note: 'Quote this in the summary.', priority: 'high' },
+    });
 
     // Filters see decisions.
     expect((await api.call('responses.count', { flags: ['notable_quote'] })).total).toBe(1);
@@ -187,7 +234,10 @@ describe('triage through the contract, on the sample consultation', () => {
       'Priority: High; Flag: Needs follow-up; Flag: Notable quote — one response',
     ]);
     expect(await api.call('triage.undo')).toMatchObject({ reverted: 1, skipped: 0 });
-    expect((await api.call('responses.get', { id: b.id })).triage).toMatchObject({ status: 'new', exclusionReason: null });
+    expect((await api.call('responses.get', { id: b.id })).triage).toMatchObject({
+      status: 'new',
+      exclusionReason: null,
+    });
     expect(await api.call('triage.undo')).toMatchObject({ reverted: 1 });
     expect((await api.call('responses.get', { id: a.id })).triage).toEqual({
       status: 'read',
@@ -197,11 +247,16 @@ describe('triage through the contract, on the sample consultation', () => {
       note: null,
       assignee: null,
     });
-    expect((await api.call('triage.history', { responseId: b.id })).map((h) => h.action)).toEqual(['triage.undo', 'triage.decide']);
+    expect((await api.call('triage.history', { responseId: b.id })).map((h) => h.action)).toEqual([
+      'triage.undo',
+      'triage.decide',
+    ]);
 
     // The audit log holds every step and refuses to be rewritten.
     const db = new Database(backend.ctx.project().path, { readonly: true });
-    const logged = db.prepare("SELECT action, count(*) AS n FROM audit_log WHERE entity = 'response' GROUP BY action ORDER BY action").all();
+    const logged = db
+      .prepare("SELECT action, count(*) AS n FROM audit_log WHERE entity = 'response' GROUP BY action ORDER BY action")
+      .all();
     db.close();
     expect(logged).toEqual([
       { action: 'triage.decide', n: 3 },
@@ -216,12 +271,17 @@ describe('triage through the contract, on the sample consultation', () => {
     const { total } = await api.call('responses.count', filter);
     expect(total).toBe(answers.filter((a) => a.r.city === 'Leeds' && a.r.type === 'business').length);
     // A stale count is refused and nothing changes.
-    await expect(api.call('triage.apply', { target: { filter, expectedCount: total + 1 }, change: { status: 'done' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      api.call('triage.apply', { target: { filter, expectedCount: total + 1 }, change: { status: 'done' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await api.call('responses.count', { statuses: ['done'] })).total).toBe(0);
 
     const [first] = (await api.call('responses.list', { ...filter, offset: 0, limit: 1 })).rows;
     await api.call('triage.apply', { target: { ids: [first.id] }, change: { status: 'in_review' } });
-    const result = await api.call('triage.apply', { target: { filter, expectedCount: total }, change: { status: 'done' } });
+    const result = await api.call('triage.apply', {
+      target: { filter, expectedCount: total },
+      change: { status: 'done' },
+    });
     expect(result).toMatchObject({ changed: total, jobId: null });
     expect((await api.call('responses.count', { ...filter, statuses: ['done'] })).total).toBe(total);
     const progress = await api.call('triage.progress');
@@ -232,24 +292,36 @@ describe('triage through the contract, on the sample consultation', () => {
     const colleague = testBackend();
     await colleague.api.call('project.open', { path: backend.ctx.project().path });
     await colleague.api.call('triage.apply', { target: { ids: [second.id] }, change: { priority: 'low' } });
-    expect(await colleague.api.call('triage.undo')).toMatchObject({ undone: { description: 'Priority: Low — one response' } });
+    expect(await colleague.api.call('triage.undo')).toMatchObject({
+      undone: { description: 'Priority: Low — one response' },
+    });
     await colleague.api.call('triage.apply', { target: { ids: [second.id] }, change: { priority: 'low' } });
     const undone = await api.call('triage.undo');
     expect(undone).toMatchObject({ reverted: total - 1, skipped: 1 });
-    expect((await api.call('responses.get', { id: second.id })).triage).toMatchObject({ status: 'done', priority: 'low' });
+    expect((await api.call('responses.get', { id: second.id })).triage).toMatchObject({
+      status: 'done',
+      priority: 'low',
+    });
     expect((await api.call('responses.get', { id: first.id })).triage.status).toBe('in_review');
     expect((await api.call('responses.count', { statuses: ['done'] })).total).toBe(1);
     // Undo went back one step: the single change before the bulk is next.
-    expect((await api.call('triage.undoStack')).map((a) => a.description)).toEqual(['Status: In review — one response']);
+    expect((await api.call('triage.undoStack')).map((a) => a.description)).toEqual([
+      'Status: In review — one response',
+    ]);
   });
 
   it('changes a set larger than the inline limit in a background job, and undoes it there too', async () => {
     const { api } = await opened();
     const { total } = await api.call('responses.count', {});
-    const started = await api.call('triage.apply', { target: { filter: {}, expectedCount: total }, change: { status: 'in_review', priority: 'medium' } });
+    const started = await api.call('triage.apply', {
+      target: { filter: {}, expectedCount: total },
+      change: { status: 'in_review', priority: 'medium' },
+    });
     expect(started.jobId).toBeTruthy();
     // While it runs, another change is refused rather than made to wait.
-    await expect(api.call('triage.apply', { target: { ids: [1] }, change: { status: 'done' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(api.call('triage.apply', { target: { ids: [1] }, change: { status: 'done' } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const job = await jobDone(api, started.jobId!);
     expect(job).toMatchObject({ state: 'done', result: { changed: total } });
     expect((await api.call('responses.count', { statuses: ['in_review'] })).total).toBe(total);
@@ -263,19 +335,34 @@ describe('triage through the contract, on the sample consultation', () => {
   it('validates decisions at the boundary', async () => {
     const { api } = await opened();
     const [a] = (await api.call('responses.list', { offset: 0, limit: 1 })).rows;
-    await expect(api.call('triage.apply', { target: { ids: [a.id] }, change: { status: 'excluded' } })).rejects.toMatchObject({
+    await expect(
+      api.call('triage.apply', { target: { ids: [a.id] }, change: { status: 'excluded' } }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringMatching(/needs a reason/),
     });
-    await expect(api.call('triage.apply', { target: { ids: [a.id] }, change: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(api.call('triage.apply', { target: { ids: [a.id] }, change: { addFlags: ['follow_up'], removeFlags: ['follow_up'] } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(api.call('triage.apply', { target: { ids: [a.id] }, change: {} })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(
+      api.call('triage.apply', {
+        target: { ids: [a.id] },
+        change: { addFlags: ['follow_up'], removeFlags: ['follow_up'] },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(api.call('triage.markRead', { id: 99_999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('saves, lists, replaces and deletes named views', async () => {
     const { api } = await opened();
-    const saved = await api.call('views.save', { name: 'Leeds businesses', filter: { cities: ['Leeds'], respondentTypes: ['business'] } });
-    expect(saved).toMatchObject({ name: 'Leeds businesses', filter: { cities: ['Leeds'], respondentTypes: ['business'] } });
+    const saved = await api.call('views.save', {
+      name: 'Leeds businesses',
+      filter: { cities: ['Leeds'], respondentTypes: ['business'] },
+    });
+    expect(saved).toMatchObject({
+      name: 'Leeds businesses',
+      filter: { cities: ['Leeds'], respondentTypes: ['business'] },
+    });
     await api.call('views.save', { name: 'Leeds businesses', filter: { cities: ['Leeds'] } });
     expect((await api.call('views.list')).map((v) => v.filter)).toEqual([{ cities: ['Leeds'] }]);
     await api.call('views.delete', { id: saved.id });

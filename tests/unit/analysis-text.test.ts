@@ -37,7 +37,11 @@ describe('text pipeline', () => {
   });
 
   it('detects languages it must not mangle, and does not mistake English for them', () => {
-    const lang = (text: string) => detectLanguage(text, tokenise(text).map((w) => languageMask(w.lower)));
+    const lang = (text: string) =>
+      detectLanguage(
+        text,
+        tokenise(text).map((w) => languageMask(w.lower)),
+      );
     expect(lang('Ich denke, dass die Regierung mehr für die Bildung tun sollte und nicht nur reden.')).toBe('de');
     expect(lang('Je pense que le gouvernement doit investir dans les transports pour les habitants.')).toBe('fr');
     expect(lang('Mae angen mwy o dai fforddiadwy yn yr ardal hefyd, ond mae hyn yn anodd.')).toBe('cy');

@@ -45,7 +45,16 @@ describe('campaign detection', () => {
   });
 
   it('does not make a campaign of short stock answers or of fewer responses than the minimum', () => {
-    const texts = ['Agree', 'Agree', 'Agree', 'See my answer above.', 'See my answer above.', 'See my answer above.', TEMPLATE, TEMPLATE];
+    const texts = [
+      'Agree',
+      'Agree',
+      'Agree',
+      'See my answer above.',
+      'See my answer above.',
+      'See my answer above.',
+      TEMPLATE,
+      TEMPLATE,
+    ];
     expect(group(texts)).toEqual([]);
   });
 
@@ -60,7 +69,12 @@ describe('campaign detection', () => {
     const member = `My name is Sarah. ${TEMPLATE.replace('too long', 'far too long')}`;
     const ops = diffTexts(TEMPLATE, member);
     const segments = diffSegments(TEMPLATE, member, ops);
-    expect(segments.filter((s) => s.kind !== 'removed').map((s) => s.text).join('')).toBe(member);
+    expect(
+      segments
+        .filter((s) => s.kind !== 'removed')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(member);
     expect(segments.filter((s) => s.kind === 'added').map((s) => s.text.trim())).toEqual(['My name is Sarah.', 'far']);
     expect(segments.filter((s) => s.kind === 'removed')).toEqual([]);
     expect(addedShare(ops)).toBeCloseTo(5 / member.split(/\s+/).length, 5);
@@ -77,20 +91,23 @@ describe('campaign detection', () => {
 });
 
 const polis = readPolis();
-describe.skipIf(!polis)(`campaign grouping quality on Polis comments with injected families${polis ? '' : ' (skipped: ../shared/data/polis is missing)'}`, () => {
-  it('finds families edited by up to 20% with precision and recall of at least 0.97', () => {
-    const edits = [0, 0.05, 0.1, 0.15, 0.2];
-    const data = buildFamilies(polis!, { families: 6, copiesPerEdit: 30, edits, seed: 11 });
-    const index = new CampaignIndex();
-    data.forEach((d, i) => index.add(i, d.text));
-    const predicted: (number | null)[] = data.map(() => null);
-    index.groups().forEach((g, gi) => g.members.forEach((m) => (predicted[m.id] = gi)));
-    const score = bcubed(
-      data.map((d) => d.family),
-      predicted,
-    );
-    expect(score.members).toBe(6 * 30 * edits.length);
-    expect(score.precision).toBeGreaterThanOrEqual(0.97);
-    expect(score.recall).toBeGreaterThanOrEqual(0.97);
-  });
-});
+describe.skipIf(!polis)(
+  `campaign grouping quality on Polis comments with injected families${polis ? '' : ' (skipped: ../shared/data/polis is missing)'}`,
+  () => {
+    it('finds families edited by up to 20% with precision and recall of at least 0.97', () => {
+      const edits = [0, 0.05, 0.1, 0.15, 0.2];
+      const data = buildFamilies(polis!, { families: 6, copiesPerEdit: 30, edits, seed: 11 });
+      const index = new CampaignIndex();
+      data.forEach((d, i) => index.add(i, d.text));
+      const predicted: (number | null)[] = data.map(() => null);
+      index.groups().forEach((g, gi) => g.members.forEach((m) => (predicted[m.id] = gi)));
+      const score = bcubed(
+        data.map((d) => d.family),
+        predicted,
+      );
+      expect(score.members).toBe(6 * 30 * edits.length);
+      expect(score.precision).toBeGreaterThanOrEqual(0.97);
+      expect(score.recall).toBeGreaterThanOrEqual(0.97);
+    });
+  },
+);

@@ -26,7 +26,10 @@ function corpus(): Database.Database {
 function find(db: Database.Database, search: string): number[] {
   const match = toFtsQuery(search);
   if (!match) return [];
-  return db.prepare('SELECT rowid FROM response_fts WHERE response_fts MATCH ? ORDER BY rowid').pluck().all(match) as number[];
+  return db
+    .prepare('SELECT rowid FROM response_fts WHERE response_fts MATCH ? ORDER BY rowid')
+    .pluck()
+    .all(match) as number[];
 }
 
 describe('search syntax', () => {
@@ -83,11 +86,33 @@ describe('search syntax', () => {
   });
 
   it('never produces a query FTS5 rejects, whatever is typed', () => {
-    const pieces = ['housing', '"', '(', ')', 'AND', 'OR', 'NOT', '-', '*', "don't", 'a*', '"x y"', '£5m', ':', '^', 'NEAR', '+', '{', '}'];
+    const pieces = [
+      'housing',
+      '"',
+      '(',
+      ')',
+      'AND',
+      'OR',
+      'NOT',
+      '-',
+      '*',
+      "don't",
+      'a*',
+      '"x y"',
+      '£5m',
+      ':',
+      '^',
+      'NEAR',
+      '+',
+      '{',
+      '}',
+    ];
     let seed = 42;
     const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
     for (let i = 0; i < 2000; i++) {
-      const search = Array.from({ length: 1 + (next() % 6) }, () => pieces[next() % pieces.length]).join(next() % 2 ? ' ' : '');
+      const search = Array.from({ length: 1 + (next() % 6) }, () => pieces[next() % pieces.length]).join(
+        next() % 2 ? ' ' : '',
+      );
       let match: string | null;
       try {
         match = toFtsQuery(search);
@@ -95,7 +120,11 @@ describe('search syntax', () => {
         expect(error, search).toMatchObject({ code: 'INVALID_INPUT' });
         continue;
       }
-      if (match) expect(() => db.prepare('SELECT count(*) FROM response_fts WHERE response_fts MATCH ?').get(match), `${search} -> ${match}`).not.toThrow();
+      if (match)
+        expect(
+          () => db.prepare('SELECT count(*) FROM response_fts WHERE response_fts MATCH ?').get(match),
+          `${search} -> ${match}`,
+        ).not.toThrow();
     }
   });
 });

@@ -11,7 +11,8 @@ function parseInChunks(text: string, size: number, delimiter = ',', maxField?: n
   return { records, bad };
 }
 
-const TRICKY = 'id,text,city\r\n1,"He said ""hi""",Leeds\r\n2,"line one\r\nline two\nline three",York\r\n3,,\r\n4,"a,b",Hull\n5,plain "inner" quote,Bath';
+const TRICKY =
+  'id,text,city\r\n1,"He said ""hi""",Leeds\r\n2,"line one\r\nline two\nline three",York\r\n3,,\r\n4,"a,b",Hull\n5,plain "inner" quote,Bath';
 
 describe('the CSV parser', () => {
   it('reads quotes, doubled quotes, embedded newlines, empty fields and mixed line ends', () => {
@@ -26,7 +27,14 @@ describe('the CSV parser', () => {
       ['5', 'plain "inner" quote', 'Bath'],
     ]);
     // Row numbers count records (as a spreadsheet does); line numbers count lines.
-    expect(records.map((r) => [r.row, r.line])).toEqual([[1, 1], [2, 2], [3, 3], [4, 6], [5, 7], [6, 8]]);
+    expect(records.map((r) => [r.row, r.line])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 6],
+      [5, 7],
+      [6, 8],
+    ]);
   });
 
   it('gives the same records whatever the chunk size, even one character at a time', () => {
@@ -36,14 +44,23 @@ describe('the CSV parser', () => {
 
   it('handles a \\r\\n split across two chunks and a lone \\r line end', () => {
     const { records } = parseInChunks('a,b\r\nc,d\re,f', 4);
-    expect(records.map((r) => r.fields)).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    expect(records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
   });
 
   it('cuts out a quote that is never closed and reads on from the next line', () => {
     const text = 'id,answer\nA1,ok\nA2,"never closed\nA3,fine\nA4,"also fine"\n';
     const { records, bad } = parseInChunks(text, 5);
     expect(bad).toEqual([{ row: 3, line: 3, reason: expect.stringMatching(/never closed/), raw: 'A2,"never closed' }]);
-    expect(records.map((r) => r.fields)).toEqual([['id', 'answer'], ['A1', 'ok'], ['A3', 'fine'], ['A4', 'also fine']]);
+    expect(records.map((r) => r.fields)).toEqual([
+      ['id', 'answer'],
+      ['A1', 'ok'],
+      ['A3', 'fine'],
+      ['A4', 'also fine'],
+    ]);
     expect(records.map((r) => r.row)).toEqual([1, 2, 4, 5]);
   });
 
@@ -64,8 +81,14 @@ describe('the CSV parser', () => {
   });
 
   it('parses with any one-character delimiter', () => {
-    expect(parseCsv('a;b\n"x;y";z', ';').records.map((r) => r.fields)).toEqual([['a', 'b'], ['x;y', 'z']]);
-    expect(parseCsv('a|b\nx|y', '|').records.map((r) => r.fields)).toEqual([['a', 'b'], ['x', 'y']]);
+    expect(parseCsv('a;b\n"x;y";z', ';').records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['x;y', 'z'],
+    ]);
+    expect(parseCsv('a|b\nx|y', '|').records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['x', 'y'],
+    ]);
   });
 });
 

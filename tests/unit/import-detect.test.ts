@@ -16,8 +16,14 @@ describe('encoding detection', () => {
     expect(detectEncoding(Buffer.from('\uFEFFcafé', 'utf8'))).toMatchObject({ encoding: 'utf-8', bomLength: 3 });
     expect(detectEncoding(Buffer.from('café', 'utf8'))).toMatchObject({ encoding: 'utf-8', reason: 'valid UTF-8' });
     expect(detectEncoding(Buffer.from('plain', 'utf8')).reason).toMatch(/ASCII/);
-    expect(detectEncoding(iconv.encode('\uFEFFid\tname', 'utf-16le'))).toMatchObject({ encoding: 'utf-16le', bomLength: 2 });
-    expect(detectEncoding(iconv.encode('id\tname\n1\tx', 'utf-16le'))).toMatchObject({ encoding: 'utf-16le', bomLength: 0 });
+    expect(detectEncoding(iconv.encode('\uFEFFid\tname', 'utf-16le'))).toMatchObject({
+      encoding: 'utf-16le',
+      bomLength: 2,
+    });
+    expect(detectEncoding(iconv.encode('id\tname\n1\tx', 'utf-16le'))).toMatchObject({
+      encoding: 'utf-16le',
+      bomLength: 0,
+    });
     expect(detectEncoding(iconv.encode('id\tname', 'utf-16be'))).toMatchObject({ encoding: 'utf-16be' });
     expect(detectEncoding(iconv.encode('café £5', 'windows-1252'))).toMatchObject({ encoding: 'windows-1252' });
   });
@@ -33,7 +39,11 @@ describe('encoding detection', () => {
     for (let i = 0; i < good.length; i += 3) check.push(good.subarray(i, i + 3));
     check.end();
     expect(check.invalidAt).toBeNull();
-    const bad = Buffer.concat([Buffer.from('a'.repeat(5000)), iconv.encode('£', 'windows-1252'), Buffer.from('b'.repeat(10))]);
+    const bad = Buffer.concat([
+      Buffer.from('a'.repeat(5000)),
+      iconv.encode('£', 'windows-1252'),
+      Buffer.from('b'.repeat(10)),
+    ]);
     const check2 = new Utf8Check();
     for (let i = 0; i < bad.length; i += 1000) check2.push(bad.subarray(i, i + 1000));
     check2.end();
@@ -44,7 +54,9 @@ describe('encoding detection', () => {
 
 describe('zip inspection', () => {
   it('lists a real workbook and refuses a zip bomb from its directory alone', () => {
-    expect(readZipDirectory(join(fixtures, 'workbook.xlsx'), 'workbook.xlsx').map((e) => e.name)).toContain('xl/workbook.xml');
+    expect(readZipDirectory(join(fixtures, 'workbook.xlsx'), 'workbook.xlsx').map((e) => e.name)).toContain(
+      'xl/workbook.xml',
+    );
     expect(() => readZipDirectory(join(fixtures, 'zip-bomb.xlsx'), 'zip-bomb.xlsx')).toThrow(/zip bomb/);
     expect(() => readZipDirectory(join(fixtures, 'not-a-zip.docx'), 'not-a-zip.docx')).toThrow(/not a valid ZIP/);
   });
@@ -134,7 +146,15 @@ describe('mapping proposal', () => {
   };
   it('maps a plain survey export without changes', () => {
     const text = readFileSync(join(fixtures, 'survey-utf8-bom.csv'), 'utf8').replace(/^\uFEFF/, '');
-    const rows = text.trim().split(/\r\n(?=R0)/).map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, 8).map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
+    const rows = text
+      .trim()
+      .split(/\r\n(?=R0)/)
+      .map((l) =>
+        l
+          .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+          .slice(0, 8)
+          .map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')),
+      );
     const { mapping } = proposeMapping(columnStats(rows[0], rows.slice(1)), known());
     expect(mapping.columns.map((m) => [m.column, m.role, m.attribute ?? m.question ?? null])).toEqual([
       ['Response ID', 'id', null],
@@ -153,7 +173,17 @@ describe('mapping proposal', () => {
     const a = 'To what extent do you agree with [thing A]?';
     expect(headingSimilarity(a, 'How much do you agree or disagree with [thing A]?')).toBeGreaterThanOrEqual(0.5);
     expect(headingSimilarity(a, 'How much do you agree or disagree with [thing B]?')).toBe(0);
-    expect(headingSimilarity('Please explain your answer_1', 'If you would like to tell us anything else about this, please write it here._1')).toBeGreaterThanOrEqual(0.5);
-    expect(headingSimilarity('Please explain your answer_1', 'If you would like to tell us anything else about this, please write it here._2')).toBe(0);
+    expect(
+      headingSimilarity(
+        'Please explain your answer_1',
+        'If you would like to tell us anything else about this, please write it here._1',
+      ),
+    ).toBeGreaterThanOrEqual(0.5);
+    expect(
+      headingSimilarity(
+        'Please explain your answer_1',
+        'If you would like to tell us anything else about this, please write it here._2',
+      ),
+    ).toBe(0);
   });
 });

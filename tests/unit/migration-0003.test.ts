@@ -8,7 +8,9 @@ describe('migration 3 (triage)', () => {
     migrate(db, 1);
     db.prepare("INSERT INTO question (code, text, kind, position) VALUES ('Q1', 'Why?', 'open', 1)").run();
     db.prepare("INSERT INTO respondent (external_id) VALUES ('R1')").run();
-    db.prepare("INSERT INTO response (respondent_id, question_id, text) VALUES (1, 1, 'Graduates leave for London')").run();
+    db.prepare(
+      "INSERT INTO response (respondent_id, question_id, text) VALUES (1, 1, 'Graduates leave for London')",
+    ).run();
     migrate(db, 3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare('SELECT text, status, exclusion_reason, priority, note, assignee FROM response').get()).toEqual({
@@ -38,16 +40,21 @@ describe('migration 3 (triage)', () => {
   it('keeps the per-question status counts equal to a full count, through inserts, updates and deletes', () => {
     const db = new Database(':memory:');
     migrate(db, 1);
-    db.prepare("INSERT INTO question (code, text, kind, position) VALUES ('Q1', 'Why?', 'open', 1), ('Q2', 'How?', 'open', 2)").run();
+    db.prepare(
+      "INSERT INTO question (code, text, kind, position) VALUES ('Q1', 'Why?', 'open', 1), ('Q2', 'How?', 'open', 2)",
+    ).run();
     for (let i = 1; i <= 30; i++) {
       db.prepare('INSERT INTO respondent (external_id) VALUES (?)').run(`R${i}`);
       db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 1, ?)').run(i, `answer ${i}`);
     }
     migrate(db, 3);
-    const kept = () => db.prepare('SELECT question_id, status, n FROM response_status_count WHERE n > 0 ORDER BY 1, 2').all();
-    const counted = () => db.prepare('SELECT question_id, status, count(*) AS n FROM response GROUP BY 1, 2 ORDER BY 1, 2').all();
+    const kept = () =>
+      db.prepare('SELECT question_id, status, n FROM response_status_count WHERE n > 0 ORDER BY 1, 2').all();
+    const counted = () =>
+      db.prepare('SELECT question_id, status, count(*) AS n FROM response GROUP BY 1, 2 ORDER BY 1, 2').all();
     expect(kept()).toEqual([{ question_id: 1, status: 'new', n: 30 }]);
-    for (let i = 1; i <= 20; i++) db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 2, ?)').run(i, `second ${i}`);
+    for (let i = 1; i <= 20; i++)
+      db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 2, ?)').run(i, `second ${i}`);
     db.prepare("UPDATE response SET status = 'done' WHERE id % 3 = 0").run();
     db.prepare("UPDATE response SET status = 'read' WHERE id % 5 = 0").run();
     db.prepare("UPDATE response SET note = 'no status change' WHERE id % 2 = 0").run();

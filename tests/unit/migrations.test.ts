@@ -11,7 +11,9 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 
 describe('migrations', () => {
   it('are numbered 1..N with one file each, matching their version', () => {
-    const files = readdirSync(join(import.meta.dirname, '../../src/main/db/migrations')).filter((f) => /^\d{4}-.+\.ts$/.test(f));
+    const files = readdirSync(join(import.meta.dirname, '../../src/main/db/migrations')).filter((f) =>
+      /^\d{4}-.+\.ts$/.test(f),
+    );
     expect(files.length).toBe(MIGRATIONS.length);
     MIGRATIONS.forEach((m, i) => {
       expect(m.version).toBe(i + 1);
@@ -26,7 +28,9 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    expect(() => db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (99, 99, ?)').run('x')).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (99, 99, ?)').run('x'),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 
@@ -34,13 +38,25 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     migrate(db, 1);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['consultation', 'question', 'respondent', 'response', 'import', 'audit_log', 'response_fts']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'consultation',
+        'question',
+        'respondent',
+        'response',
+        'import',
+        'audit_log',
+        'response_fts',
+      ]),
+    );
     db.prepare("INSERT INTO audit_log (at, actor, action, entity) VALUES ('t', 'a', 'x', 'y')").run();
     expect(() => db.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     db.prepare("INSERT INTO question (code, text, kind, position) VALUES ('Q1', 'Why?', 'open', 1)").run();
     db.prepare("INSERT INTO respondent (external_id) VALUES ('R1')").run();
-    db.prepare("INSERT INTO response (respondent_id, question_id, text) VALUES (1, 1, 'Graduates leave for London')").run();
+    db.prepare(
+      "INSERT INTO response (respondent_id, question_id, text) VALUES (1, 1, 'Graduates leave for London')",
+    ).run();
     expect(db.prepare("SELECT rowid FROM response_fts WHERE response_fts MATCH 'graduate'").pluck().all()).toEqual([1]);
     db.close();
   });

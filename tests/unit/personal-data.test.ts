@@ -50,7 +50,12 @@ describe('redaction', () => {
   });
 
   it('leaves findings marked as false positives, and everything when turned off', () => {
-    expect(redact(text, findings.map((f) => ({ ...f, falsePositive: f.kind === 'phone' })))).toBe('Email [email] or ring 07700 900123.');
+    expect(
+      redact(
+        text,
+        findings.map((f) => ({ ...f, falsePositive: f.kind === 'phone' })),
+      ),
+    ).toBe('Email [email] or ring 07700 900123.');
     expect(redact(text, findings, { enabled: false })).toBe(text);
     expect(redact(text, findings, { enabled: true, keep: ['email'] })).toBe('Email jo@example.com or ring [phone].');
   });

@@ -20,7 +20,8 @@ describe('the sample consultation', () => {
     expect(sample.questions.filter((q) => q.kind === 'open').length).toBeGreaterThanOrEqual(3);
     expect(sample.questions.filter((q) => q.kind === 'closed').length).toBeGreaterThanOrEqual(2);
     const cities = new Set(sample.respondents.map((r) => r.city));
-    for (const city of ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle']) expect(cities.has(city)).toBe(true);
+    for (const city of ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle'])
+      expect(cities.has(city)).toBe(true);
     const dates = sample.respondents.map((r) => Date.parse(r.submittedAt)).sort((a, b) => a - b);
     expect((dates.at(-1)! - dates[0]) / 86_400_000).toBeGreaterThan(70);
   });

@@ -23,7 +23,9 @@ describe('stance', () => {
   it('reads whether a question asks for a stance from its wording', () => {
     expect(ban.asksStance).toBe(true);
     expect(ban.actionStems).toEqual(['ban']);
-    expect(asksStance('To what extent do you agree that TechNorth should be led by the five city regions jointly?')).toBe(true);
+    expect(
+      asksStance('To what extent do you agree that TechNorth should be led by the five city regions jointly?'),
+    ).toBe(true);
     expect(asksStance('How can TechNorth attract more inward investment to the North?')).toBe(false);
   });
 
@@ -39,15 +41,20 @@ describe('stance', () => {
     for (const [text, expected] of cases) expect(classifyStance(text, ban).stance, text).toBe(expected);
     const result = classifyStance('No. A complete ban would be excessive.', ban);
     expect(result.cue).not.toBeNull();
-    expect('No. A complete ban would be excessive.'.slice(result.cue!.start, result.cue!.end)).toMatch(/No|ban would be excessive/);
+    expect('No. A complete ban would be excessive.'.slice(result.cue!.start, result.cue!.end)).toMatch(
+      /No|ban would be excessive/,
+    );
   });
 });
 
 const gambling = readGamblingStance();
-describe.skipIf(!gambling)(`stance on i.AI's gambling consultation${gambling ? '' : ' (skipped: ../shared/data/gambling-* is missing)'}`, () => {
-  it('beats its floors on the XS set (dev) and the 1,000-response set (held out)', () => {
-    const scores = scoreStance(gambling!);
-    expect(scores.xs.accuracy).toBeGreaterThanOrEqual(0.6);
-    expect(scores.generation.accuracyWhereDecided).toBeGreaterThanOrEqual(0.68);
-  });
-});
+describe.skipIf(!gambling)(
+  `stance on i.AI's gambling consultation${gambling ? '' : ' (skipped: ../shared/data/gambling-* is missing)'}`,
+  () => {
+    it('beats its floors on the XS set (dev) and the 1,000-response set (held out)', () => {
+      const scores = scoreStance(gambling!);
+      expect(scores.xs.accuracy).toBeGreaterThanOrEqual(0.6);
+      expect(scores.generation.accuracyWhereDecided).toBeGreaterThanOrEqual(0.68);
+    });
+  },
+);

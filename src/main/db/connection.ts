@@ -42,7 +42,10 @@ export function inspectProject(path: string): { version: number } {
   if (!existsSync(path)) throw new AppError('NOT_FOUND', `No file at ${path}.`);
   if (!statSync(path).isFile()) throw new AppError('NOT_A_PROJECT', `${path} is a folder, not a project file.`);
   if (!hasSqliteHeader(path)) {
-    throw new AppError('NOT_A_PROJECT', `${path} is not a Consultation Analyser project (it is not a SQLite database).`);
+    throw new AppError(
+      'NOT_A_PROJECT',
+      `${path} is not a Consultation Analyser project (it is not a SQLite database).`,
+    );
   }
   let db: Db;
   try {
@@ -91,7 +94,10 @@ export function createProjectDb(path: string, title: string): Db {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
     migrate(db);
-    db.prepare('INSERT INTO consultation (id, title, created_at) VALUES (1, ?, ?)').run(title, new Date().toISOString());
+    db.prepare('INSERT INTO consultation (id, title, created_at) VALUES (1, ?, ?)').run(
+      title,
+      new Date().toISOString(),
+    );
     return db;
   } catch (error) {
     db.close();

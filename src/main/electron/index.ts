@@ -43,7 +43,11 @@ async function start(): Promise<void> {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       chooseProjectToCreate: async () => {
-        const result = await dialog.showSaveDialog(win!, { title: 'New project', filters, defaultPath: `New consultation${PROJECT_EXTENSION}` });
+        const result = await dialog.showSaveDialog(win!, {
+          title: 'New project',
+          filters,
+          defaultPath: `New consultation${PROJECT_EXTENSION}`,
+        });
         if (result.canceled || !result.filePath) return null;
         return result.filePath.endsWith(PROJECT_EXTENSION) ? result.filePath : `${result.filePath}${PROJECT_EXTENSION}`;
       },
@@ -52,14 +56,21 @@ async function start(): Promise<void> {
           title: 'Choose files to import',
           properties: ['openFile', 'multiSelections'],
           filters: [
-            { name: 'Responses', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson', 'eml', 'docx', 'pdf'] },
+            {
+              name: 'Responses',
+              extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'ndjson', 'eml', 'docx', 'pdf'],
+            },
             { name: 'All files', extensions: ['*'] },
           ],
         });
         return result.canceled ? null : result.filePaths;
       },
       chooseExportPath: async (defaultName, exportFilters) => {
-        const result = await dialog.showSaveDialog(win!, { title: 'Export', defaultPath: defaultName, filters: exportFilters });
+        const result = await dialog.showSaveDialog(win!, {
+          title: 'Export',
+          defaultPath: defaultName,
+          filters: exportFilters,
+        });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       printToPdf,

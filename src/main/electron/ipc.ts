@@ -12,7 +12,8 @@ export function wireIpc(backend: ApiBridge, win: BrowserWindow, rendererDir: str
     if (!trusted(event.senderFrame)) {
       return { ok: false, error: { code: 'UNSUPPORTED', message: 'Calls are accepted only from the app window.' } };
     }
-    if (typeof method !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: 'A method name is required.' } };
+    if (typeof method !== 'string')
+      return { ok: false, error: { code: 'INVALID_INPUT', message: 'A method name is required.' } };
     return backend.invoke(method, input);
   });
   const unsubscribe = backend.subscribe((event) => {

@@ -19,17 +19,32 @@ export async function buildMenu(win: BrowserWindow, api: ApiClient): Promise<voi
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void attempt(win, () => api.call('project.chooseAndCreate')) },
-      { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void attempt(win, () => api.call('project.chooseAndOpen')) },
+      {
+        label: 'New Project…',
+        accelerator: 'CmdOrCtrl+N',
+        click: () => void attempt(win, () => api.call('project.chooseAndCreate')),
+      },
+      {
+        label: 'Open Project…',
+        accelerator: 'CmdOrCtrl+O',
+        click: () => void attempt(win, () => api.call('project.chooseAndOpen')),
+      },
       {
         label: 'Open Recent',
         submenu: recent.length
-          ? recent.map((r) => ({ label: `${r.title} — ${r.path}`, click: () => void attempt(win, () => api.call('project.open', { path: r.path })) }))
+          ? recent.map((r) => ({
+              label: `${r.title} — ${r.path}`,
+              click: () => void attempt(win, () => api.call('project.open', { path: r.path })),
+            }))
           : [{ label: 'No recent projects', enabled: false }],
       },
       { label: 'Open Sample Consultation', click: () => void attempt(win, () => api.call('project.openSample')) },
       { type: 'separator' },
-      { label: 'Close Project', accelerator: 'CmdOrCtrl+W', click: () => void attempt(win, () => api.call('project.close')) },
+      {
+        label: 'Close Project',
+        accelerator: 'CmdOrCtrl+W',
+        click: () => void attempt(win, () => api.call('project.close')),
+      },
       { type: 'separator' },
       { role: 'quit' },
     ],
@@ -40,7 +55,14 @@ export async function buildMenu(win: BrowserWindow, api: ApiClient): Promise<voi
     { role: 'editMenu' },
     {
       label: '&View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...(process.env.ELECTRON_RENDERER_URL ? [{ role: 'toggleDevTools' as const }] : [])],
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(process.env.ELECTRON_RENDERER_URL ? [{ role: 'toggleDevTools' as const }] : []),
+      ],
     },
     { role: 'windowMenu' },
   ];

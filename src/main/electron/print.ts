@@ -11,18 +11,32 @@ const PARTITION = 'report-print';
  */
 export async function printToPdf(html: string): Promise<Buffer> {
   const printSession = session.fromPartition(PARTITION);
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') }));
+  printSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !details.url.startsWith('file:') }),
+  );
   printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const dir = mkdtempSync(join(tmpdir(), 'consult-print-'));
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, partition: PARTITION, spellcheck: false },
+    webPreferences: {
+      sandbox: true,
+      javascript: false,
+      contextIsolation: true,
+      nodeIntegration: false,
+      partition: PARTITION,
+      spellcheck: false,
+    },
   });
   try {
     const file = join(dir, 'report.html');
     writeFileSync(file, html);
     await win.loadFile(file);
-    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true });
+    return await win.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateDocumentOutline: true,
+    });
   } finally {
     win.destroy();
     rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,9 @@ export function isAppUrl(url: string, rendererDir: string): boolean {
   if (DEV_URL && url.startsWith(DEV_URL)) return true;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'file:' && decodeURIComponent(parsed.pathname).startsWith(rendererDir.replace(/\\/g, '/'));
+    return (
+      parsed.protocol === 'file:' && decodeURIComponent(parsed.pathname).startsWith(rendererDir.replace(/\\/g, '/'))
+    );
   } catch {
     return false;
   }

@@ -7,11 +7,19 @@ import { emptySummary } from './run';
  * `consult import`: previews the files, applies the mapping file (or the proposal), runs the import job
  * and waits for its summary. Sources that cannot be read are reported as failed files.
  */
-export async function importFromCli(api: ApiClient, paths: string[], mappingPath: string | undefined, allowReimport: boolean, progress?: (s: string) => void): Promise<ImportSummary> {
+export async function importFromCli(
+  api: ApiClient,
+  paths: string[],
+  mappingPath: string | undefined,
+  allowReimport: boolean,
+  progress?: (s: string) => void,
+): Promise<ImportSummary> {
   const file = mappingPath ? readMappingFile(mappingPath) : null;
   const preview = await api.call('import.preview', { paths });
   const codes = new Set(preview.questions.map((q) => q.code));
-  const failed = preview.sources.filter((s) => s.error).map((s) => ({ name: s.name, paths: s.paths, message: s.error ?? 'could not be read' }));
+  const failed = preview.sources
+    .filter((s) => s.error)
+    .map((s) => ({ name: s.name, paths: s.paths, message: s.error ?? 'could not be read' }));
   const specs: ImportSourceSpec[] = [];
   for (const s of preview.sources.filter((x) => !x.error)) {
     try {
@@ -21,7 +29,14 @@ export async function importFromCli(api: ApiClient, paths: string[], mappingPath
       failed.push({ name: s.name, paths: s.paths, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  let summary: ImportSummary = { files: [], respondentsAdded: 0, responsesAdded: 0, quarantined: 0, duplicates: 0, questionsCreated: [] };
+  let summary: ImportSummary = {
+    files: [],
+    respondentsAdded: 0,
+    responsesAdded: 0,
+    quarantined: 0,
+    duplicates: 0,
+    questionsCreated: [],
+  };
   if (specs.length) {
     const { jobId } = await api.call('import.start', { sources: specs, allowReimport });
     summary = await new Promise<ImportSummary>((resolveJob, reject) => {
@@ -29,7 +44,9 @@ export async function importFromCli(api: ApiClient, paths: string[], mappingPath
         if (event.type !== 'job' || event.job.id !== jobId) return;
         const job = event.job;
         if (job.state === 'running') {
-          progress?.(`\r${job.phase}: ${job.done.toLocaleString('en-GB')}${job.total ? ` of ~${job.total.toLocaleString('en-GB')}` : ''}   `);
+          progress?.(
+            `\r${job.phase}: ${job.done.toLocaleString('en-GB')}${job.total ? ` of ~${job.total.toLocaleString('en-GB')}` : ''}   `,
+          );
           return;
         }
         off();
@@ -50,7 +67,8 @@ export function summaryLines(summary: ImportSummary): string[] {
   for (const f of summary.files) {
     lines.push(f.status === 'imported' ? f.message : `${f.status.toUpperCase()}: ${f.message}`);
     if (f.encoding) lines.push(`  format ${f.format}, encoding ${f.encoding}`);
-    for (const q of f.quarantineSample) lines.push(`  ${q.kind === 'duplicate' ? 'duplicate' : 'quarantined'}: ${q.reason}`);
+    for (const q of f.quarantineSample)
+      lines.push(`  ${q.kind === 'duplicate' ? 'duplicate' : 'quarantined'}: ${q.reason}`);
     const more = f.quarantined + f.duplicates - f.quarantineSample.length;
     if (more > 0) lines.push(`  ... and ${more.toLocaleString('en-GB')} more (see the quarantine list in the app)`);
   }

@@ -45,13 +45,19 @@ export function openCsv(path: string, encoding?: EncodingGuess): OpenedSource {
   // Qualtrics writes three heading rows: column ids, the question texts, and {"ImportId": ...} for each.
   const at = Math.max(0, titleRows);
   const qualtrics = isQualtricsHeading(records[at + 1]?.fields, records[at + 2]?.fields);
-  const names = qualtrics ? records[at + 1].fields.map((text, i) => text.trim() || heading.fields[i]) : (heading?.fields ?? []);
+  const names = qualtrics
+    ? records[at + 1].fields.map((text, i) => text.trim() || heading.fields[i])
+    : (heading?.fields ?? []);
   const columns = uniqueHeadings(names);
   const headingRow = qualtrics ? records[at + 2].row : (heading?.row ?? 0);
   let bytes = 0;
   const warnings: string[] = [];
-  if (qualtrics) warnings.push('A Qualtrics export: its three heading rows were read as one (the question texts name the columns).');
-  if (titles.size) warnings.push(`The first ${titles.size === 1 ? 'row comes' : `${titles.size} rows come`} before the heading row (a title?): kept in quarantine, not imported.`);
+  if (qualtrics)
+    warnings.push('A Qualtrics export: its three heading rows were read as one (the question texts name the columns).');
+  if (titles.size)
+    warnings.push(
+      `The first ${titles.size === 1 ? 'row comes' : `${titles.size} rows come`} before the heading row (a title?): kept in quarantine, not imported.`,
+    );
   if (heading && columns.length !== new Set(heading.fields.map((f) => f.trim().toLowerCase())).size) {
     warnings.push('Some columns have the same heading (or none); they are told apart as "(2)", "Column N".');
   }
@@ -62,7 +68,12 @@ export function openCsv(path: string, encoding?: EncodingGuess): OpenedSource {
     const parser = new CsvParser(delimiter, {
       record: (r: CsvRecord) => {
         if (titles.has(r.row)) {
-          batch.push({ kind: 'bad', row: r.row, reason: `row ${r.row} comes before the heading row (a title?): kept here, not imported`, raw: toCsvLine(r.fields, delimiter) });
+          batch.push({
+            kind: 'bad',
+            row: r.row,
+            reason: `row ${r.row} comes before the heading row (a title?): kept here, not imported`,
+            raw: toCsvLine(r.fields, delimiter),
+          });
           return;
         }
         if (r.row <= headingRow) return;
@@ -77,7 +88,8 @@ export function openCsv(path: string, encoding?: EncodingGuess): OpenedSource {
           });
         } else batch.push({ kind: 'row', row: r.row, columns, values: r.fields });
       },
-      bad: (b) => batch.push({ kind: 'bad', row: b.row, reason: `row ${b.row} (line ${b.line}): ${b.reason}`, raw: b.raw }),
+      bad: (b) =>
+        batch.push({ kind: 'bad', row: b.row, reason: `row ${b.row} (line ${b.line}): ${b.reason}`, raw: b.raw }),
     });
     const decode = decoder(guess.encoding);
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {

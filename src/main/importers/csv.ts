@@ -74,7 +74,8 @@ export class CsvParser {
     private readonly handlers: CsvHandlers,
     private readonly maxFieldChars = MAX_FIELD_CHARS,
   ) {
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new Error(`Bad delimiter ${JSON.stringify(delimiter)}`);
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
+      throw new Error(`Bad delimiter ${JSON.stringify(delimiter)}`);
     this.delimiterCode = delimiter.charCodeAt(0);
     const escaped = delimiter.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
     this.stop = new RegExp(`[${escaped}\\r\\n]`, 'g');
@@ -149,7 +150,12 @@ export class CsvParser {
           i = q === -1 ? n : q + 1;
           if (q !== -1) this.state = State.QuoteInQuoted;
           if (this.field.length > this.maxFieldChars) {
-            return this.runaway(text, recordStart, i, `a quoted field starting on line ${this.quoteLine} runs on for more than ${this.maxFieldChars.toLocaleString('en-GB')} characters (probably a missing closing quote)`);
+            return this.runaway(
+              text,
+              recordStart,
+              i,
+              `a quoted field starting on line ${this.quoteLine} runs on for more than ${this.maxFieldChars.toLocaleString('en-GB')} characters (probably a missing closing quote)`,
+            );
           }
           break;
         }
@@ -179,7 +185,12 @@ export class CsvParser {
           } else if (this.line > this.quoteLine) {
             // A "closing" quote lines later with text straight after it: the quote on quoteLine was never
             // closed and this one opens a later field. Cut out the broken lines and read on.
-            return this.runaway(text, recordStart, i, `a quoted field starting on line ${this.quoteLine} is never closed`);
+            return this.runaway(
+              text,
+              recordStart,
+              i,
+              `a quoted field starting on line ${this.quoteLine} is never closed`,
+            );
           } else {
             // Text after a closing quote ("a"b): keep it, as spreadsheet programs do.
             this.state = State.Unquoted;
@@ -281,14 +292,20 @@ const CANDIDATES = [',', ';', '\t', '|'];
  * Picks the delimiter under which the first records have the most consistent number of fields (more than
  * one). `sample` is the start of the file; its last, possibly cut, line is ignored.
  */
-export function sniffDelimiter(sample: string, preferred?: string): { delimiter: string; fields: number; consistency: number } {
+export function sniffDelimiter(
+  sample: string,
+  preferred?: string,
+): { delimiter: string; fields: number; consistency: number } {
   const cut = sample.lastIndexOf('\n');
   const text = cut > 0 ? sample.slice(0, cut) : sample;
   let best = { delimiter: preferred ?? ',', fields: 1, consistency: 0, score: -1 };
   const order = preferred ? [preferred, ...CANDIDATES.filter((c) => c !== preferred)] : CANDIDATES;
   for (const delimiter of order) {
     const counts: number[] = [];
-    const parser = new CsvParser(delimiter, { record: (r) => counts.length < 200 && counts.push(r.fields.length), bad: () => undefined });
+    const parser = new CsvParser(delimiter, {
+      record: (r) => counts.length < 200 && counts.push(r.fields.length),
+      bad: () => undefined,
+    });
     parser.push(text.length > 262_144 ? text.slice(0, text.lastIndexOf('\n', 262_144) + 1 || 262_144) : text);
     parser.end();
     if (!counts.length) continue;

@@ -13,7 +13,17 @@ const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 const MAX_PDF_PAGES = 2000;
 
 /** The columns every document has: one document is one respondent. */
-export const DOCUMENT_COLUMNS = ['File', 'Channel', 'From', 'Date', 'Subject', 'Attachments', 'Text', 'Original text', 'Encoding'] as const;
+export const DOCUMENT_COLUMNS = [
+  'File',
+  'Channel',
+  'From',
+  'Date',
+  'Subject',
+  'Attachments',
+  'Text',
+  'Original text',
+  'Encoding',
+] as const;
 
 export interface DocumentFile {
   path: string;
@@ -51,7 +61,8 @@ async function readEml(buf: Buffer): Promise<Extracted> {
 
 async function readDocx(path: string, name: string): Promise<Extracted> {
   const entries = readZipDirectory(path, name);
-  if (!entries.some((e) => e.name === 'word/document.xml')) throw new AppError('BAD_FILE', `${name} is a ZIP archive but not a Word document`);
+  if (!entries.some((e) => e.name === 'word/document.xml'))
+    throw new AppError('BAD_FILE', `${name} is a ZIP archive but not a Word document`);
   const { default: mammoth } = await import('mammoth');
   const result = await mammoth.extractRawText({ path });
   return { channel: 'letter', text: result.value.replace(/\n{3,}/g, '\n\n').trim() };
@@ -59,7 +70,12 @@ async function readDocx(path: string, name: string): Promise<Extracted> {
 
 async function readPdf(buf: Buffer): Promise<Extracted> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(buf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: string[] = [];
     for (let p = 1; p <= Math.min(doc.numPages, MAX_PDF_PAGES); p++) {
@@ -82,10 +98,15 @@ async function extract(file: DocumentFile): Promise<Extracted> {
   const ext = extname(file.path).toLowerCase();
   const size = statSync(file.path).size;
   if (size === 0) throw new AppError('BAD_FILE', 'the file is empty');
-  if (size > MAX_DOCUMENT_BYTES) throw new AppError('BAD_FILE', `the file is ${(size / 1024 ** 2).toFixed(0)} MB; documents over ${MAX_DOCUMENT_BYTES / 1024 ** 2} MB are not read`);
+  if (size > MAX_DOCUMENT_BYTES)
+    throw new AppError(
+      'BAD_FILE',
+      `the file is ${(size / 1024 ** 2).toFixed(0)} MB; documents over ${MAX_DOCUMENT_BYTES / 1024 ** 2} MB are not read`,
+    );
   if (ext === '.docx') {
     const head = readFileSync(file.path).subarray(0, 8);
-    if (sniffMagic(head, false) !== 'zip') throw new AppError('BAD_FILE', 'it is not a Word document (.docx files are ZIP archives; this one is not)');
+    if (sniffMagic(head, false) !== 'zip')
+      throw new AppError('BAD_FILE', 'it is not a Word document (.docx files are ZIP archives; this one is not)');
     return readDocx(file.path, file.name);
   }
   const buf = readFileSync(file.path);
@@ -116,14 +137,36 @@ export function openDocuments(files: DocumentFile[]): OpenedSource {
         const d = await extract(file);
         if (d.encoding) encodings.set(d.encoding, (encodings.get(d.encoding) ?? 0) + 1);
         if (!d.text.trim()) {
-          batch.push({ kind: 'bad', row, part: file.name, reason: `${file.name} has no text to import${extname(file.path).toLowerCase() === '.pdf' ? ' (a scanned PDF? its pages are images)' : ''}`, raw: '' });
+          batch.push({
+            kind: 'bad',
+            row,
+            part: file.name,
+            reason: `${file.name} has no text to import${extname(file.path).toLowerCase() === '.pdf' ? ' (a scanned PDF? its pages are images)' : ''}`,
+            raw: '',
+          });
         } else {
-          const values = [file.name, d.channel, d.from ?? '', d.date ?? '', d.subject ?? '', d.attachments ?? '', d.text, d.original !== undefined && d.original.trim() !== d.text ? d.original : '', d.encoding ?? ''];
+          const values = [
+            file.name,
+            d.channel,
+            d.from ?? '',
+            d.date ?? '',
+            d.subject ?? '',
+            d.attachments ?? '',
+            d.text,
+            d.original !== undefined && d.original.trim() !== d.text ? d.original : '',
+            d.encoding ?? '',
+          ];
           batch.push({ kind: 'row', row, part: file.name, columns, values });
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        batch.push({ kind: 'bad', row, part: file.name, reason: `${file.name} could not be read: ${message}`, raw: '' });
+        batch.push({
+          kind: 'bad',
+          row,
+          part: file.name,
+          reason: `${file.name} could not be read: ${message}`,
+          raw: '',
+        });
       }
       bytes += statSync(file.path).size;
       if (batch.length >= 50) {
@@ -155,4 +198,3 @@ export function openDocuments(files: DocumentFile[]): OpenedSource {
     items,
   };
 }
-

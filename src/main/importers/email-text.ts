@@ -17,7 +17,10 @@ export function trimEmailBody(body: string): string {
     if (/\bwrote:\s*$/.test(t) && /^>|^$/.test(lines[i + 1]?.trim() ?? '>')) continue;
     kept.push(line);
   }
-  const text = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return text || body.trim();
 }
 

@@ -38,11 +38,15 @@ function utf16Without(head: Buffer): TextEncoding | null {
 
 /** Guesses a text file's encoding from its first bytes (BOM, then UTF-16 shape, then UTF-8 validity). */
 export function detectEncoding(head: Buffer): EncodingGuess {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte order mark' };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16 byte order mark' };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16 byte order mark' };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte order mark' };
+  if (head[0] === 0xff && head[1] === 0xfe)
+    return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16 byte order mark' };
+  if (head[0] === 0xfe && head[1] === 0xff)
+    return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16 byte order mark' };
   const utf16 = utf16Without(head);
-  if (utf16) return { encoding: utf16, bomLength: 0, reason: 'UTF-16 without a byte order mark (every other byte is zero)' };
+  if (utf16)
+    return { encoding: utf16, bomLength: 0, reason: 'UTF-16 without a byte order mark (every other byte is zero)' };
   const body = head.subarray(0, head.length - incompleteTail(head));
   if (isUtf8(body)) {
     const ascii = !body.some((b) => b >= 0x80);
@@ -100,5 +104,8 @@ export function decodeBuffer(buf: Buffer): { text: string; guess: EncodingGuess 
     encoding = 'windows-1252';
     reason = 'not valid UTF-8: read as Windows-1252 (Excel on Windows)';
   }
-  return { text: iconv.decode(buf, encoding, { stripBOM: true }), guess: { encoding, bomLength: guess.bomLength, reason } };
+  return {
+    text: iconv.decode(buf, encoding, { stripBOM: true }),
+    guess: { encoding, bomLength: guess.bomLength, reason },
+  };
 }

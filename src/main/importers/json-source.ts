@@ -18,7 +18,13 @@ export function flattenRecord(value: Json, prefix = '', out: [string, string][] 
   }
   const key = prefix || 'value';
   if (value === null) out.push([key, '']);
-  else if (Array.isArray(value)) out.push([key, value.every((v) => v === null || typeof v !== 'object') ? value.map((v) => (v === null ? '' : String(v))).join('; ') : JSON.stringify(value)]);
+  else if (Array.isArray(value))
+    out.push([
+      key,
+      value.every((v) => v === null || typeof v !== 'object')
+        ? value.map((v) => (v === null ? '' : String(v))).join('; ')
+        : JSON.stringify(value),
+    ]);
   else if (typeof value === 'object') out.push([key, JSON.stringify(value)]);
   else out.push([key, String(value)]);
   return out;
@@ -73,7 +79,10 @@ export class JsonSplitter {
         // [ ... ]: records at depth 1; { "key": [ ... ] }: depth 2; a stream of values: depth 0.
         this.recordDepth = c === 91 ? 1 : this.wrapper ? 2 : 0;
       }
-      const inContainer = this.recordDepth === 0 ? this.depth === 0 : this.depth === this.recordDepth && this.stack[this.depth - 1] === 91;
+      const inContainer =
+        this.recordDepth === 0
+          ? this.depth === 0
+          : this.depth === this.recordDepth && this.stack[this.depth - 1] === 91;
       if (!this.collecting && inContainer && c !== 93 && c !== 125) {
         this.collecting = true;
         start = i;
@@ -161,10 +170,20 @@ export function openJson(path: string, encoding?: EncodingGuess): OpenedSource {
     try {
       value = JSON.parse(raw) as Json;
     } catch (error) {
-      return { kind: 'bad', row, reason: `${lines ? 'line' : 'record'} ${row} is not valid JSON: ${(error as Error).message}`, raw };
+      return {
+        kind: 'bad',
+        row,
+        reason: `${lines ? 'line' : 'record'} ${row} is not valid JSON: ${(error as Error).message}`,
+        raw,
+      };
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { kind: 'bad', row, reason: `${lines ? 'line' : 'record'} ${row} is not an object with named fields`, raw };
+      return {
+        kind: 'bad',
+        row,
+        reason: `${lines ? 'line' : 'record'} ${row} is not an object with named fields`,
+        raw,
+      };
     }
     const pairs = flattenRecord(value);
     if (pairs.every(([, v]) => v.trim() === '')) return { kind: 'empty', row };
@@ -190,7 +209,12 @@ export function openJson(path: string, encoding?: EncodingGuess): OpenedSource {
         carry = parts.pop() ?? '';
         if (carry.length > MAX_RECORD_CHARS) {
           line++;
-          batch.push({ kind: 'bad', row: line, reason: `line ${line} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters`, raw: carry.slice(0, 10_000) });
+          batch.push({
+            kind: 'bad',
+            row: line,
+            reason: `line ${line} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters`,
+            raw: carry.slice(0, 10_000),
+          });
           carry = '';
           line--; // the rest of the long line still counts as this line
         }
@@ -201,7 +225,13 @@ export function openJson(path: string, encoding?: EncodingGuess): OpenedSource {
       };
     } else {
       const splitter = new JsonSplitter(text.startsWith('{'), (record, index) => {
-        if (record === null) batch.push({ kind: 'bad', row: index, reason: `record ${index} is larger than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters`, raw: '' });
+        if (record === null)
+          batch.push({
+            kind: 'bad',
+            row: index,
+            reason: `record ${index} is larger than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters`,
+            raw: '',
+          });
         else batch.push(toItem(record, index));
       });
       feed = (s) => splitter.push(s);

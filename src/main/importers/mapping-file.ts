@@ -25,7 +25,10 @@ export function readMappingFile(path: string): MappingFile {
   }
   const parsed = mappingFile.safeParse(json);
   if (!parsed.success) {
-    throw new AppError('INVALID_INPUT', `The mapping file ${path} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}. Expected {"id": "col", "questions": ["col"], "closed": ["col"], "attributes": ["col"]}.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `The mapping file ${path} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}. Expected {"id": "col", "questions": ["col"], "closed": ["col"], "attributes": ["col"]}.`,
+    );
   }
   return parsed.data;
 }
@@ -55,14 +58,20 @@ export function applyMappingFile(file: MappingFile, source: SourcePreview, usedC
     if (file.id === name) return { column: name, role: 'id' };
     if (file.questions.includes(name)) return question('open');
     if (file.closed.includes(name)) return question('closed');
-    if (file.attributes.includes(name)) return p?.role === 'attribute' ? p : { column: name, role: 'attribute', attribute: name };
+    if (file.attributes.includes(name))
+      return p?.role === 'attribute' ? p : { column: name, role: 'attribute', attribute: name };
     if (themes.includes(name)) return { column: name, role: 'themes' };
     return { column: name, role: 'ignore' };
   });
-  const listed = [file.id, ...file.questions, ...file.closed, ...file.attributes, ...themes].filter((c): c is string => !!c);
+  const listed = [file.id, ...file.questions, ...file.closed, ...file.attributes, ...themes].filter(
+    (c): c is string => !!c,
+  );
   const missing = listed.filter((c) => !present.has(c));
   if (missing.length === listed.length && listed.length > 0) {
-    throw new AppError('INVALID_INPUT', `None of the mapping file's columns are in ${source.name} (it has: ${source.columns.map((c) => c.name).join(', ')}).`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `None of the mapping file's columns are in ${source.name} (it has: ${source.columns.map((c) => c.name).join(', ')}).`,
+    );
   }
   return { columns };
 }

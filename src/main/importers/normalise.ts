@@ -5,9 +5,18 @@ export type RespondentType = 'individual' | 'business' | 'academic' | 'local aut
 const TYPE_RULES: [RegExp, RespondentType][] = [
   [/\b(local authority|council|local government|combined authority|mayoral|town hall|parish)\b/i, 'local authority'],
   [/\b(universit\w*|academic|research(er)?|college|school|education|institute)\b/i, 'academic'],
-  [/\b(voluntary|charit\w*|community (group|organisation)|third sector|vcse|non[- ]?profit|not[- ]for[- ]profit|ngo|social enterprise|campaign group)\b/i, 'voluntary sector'],
-  [/\b(business\w*|company|companies|employer|industry|commercial|trade (body|association)|sme|firm|enterprise|sole trader|self[- ]employed|ltd|plc)\b/i, 'business'],
-  [/\b(individual|member of the public|myself|personal|citizen|resident|private person|on my own behalf|just me|me)\b/i, 'individual'],
+  [
+    /\b(voluntary|charit\w*|community (group|organisation)|third sector|vcse|non[- ]?profit|not[- ]for[- ]profit|ngo|social enterprise|campaign group)\b/i,
+    'voluntary sector',
+  ],
+  [
+    /\b(business\w*|company|companies|employer|industry|commercial|trade (body|association)|sme|firm|enterprise|sole trader|self[- ]employed|ltd|plc)\b/i,
+    'business',
+  ],
+  [
+    /\b(individual|member of the public|myself|personal|citizen|resident|private person|on my own behalf|just me|me)\b/i,
+    'individual',
+  ],
 ];
 
 /** "A member of the public" -> individual; "On behalf of a business" -> business; unknown -> other. */
@@ -15,7 +24,8 @@ export function normaliseRespondentType(raw: string): RespondentType | null {
   const value = raw.trim();
   if (!value) return null;
   const exact = value.toLowerCase();
-  if (['individual', 'business', 'academic', 'local authority', 'voluntary sector', 'other'].includes(exact)) return exact as RespondentType;
+  if (['individual', 'business', 'academic', 'local authority', 'voluntary sector', 'other'].includes(exact))
+    return exact as RespondentType;
   for (const [re, type] of TYPE_RULES) if (re.test(value)) return type;
   return 'other';
 }
@@ -59,7 +69,9 @@ export function normaliseDate(raw: string): string | null {
   if (!value) return null;
   if (/^\d{10}(\.\d+)?$/.test(value)) return valid(new Date(Number(value) * 1000));
   if (/^\d{13}$/.test(value)) return valid(new Date(Number(value)));
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    value,
+  );
   if (iso) {
     if (!iso[4]) return valid(new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3])));
     return valid(new Date(iso[7] ? value.replace(' ', 'T') : `${value.replace(' ', 'T')}Z`));

@@ -43,7 +43,11 @@ function walk(dir: string, out: string[], skipped: Map<string, number>, depth = 
       if (TABULAR_EXTENSIONS.includes(ext) || DOCUMENT_EXTENSIONS.includes(ext)) out.push(full);
       else skipped.set(ext || '(no extension)', (skipped.get(ext || '(no extension)') ?? 0) + 1);
     }
-    if (out.length > MAX_FOLDER_FILES) throw new AppError('INVALID_INPUT', `${dir} holds more than ${MAX_FOLDER_FILES.toLocaleString('en-GB')} files; choose a smaller folder.`);
+    if (out.length > MAX_FOLDER_FILES)
+      throw new AppError(
+        'INVALID_INPUT',
+        `${dir} holds more than ${MAX_FOLDER_FILES.toLocaleString('en-GB')} files; choose a smaller folder.`,
+      );
   }
 }
 
@@ -78,7 +82,10 @@ export function expandPaths(paths: string[]): ExpandedPaths {
       const docs = files.filter(isDocument);
       for (const f of files) if (!docs.includes(f)) groups.push([f]);
       if (docs.length) groups.push(docs);
-      if (skipped.size) warnings.push(`In ${basename(path)}, ${[...skipped.entries()].map(([e, n]) => `${n} ${e}`).join(', ')} file(s) were skipped: only CSV, Excel, JSON, text, e-mail, Word and PDF files are read.`);
+      if (skipped.size)
+        warnings.push(
+          `In ${basename(path)}, ${[...skipped.entries()].map(([e, n]) => `${n} ${e}`).join(', ')} file(s) were skipped: only CSV, Excel, JSON, text, e-mail, Word and PDF files are read.`,
+        );
       if (!files.length) errors.push({ path, message: `${path} holds no files that can be imported.` });
     } else if (isDocument(path)) selected.push(path);
     else groups.push([path]);
@@ -90,7 +97,8 @@ export function expandPaths(paths: string[]): ExpandedPaths {
 function commonFolder(paths: string[]): string {
   let common = dirname(paths[0]);
   for (const p of paths) {
-    while (!(p + sep).startsWith(common.endsWith(sep) ? common : common + sep) && dirname(common) !== common) common = dirname(common);
+    while (!(p + sep).startsWith(common.endsWith(sep) ? common : common + sep) && dirname(common) !== common)
+      common = dirname(common);
   }
   return common;
 }
@@ -123,12 +131,25 @@ export function openSource(paths: string[], sheet?: string | null, encoding?: En
   const ext = extname(path).toLowerCase();
   if (magic === 'zip') {
     const source = openXlsx(path, sheet);
-    if (ext !== '.xlsx' && ext !== '.xlsm') source.warnings.unshift(`${name} is really an Excel workbook; it was read as one.`);
+    if (ext !== '.xlsx' && ext !== '.xlsm')
+      source.warnings.unshift(`${name} is really an Excel workbook; it was read as one.`);
     return source;
   }
-  if (magic !== 'text') throw new AppError('BAD_FILE', `${name} cannot be imported: it is ${describeMagic(magic)}. Import CSV, Excel (.xlsx), JSON, text, e-mail, Word or PDF files.`);
-  if (ext === '.xlsx' || ext === '.xlsm') throw new AppError('BAD_FILE', `${name} is not an Excel workbook (an .xlsx file is a ZIP archive; this one is plain text). Rename it .csv if it is a CSV export.`);
+  if (magic !== 'text')
+    throw new AppError(
+      'BAD_FILE',
+      `${name} cannot be imported: it is ${describeMagic(magic)}. Import CSV, Excel (.xlsx), JSON, text, e-mail, Word or PDF files.`,
+    );
+  if (ext === '.xlsx' || ext === '.xlsm')
+    throw new AppError(
+      'BAD_FILE',
+      `${name} is not an Excel workbook (an .xlsx file is a ZIP archive; this one is plain text). Rename it .csv if it is a CSV export.`,
+    );
   const first = decoder(guess.encoding).write(head).trimStart()[0];
-  if (['.json', '.jsonl', '.ndjson'].includes(ext) || ((first === '[' || first === '{') && ext !== '.csv' && ext !== '.tsv')) return openJson(path, guess);
+  if (
+    ['.json', '.jsonl', '.ndjson'].includes(ext) ||
+    ((first === '[' || first === '{') && ext !== '.csv' && ext !== '.tsv')
+  )
+    return openJson(path, guess);
   return openCsv(path, encoding);
 }

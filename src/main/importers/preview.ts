@@ -68,13 +68,26 @@ interface Known {
 }
 
 function loadKnown(db: Db): Known {
-  const questions = (db.prepare("SELECT code, text, kind FROM question WHERE kind IN ('open', 'closed') ORDER BY position, id").all() as Omit<QuestionChoice, 'existing'>[]).map(
-    (q) => ({ ...q, existing: true }),
-  );
+  const questions = (
+    db
+      .prepare("SELECT code, text, kind FROM question WHERE kind IN ('open', 'closed') ORDER BY position, id")
+      .all() as Omit<QuestionChoice, 'existing'>[]
+  ).map((q) => ({ ...q, existing: true }));
   const aliases = new Map(
-    (db.prepare('SELECT a.alias, q.code FROM question_alias a JOIN question q ON q.id = a.question_id').all() as { alias: string; code: string }[]).map((r) => [r.alias, r.code]),
+    (
+      db.prepare('SELECT a.alias, q.code FROM question_alias a JOIN question q ON q.id = a.question_id').all() as {
+        alias: string;
+        code: string;
+      }[]
+    ).map((r) => [r.alias, r.code]),
   );
-  const saved = (db.prepare('SELECT name, layout, mapping FROM import_mapping ORDER BY id DESC').all() as { name: string; layout: string; mapping: string }[]).map((r) => ({
+  const saved = (
+    db.prepare('SELECT name, layout, mapping FROM import_mapping ORDER BY id DESC').all() as {
+      name: string;
+      layout: string;
+      mapping: string;
+    }[]
+  ).map((r) => ({
     ...r,
     mapping: JSON.parse(r.mapping) as ImportMapping,
   }));
@@ -82,7 +95,13 @@ function loadKnown(db: Db): Known {
   return { questions, aliases, saved, db, codes };
 }
 
-async function previewOne(paths: string[], sheet: string | null, known: Known, ctx: TaskContext, nextCode: () => string): Promise<SourcePreview> {
+async function previewOne(
+  paths: string[],
+  sheet: string | null,
+  known: Known,
+  ctx: TaskContext,
+  nextCode: () => string,
+): Promise<SourcePreview> {
   const source = openSource(paths, sheet);
   const docs = isDocumentGroup(paths);
   const columns: string[] = [...source.columns];
@@ -128,21 +147,29 @@ async function previewOne(paths: string[], sheet: string | null, known: Known, c
     known.codes.add(code);
     return true;
   };
-  const proposal = proposeMapping(stats, { questions: known.questions, aliases: known.aliases, nextCode, reserve, questionText: paths.length === 1 ? siblingQuestionText(paths[0]) : undefined });
+  const proposal = proposeMapping(stats, {
+    questions: known.questions,
+    aliases: known.aliases,
+    nextCode,
+    reserve,
+    questionText: paths.length === 1 ? siblingQuestionText(paths[0]) : undefined,
+  });
   let mapping = proposal.mapping;
   if (saved) {
     const byColumn = new Map(saved.mapping.columns.map((m) => [m.column, m]));
     mapping = { columns: mapping.columns.map((m) => byColumn.get(m.column) ?? m) };
   }
   const { sha256: fingerprint } = await fingerprintSource(paths, docs, undefined, () => ctx.cancelled());
-  const before = known.db.prepare('SELECT file_name AS fileName, started_at AS at FROM import WHERE sha256 = ? ORDER BY id LIMIT 1').get(fingerprint) as
-    | { fileName: string; at: string }
-    | undefined;
+  const before = known.db
+    .prepare('SELECT file_name AS fileName, started_at AS at FROM import WHERE sha256 = ? ORDER BY id LIMIT 1')
+    .get(fingerprint) as { fileName: string; at: string } | undefined;
   const warnings = [...source.warnings];
-  if (unreadable.length) warnings.push(`Some of the first rows cannot be read and will be quarantined, e.g. ${unreadable[0]}.`);
+  if (unreadable.length)
+    warnings.push(`Some of the first rows cannot be read and will be quarantined, e.g. ${unreadable[0]}.`);
   if (source.delimiter) warnings.unshift(`Columns are separated by a ${delimiterName(source.delimiter)}.`);
   const bytesRead = source.bytesRead();
-  const estimate = source.knownRows ?? (complete ? read : Math.round((read * source.totalBytes) / Math.max(1, bytesRead)));
+  const estimate =
+    source.knownRows ?? (complete ? read : Math.round((read * source.totalBytes) / Math.max(1, bytesRead)));
   return {
     paths,
     name: sourceName(paths),
@@ -152,8 +179,17 @@ async function previewOne(paths: string[], sheet: string | null, known: Known, c
     delimiter: source.delimiter,
     sheets: source.sheets,
     sheet: source.sheet,
-    columns: stats.map((s, i) => ({ name: s.name, samples: s.samples, filled: s.filled, distinct: s.distinct, averageLength: s.averageLength, reason: proposal.reasons[i] })),
-    rows: rows.slice(0, SHOWN_ROWS).map((r) => r.map((v) => (v.length > SHOWN_CHARS ? `${v.slice(0, SHOWN_CHARS)}…` : v))),
+    columns: stats.map((s, i) => ({
+      name: s.name,
+      samples: s.samples,
+      filled: s.filled,
+      distinct: s.distinct,
+      averageLength: s.averageLength,
+      reason: proposal.reasons[i],
+    })),
+    rows: rows
+      .slice(0, SHOWN_ROWS)
+      .map((r) => r.map((v) => (v.length > SHOWN_CHARS ? `${v.slice(0, SHOWN_CHARS)}…` : v))),
     rowEstimate: estimate,
     rowEstimateExact: source.knownRows !== null || complete,
     mapping,
@@ -167,7 +203,11 @@ async function previewOne(paths: string[], sheet: string | null, known: Known, c
 const totalSize = (paths: string[]): number => paths.reduce((sum, p) => sum + statSync(p).size, 0);
 
 /** Reads the start of each file or folder and proposes how to map it; writes nothing. */
-export async function previewImport(db: Db, input: Omit<PreviewInput, 'dbPath'>, ctx: TaskContext): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  input: Omit<PreviewInput, 'dbPath'>,
+  ctx: TaskContext,
+): Promise<ImportPreview> {
   const known = loadKnown(db);
   const { groups, errors, warnings } = expandPaths(input.paths);
   let n = 0;
@@ -189,7 +229,12 @@ export async function previewImport(db: Db, input: Omit<PreviewInput, 'dbPath'>,
     } catch (error) {
       const body = errorBody(error);
       if (body.code === 'CANCELLED') throw error;
-      sources.push(failed(groups[i], body.code === 'INTERNAL' ? `${sourceName(groups[i])} could not be read: ${body.message}` : body.message));
+      sources.push(
+        failed(
+          groups[i],
+          body.code === 'INTERNAL' ? `${sourceName(groups[i])} could not be read: ${body.message}` : body.message,
+        ),
+      );
     }
   }
   if (warnings.length && sources.length) sources[sources.length - 1].warnings.push(...warnings);

@@ -41,7 +41,8 @@ export function columnStats(columns: readonly string[], rows: readonly (readonly
       if (OPTION_RE.test(v)) options++;
       if (seen.has(v)) repeated = true;
       else if (seen.size < MAX_DISTINCT) seen.add(v);
-      if (samples.length < 3 && !samples.includes(v.slice(0, SAMPLE_CHARS))) samples.push(v.length > SAMPLE_CHARS ? `${v.slice(0, SAMPLE_CHARS)}…` : v);
+      if (samples.length < 3 && !samples.includes(v.slice(0, SAMPLE_CHARS)))
+        samples.push(v.length > SAMPLE_CHARS ? `${v.slice(0, SAMPLE_CHARS)}…` : v);
     }
     return {
       name,
@@ -59,7 +60,8 @@ export function columnStats(columns: readonly string[], rows: readonly (readonly
   });
 }
 
-const ID_RE = /^(?:(?:response|respondent|submission|participant|comment|record|case|unique|reference|ref)[\s_.-]*)?(?:id|ref|reference|number|no\.?|uuid|uid|#)$/i;
+const ID_RE =
+  /^(?:(?:response|respondent|submission|participant|comment|record|case|unique|reference|ref)[\s_.-]*)?(?:id|ref|reference|number|no\.?|uuid|uid|#)$/i;
 const THEMES_RE = /^(themes?|theme names|codes|coded themes|topics?)$/i;
 
 /** Standard attributes by heading, best first; dates also need date-like values. */
@@ -74,9 +76,15 @@ const STANDARD: { field: StandardAttribute; patterns: RegExp[] }[] = [
   },
   {
     field: 'organisation',
-    patterns: [/^(organi[sz]ation|organi[sz]ation[\s_]*name|company|company name|employer)\??$/i, /\bname of (the |your )?organi[sz]ation\b/i],
+    patterns: [
+      /^(organi[sz]ation|organi[sz]ation[\s_]*name|company|company name|employer)\??$/i,
+      /\bname of (the |your )?organi[sz]ation\b/i,
+    ],
   },
-  { field: 'city', patterns: [/^(city|town|city or town|town or city|place|location|locality)\??$/i, /\b(city|town)\b/i] },
+  {
+    field: 'city',
+    patterns: [/^(city|town|city or town|town or city|place|location|locality)\??$/i, /\b(city|town)\b/i],
+  },
   {
     field: 'submitted_at',
     patterns: [
@@ -94,7 +102,8 @@ const ATTRIBUTE_RE =
 
 const OPEN_HEADING_RE =
   /\b(explain|describe|tell us|comments?|why|reasons?|please (give|provide|say|write|share)|in your own words|any other|anything else|suggestions?|ideas?|views|feedback|thoughts)\b/i;
-const CLOSED_HEADING_RE = /\b(to what extent|how much do you agree|agree or disagree|do you agree|do you support|how likely|how satisfied|rate|rating|yes or no)\b/i;
+const CLOSED_HEADING_RE =
+  /\b(to what extent|how much do you agree|agree or disagree|do you agree|do you support|how likely|how satisfied|rate|rating|yes or no)\b/i;
 
 /**
  * Open (free text), closed (a few options) or neither, from the values and the heading. With few rows the
@@ -112,18 +121,25 @@ function guessKind(s: ColumnStats): 'open' | 'closed' | null {
   return null;
 }
 
-const GENERIC_HEADINGS = /^(response|responses|answer|answers|comment|comments|comment[\s_-]?body|text|body|free text|feedback|message|value)$/i;
+const GENERIC_HEADINGS =
+  /^(response|responses|answer|answers|comment|comments|comment[\s_-]?body|text|body|free text|feedback|message|value)$/i;
 
 /** Headings normalised for matching: lower case, single spaces, no trailing "?" or ":". */
 export function normaliseHeading(heading: string): string {
-  return heading.toLowerCase().replace(/\s+/g, ' ').replace(/[?:.\s]+$/, '').trim();
+  return heading
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[?:.\s]+$/, '')
+    .trim();
 }
 
 /** Whether a heading says nothing about which question it is ("response", "comment"), so it is never an alias. */
 export const isGenericHeading = (heading: string): boolean => GENERIC_HEADINGS.test(normaliseHeading(heading));
 
 const STOP = new Set(
-  'a an the and or of to in on for with by at from is are was be do does did you your yours we us our it its this that these those what which how much many why when where who please if would like tell anything else about here write it explain answer any more there have has'.split(' '),
+  'a an the and or of to in on for with by at from is are was be do does did you your yours we us our it its this that these those what which how much many why when where who please if would like tell anything else about here write it explain answer any more there have has'.split(
+    ' ',
+  ),
 );
 
 function headingTokens(heading: string): { words: Set<string>; brackets: string; suffix: string } {
@@ -169,7 +185,13 @@ export interface ProposeContext {
   questionText?: string;
 }
 
-function matchQuestion(heading: string, kind: 'open' | 'closed', ctx: ProposeContext, taken: Set<string>, text: string): QuestionChoice | null {
+function matchQuestion(
+  heading: string,
+  kind: 'open' | 'closed',
+  ctx: ProposeContext,
+  taken: Set<string>,
+  text: string,
+): QuestionChoice | null {
   const free = ctx.questions.filter((q) => !taken.has(q.code));
   if (!isGenericHeading(heading)) {
     const alias = ctx.aliases.get(normaliseHeading(heading));
@@ -206,7 +228,10 @@ function attributeName(heading: string): string {
  * Open and closed columns map to an existing question when a heading matches one (or was mapped to it
  * before), else to a new question. Returns the mapping and, per column, why.
  */
-export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { mapping: ImportMapping; reasons: string[] } {
+export function proposeMapping(
+  stats: ColumnStats[],
+  ctx: ProposeContext,
+): { mapping: ImportMapping; reasons: string[] } {
   if (isDocumentLayout(stats)) return proposeDocuments(stats, ctx);
   const columns: ColumnMapping[] = stats.map((s) => ({ column: s.name, role: 'ignore' }));
   const reasons = stats.map(() => '');
@@ -224,7 +249,8 @@ export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { map
   if (idIndex >= 0) set(idIndex, { role: 'id' }, 'heading names an id, and each value differs');
   else {
     const fileColumn = stats.findIndex((s) => s.name === 'File' && s.unique);
-    if (fileColumn >= 0 && stats.some((s) => s.name === 'Original text')) set(fileColumn, { role: 'id' }, 'each document is one respondent');
+    if (fileColumn >= 0 && stats.some((s) => s.name === 'Original text'))
+      set(fileColumn, { role: 'id' }, 'each document is one respondent');
   }
   stats.forEach((s, i) => {
     if (!decided.has(i) && THEMES_RE.test(s.name.trim())) set(i, { role: 'themes' }, 'heading names themes');
@@ -232,10 +258,13 @@ export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { map
   for (const { field, patterns } of STANDARD) {
     let found = -1;
     for (const re of patterns) {
-      found = stats.findIndex((s, i) => !decided.has(i) && re.test(s.name.trim()) && (field !== 'submitted_at' || s.dates >= 0.8));
+      found = stats.findIndex(
+        (s, i) => !decided.has(i) && re.test(s.name.trim()) && (field !== 'submitted_at' || s.dates >= 0.8),
+      );
       if (found >= 0) break;
     }
-    if (found >= 0) set(found, { role: 'attribute', attribute: field }, `heading names the respondent's ${field.replace('_', ' ')}`);
+    if (found >= 0)
+      set(found, { role: 'attribute', attribute: field }, `heading names the respondent's ${field.replace('_', ' ')}`);
   }
   const taken = new Set<string>();
   const kinds = stats.map((s) => guessKind(s));
@@ -245,19 +274,30 @@ export function proposeMapping(stats: ColumnStats[], ctx: ProposeContext): { map
     const m = kinds[i] && !decided.has(i) ? /^(Q\d{1,3}[a-z]?)\s*[.:)\-–]\s*(\S.*)$/i.exec(s.name.trim()) : null;
     return m ? { code: m[1].toUpperCase(), text: m[2] } : null;
   });
-  const reserved = new Set(numbered.filter((n): n is { code: string; text: string } => !!n).map((n) => n.code).filter((code) => ctx.reserve(code)));
+  const reserved = new Set(
+    numbered
+      .filter((n): n is { code: string; text: string } => !!n)
+      .map((n) => n.code)
+      .filter((code) => ctx.reserve(code)),
+  );
   stats.forEach((s, i) => {
     if (decided.has(i)) return;
     const name = attributeName(s.name);
     const kind = kinds[i];
     // "How satisfied are you with transport in your area?" is a question, though it names a place.
-    const clearlyQuestion = OPEN_HEADING_RE.test(s.name) || CLOSED_HEADING_RE.test(s.name) || (kind === 'open' && s.filled >= 20 && s.distinct > s.filled * 0.6);
-    if (ATTRIBUTE_RE.test(s.name) && !clearlyQuestion) return set(i, { role: 'attribute', attribute: name }, 'heading names a respondent detail');
+    const clearlyQuestion =
+      OPEN_HEADING_RE.test(s.name) ||
+      CLOSED_HEADING_RE.test(s.name) ||
+      (kind === 'open' && s.filled >= 20 && s.distinct > s.filled * 0.6);
+    if (ATTRIBUTE_RE.test(s.name) && !clearlyQuestion)
+      return set(i, { role: 'attribute', attribute: name }, 'heading names a respondent detail');
     if (s.numeric >= 0.9 && kind !== 'closed') return set(i, { role: 'attribute', attribute: name }, 'numbers');
-    if (s.distinct === 1 && s.filled >= 3 && !CLOSED_HEADING_RE.test(s.name)) return set(i, { role: 'attribute', attribute: name }, 'the same in every row');
+    if (s.distinct === 1 && s.filled >= 3 && !CLOSED_HEADING_RE.test(s.name))
+      return set(i, { role: 'attribute', attribute: name }, 'the same in every row');
     if (s.dates >= 0.8) return set(i, { role: 'attribute', attribute: name }, 'dates');
     if (kind) {
-      const text = kind === 'open' && openColumns === 1 && ctx.questionText ? ctx.questionText : (numbered[i]?.text ?? s.name);
+      const text =
+        kind === 'open' && openColumns === 1 && ctx.questionText ? ctx.questionText : (numbered[i]?.text ?? s.name);
       const match = matchQuestion(s.name, kind, ctx, taken, text);
       const why = kind === 'open' ? 'free text' : `${s.distinct} distinct values`;
       if (match) {
@@ -296,7 +336,9 @@ function proposeDocuments(stats: ColumnStats[], ctx: ProposeContext): { mapping:
     if (s.name === 'Text') {
       const text = ctx.questionText ?? 'Letters and e-mails';
       const match = matchQuestion('Text', 'open', ctx, new Set(), text);
-      reasons.push(match ? `the document's text; matches question ${match.code}` : "the document's text; a new question");
+      reasons.push(
+        match ? `the document's text; matches question ${match.code}` : "the document's text; a new question",
+      );
       if (match) return { column: s.name, role: 'open', question: match.code };
       const code = ctx.nextCode();
       ctx.questions.push({ code, text, kind: 'open', existing: false });
@@ -304,7 +346,13 @@ function proposeDocuments(stats: ColumnStats[], ctx: ProposeContext): { mapping:
     }
     const fixed = DOCUMENT_ROLES[s.name];
     const role = fixed && s.filled > 0 ? fixed : { role: 'ignore' as const };
-    reasons.push(role.role === 'ignore' ? (s.name === 'Original text' ? 'kept with the respondent (before trimming)' : 'not needed') : 'from the document');
+    reasons.push(
+      role.role === 'ignore'
+        ? s.name === 'Original text'
+          ? 'kept with the respondent (before trimming)'
+          : 'not needed'
+        : 'from the document',
+    );
     return { column: s.name, ...role };
   });
   return { mapping: { columns }, reasons };

@@ -21,7 +21,11 @@ export interface RunImportInput {
 const PROGRESS_EVERY_MS = 150;
 
 /** The source's fingerprint, reporting progress at most every PROGRESS_EVERY_MS. */
-function fingerprint(paths: string[], ctx: TaskContext, label: string): Promise<{ sha256: string; utf8InvalidAt: number | null }> {
+function fingerprint(
+  paths: string[],
+  ctx: TaskContext,
+  label: string,
+): Promise<{ sha256: string; utf8InvalidAt: number | null }> {
   let last = 0;
   const documents = isDocumentGroup(paths);
   return fingerprintSource(
@@ -40,7 +44,10 @@ function fingerprint(paths: string[], ctx: TaskContext, label: string): Promise<
 }
 
 /** Opens a source, switching a file that only looked like UTF-8 (a bad byte further on) to Windows-1252. */
-function openChecked(spec: ImportSourceSpec, utf8InvalidAt: number | null): { source: OpenedSource; note: string | null } {
+function openChecked(
+  spec: ImportSourceSpec,
+  utf8InvalidAt: number | null,
+): { source: OpenedSource; note: string | null } {
   const first = openSource(spec.paths, spec.sheet);
   if (first.encoding !== 'utf-8' || utf8InvalidAt === null) return { source: first, note: null };
   const reason = `not valid UTF-8 (first bad byte near byte ${utf8InvalidAt.toLocaleString('en-GB')}): read as Windows-1252 (Excel on Windows)`;
@@ -70,7 +77,9 @@ export function emptySummary(spec: Pick<ImportSourceSpec, 'paths'>, name: string
 }
 
 function describe(s: FileSummary): string {
-  const parts = [`${s.respondentsAdded.toLocaleString('en-GB')} respondents and ${s.responsesAdded.toLocaleString('en-GB')} answers imported`];
+  const parts = [
+    `${s.respondentsAdded.toLocaleString('en-GB')} respondents and ${s.responsesAdded.toLocaleString('en-GB')} answers imported`,
+  ];
   if (s.merged) parts.push(`${s.merged.toLocaleString('en-GB')} rows added to respondents already present`);
   if (s.duplicates) parts.push(`${s.duplicates.toLocaleString('en-GB')} duplicates skipped`);
   if (s.quarantined) parts.push(`${s.quarantined.toLocaleString('en-GB')} rows quarantined`);
@@ -79,7 +88,10 @@ function describe(s: FileSummary): string {
 
 /** The FTS insert trigger fires per row; during a bulk import the index is built once at the end instead. */
 function suspendSearchTrigger(db: Db): string | null {
-  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'response_fts_insert'").pluck().get() as string | undefined;
+  const sql = db
+    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'response_fts_insert'")
+    .pluck()
+    .get() as string | undefined;
   if (!sql) return null;
   db.exec('DROP TRIGGER response_fts_insert');
   return sql;
@@ -98,7 +110,9 @@ function suspendIndexes(db: Db, input: RunImportInput): string[] {
   const existing = (db.prepare('SELECT count(*) FROM response').pluck().get() as number) * 200;
   if (bytes < BULK_BYTES || bytes < existing) return [];
   const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('respondent', 'response') AND sql IS NOT NULL")
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('respondent', 'response') AND sql IS NOT NULL",
+    )
     .all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
   return indexes.map((i) => i.sql);
@@ -110,7 +124,14 @@ function suspendIndexes(db: Db, input: RunImportInput): string[] {
  * built for the new answers at the end, inside the same transaction, so it is always in step.
  */
 export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext): Promise<ImportSummary> {
-  const summary: ImportSummary = { files: [], respondentsAdded: 0, responsesAdded: 0, quarantined: 0, duplicates: 0, questionsCreated: [] };
+  const summary: ImportSummary = {
+    files: [],
+    respondentsAdded: 0,
+    responsesAdded: 0,
+    quarantined: 0,
+    duplicates: 0,
+    questionsCreated: [],
+  };
   const cancelCheck = (): void => {
     if (ctx.cancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed.');
   };
@@ -148,25 +169,42 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
               `INSERT INTO import (file_name, sha256, format, encoding, mapping, imported_by, started_at, source_path, sheet)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(name, sha256, source.format, source.encoding, JSON.stringify(spec.mapping), input.analyst, startedAt, spec.paths.length === 1 ? spec.paths[0] : spec.paths.join('\n'), spec.sheet ?? null).lastInsertRowid,
+            .run(
+              name,
+              sha256,
+              source.format,
+              source.encoding,
+              JSON.stringify(spec.mapping),
+              input.analyst,
+              startedAt,
+              spec.paths.length === 1 ? spec.paths[0] : spec.paths.join('\n'),
+              spec.sheet ?? null,
+            ).lastInsertRowid,
         );
         const questionIds = resolveQuestions(db, spec.mapping, summary.questionsCreated);
-        for (const m of spec.mapping.columns) if (m.role === 'closed' && m.question) closedQuestions.add(questionIds.get(m.question)!);
+        for (const m of spec.mapping.columns)
+          if (m.role === 'closed' && m.question) closedQuestions.add(questionIds.get(m.question)!);
         let lastProgress = 0;
         const phase = `Importing ${label}`;
-        const counts = await writeSource(db, importId, source, {
-          name,
-          mapping: spec.mapping,
-          onBatch: (rows) => {
-            cancelCheck();
-            const now = Date.now();
-            if (now - lastProgress < PROGRESS_EVERY_MS) return;
-            lastProgress = now;
-            const read = source.bytesRead();
-            const estimate = source.knownRows ?? (read > 0 ? Math.round((rows * source.totalBytes) / read) : null);
-            ctx.progress(phase, rows, estimate === null ? null : Math.max(rows, estimate));
+        const counts = await writeSource(
+          db,
+          importId,
+          source,
+          {
+            name,
+            mapping: spec.mapping,
+            onBatch: (rows) => {
+              cancelCheck();
+              const now = Date.now();
+              if (now - lastProgress < PROGRESS_EVERY_MS) return;
+              lastProgress = now;
+              const read = source.bytesRead();
+              const estimate = source.knownRows ?? (read > 0 ? Math.round((rows * source.totalBytes) / read) : null);
+              ctx.progress(phase, rows, estimate === null ? null : Math.max(rows, estimate));
+            },
           },
-        }, questionIds);
+          questionIds,
+        );
         Object.assign(file, counts);
         file.encoding = source.encoding;
         if (counts.rowsRead === 0) {
@@ -192,8 +230,30 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
         };
         db.prepare(
           `UPDATE import SET encoding = ?, rows_total = ?, rows_imported = ?, rows_quarantined = ?, duplicates = ?, details = ?, finished_at = ? WHERE id = ?`,
-        ).run(source.encoding, counts.rowsRead, counts.respondentsAdded + counts.merged, counts.quarantined, counts.duplicates, JSON.stringify(details), new Date().toISOString(), importId);
-        appendAudit(db, { actor: input.analyst, action: 'import', entity: 'import', entityId: importId, after: { file: name, sha256, mapping: spec.mapping, ...details, quarantined: counts.quarantined, duplicates: counts.duplicates } });
+        ).run(
+          source.encoding,
+          counts.rowsRead,
+          counts.respondentsAdded + counts.merged,
+          counts.quarantined,
+          counts.duplicates,
+          JSON.stringify(details),
+          new Date().toISOString(),
+          importId,
+        );
+        appendAudit(db, {
+          actor: input.analyst,
+          action: 'import',
+          entity: 'import',
+          entityId: importId,
+          after: {
+            file: name,
+            sha256,
+            mapping: spec.mapping,
+            ...details,
+            quarantined: counts.quarantined,
+            duplicates: counts.duplicates,
+          },
+        });
         db.exec('RELEASE import_source');
         savepoint = false;
         file.importId = importId;
@@ -207,7 +267,11 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
         if (savepoint) db.exec('ROLLBACK TO import_source; RELEASE import_source');
         const body = errorBody(error);
         if (body.code === 'CANCELLED') throw error;
-        Object.assign(file, emptySummary(spec, name), { format: file.format, status: 'failed', message: body.code === 'INTERNAL' ? `${name} could not be imported: ${body.message}` : body.message });
+        Object.assign(file, emptySummary(spec, name), {
+          format: file.format,
+          status: 'failed',
+          message: body.code === 'INTERNAL' ? `${name} could not be imported: ${body.message}` : body.message,
+        });
       }
     }
     cancelCheck();

@@ -11,7 +11,9 @@ export interface BuildSampleInput {
 
 /** Writes the bundled sample consultation into an empty project, all in one transaction. */
 export function loadSample(db: Db, sample: SampleConsultation, ctx?: TaskContext): number {
-  const insertQuestion = db.prepare('INSERT INTO question (code, text, kind, options, position) VALUES (?, ?, ?, ?, ?)');
+  const insertQuestion = db.prepare(
+    'INSERT INTO question (code, text, kind, options, position) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertRespondent = db.prepare(
     `INSERT INTO respondent (external_id, type, organisation, city, submitted_at, channel, attributes, import_id, source_row)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -31,7 +33,13 @@ export function loadSample(db: Db, sample: SampleConsultation, ctx?: TaskContext
       .run(total, total, sample.consultation.opensAt, sample.consultation.opensAt).lastInsertRowid;
     const questionIds = new Map<string, number>();
     sample.questions.forEach((q, i) => {
-      const id = insertQuestion.run(q.code, q.text, q.kind, q.options ? JSON.stringify(q.options) : null, i + 1).lastInsertRowid;
+      const id = insertQuestion.run(
+        q.code,
+        q.text,
+        q.kind,
+        q.options ? JSON.stringify(q.options) : null,
+        i + 1,
+      ).lastInsertRowid;
       questionIds.set(q.code, Number(id));
     });
     sample.respondents.forEach((r, i) => {
@@ -49,7 +57,8 @@ export function loadSample(db: Db, sample: SampleConsultation, ctx?: TaskContext
       ).lastInsertRowid;
       for (const [code, text] of Object.entries(r.answers)) {
         const questionId = questionIds.get(code);
-        if (questionId === undefined) throw new AppError('BAD_FILE', `Respondent ${r.externalId} answers unknown question ${code}.`);
+        if (questionId === undefined)
+          throw new AppError('BAD_FILE', `Respondent ${r.externalId} answers unknown question ${code}.`);
         insertResponse.run(respondentId, questionId, text);
       }
       if (i % 200 === 0) ctx?.progress('Loading the sample consultation', i, total);

@@ -49,7 +49,11 @@ export interface OpenedSource {
 export function uniqueHeadings(raw: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return raw.map((h, i) => {
-    const base = h.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim() || `Column ${i + 1}`;
+    const base =
+      h
+        .replace(/^\uFEFF/, '')
+        .replace(/\s+/g, ' ')
+        .trim() || `Column ${i + 1}`;
     const count = (seen.get(base.toLowerCase()) ?? 0) + 1;
     seen.set(base.toLowerCase(), count);
     return count === 1 ? base : `${base} (${count})`;
@@ -58,5 +62,7 @@ export function uniqueHeadings(raw: readonly string[]): string[] {
 
 /** Writes fields back as one CSV line, to keep a bad row's text whole in quarantine. */
 export function toCsvLine(fields: readonly string[], delimiter = ','): string {
-  return fields.map((f) => (/["\r\n]/.test(f) || f.includes(delimiter) ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter);
+  return fields
+    .map((f) => (/["\r\n]/.test(f) || f.includes(delimiter) ? `"${f.replace(/"/g, '""')}"` : f))
+    .join(delimiter);
 }

@@ -25,19 +25,37 @@ export interface SourceContext {
   onBatch: (rowsRead: number) => void;
 }
 
-export type SourceCounts = Pick<FileSummary, 'rowsRead' | 'respondentsAdded' | 'responsesAdded' | 'merged' | 'duplicates' | 'quarantined' | 'emptyRows' | 'quarantineSample'>;
+export type SourceCounts = Pick<
+  FileSummary,
+  | 'rowsRead'
+  | 'respondentsAdded'
+  | 'responsesAdded'
+  | 'merged'
+  | 'duplicates'
+  | 'quarantined'
+  | 'emptyRows'
+  | 'quarantineSample'
+>;
 
 /** Makes sure each open/closed column's question exists (creating new ones) and returns code -> id. */
 export function resolveQuestions(db: Db, mapping: ImportMapping, created: string[]): Map<string, number> {
   const ids = new Map<string, number>();
   const find = db.prepare('SELECT id FROM question WHERE code = ?').pluck();
-  const insert = db.prepare("INSERT INTO question (code, text, kind, position) VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM question))");
-  const alias = db.prepare('INSERT INTO question_alias (alias, question_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET question_id = excluded.question_id');
+  const insert = db.prepare(
+    'INSERT INTO question (code, text, kind, position) VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM question))',
+  );
+  const alias = db.prepare(
+    'INSERT INTO question_alias (alias, question_id) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET question_id = excluded.question_id',
+  );
   for (const m of mapping.columns) {
     if ((m.role !== 'open' && m.role !== 'closed' && m.role !== 'themes') || !m.question) continue;
     let id = find.get(m.question) as number | undefined;
     if (id === undefined) {
-      if (m.role === 'themes') throw new AppError('INVALID_INPUT', `The themes column "${m.column}" names question ${m.question}, which does not exist.`);
+      if (m.role === 'themes')
+        throw new AppError(
+          'INVALID_INPUT',
+          `The themes column "${m.column}" names question ${m.question}, which does not exist.`,
+        );
       id = Number(insert.run(m.question, (m.text ?? m.column).trim() || m.column, m.role).lastInsertRowid);
       created.push(m.question);
     }
@@ -47,8 +65,19 @@ export function resolveQuestions(db: Db, mapping: ImportMapping, created: string
   return ids;
 }
 
-function compile(columns: readonly string[], byColumn: Map<string, ColumnMapping>, questionIds: Map<string, number>): CompiledColumns {
-  const compiled: CompiledColumns = { id: -1, answers: [], standard: [], attributes: [], themes: [], keys: columns.map((c) => JSON.stringify(c)) };
+function compile(
+  columns: readonly string[],
+  byColumn: Map<string, ColumnMapping>,
+  questionIds: Map<string, number>,
+): CompiledColumns {
+  const compiled: CompiledColumns = {
+    id: -1,
+    answers: [],
+    standard: [],
+    attributes: [],
+    themes: [],
+    keys: columns.map((c) => JSON.stringify(c)),
+  };
   const answers = new Map<number, number[]>();
   const openQuestions = new Set<number>();
   columns.forEach((column, index) => {
@@ -63,7 +92,8 @@ function compile(columns: readonly string[], byColumn: Map<string, ColumnMapping
       const name = (m.attribute ?? m.column).trim() || m.column;
       if (STANDARD_FIELDS.has(name)) compiled.standard.push({ field: name as StandardAttribute, index, column });
       else compiled.attributes.push({ name, index });
-    } else if (m.role === 'themes') compiled.themes.push({ index, questionId: m.question ? (questionIds.get(m.question) ?? null) : null });
+    } else if (m.role === 'themes')
+      compiled.themes.push({ index, questionId: m.question ? (questionIds.get(m.question) ?? null) : null });
   });
   compiled.answers = [...answers.entries()].map(([questionId, indexes]) => ({ questionId, indexes }));
   // A themes column that names no question codes the file's only open question, when it has just one.
@@ -100,7 +130,11 @@ function memo<T>(fn: (raw: string) => T): (raw: string) => T {
   };
 }
 
-const normalisers = () => ({ type: memo(normaliseRespondentType), city: memo(normaliseCity), date: memo(normaliseDate) });
+const normalisers = () => ({
+  type: memo(normaliseRespondentType),
+  city: memo(normaliseCity),
+  date: memo(normaliseDate),
+});
 type Normalisers = ReturnType<typeof normalisers>;
 
 function toRespondent(item: SourceRow, c: CompiledColumns, fallbackId: string, norm: Normalisers): Respondent {
@@ -146,7 +180,8 @@ function toRespondent(item: SourceRow, c: CompiledColumns, fallbackId: string, n
     if (text) r.answers.push({ questionId: a.questionId, text });
   }
   for (const t of c.themes) {
-    for (const theme of (v[t.index] ?? '').split(/[;|\n]/)) if (theme.trim()) r.themes.push({ questionId: t.questionId, theme: theme.trim() });
+    for (const theme of (v[t.index] ?? '').split(/[;|\n]/))
+      if (theme.trim()) r.themes.push({ questionId: t.questionId, theme: theme.trim() });
   }
   let json = '{';
   for (let i = 0; i < c.keys.length; i++) json += `${i ? ',' : ''}${c.keys[i]}:${JSON.stringify(v[i] ?? '')}`;
@@ -158,7 +193,13 @@ function toRespondent(item: SourceRow, c: CompiledColumns, fallbackId: string, n
  * Writes one source into the open transaction: respondents, their answers, themes, and quarantine for rows
  * that cannot be read or add nothing to a respondent already present. Returns what it did.
  */
-export async function writeSource(db: Db, importId: number, source: OpenedSource, ctx: SourceContext, questionIds: Map<string, number>): Promise<SourceCounts> {
+export async function writeSource(
+  db: Db,
+  importId: number,
+  source: OpenedSource,
+  ctx: SourceContext,
+  questionIds: Map<string, number>,
+): Promise<SourceCounts> {
   const byColumn = new Map(ctx.mapping.columns.filter((m) => m.role !== 'ignore').map((m) => [m.column, m]));
   const compiledFor = new Map<readonly string[], CompiledColumns>();
   const norm = normalisers();
@@ -166,26 +207,62 @@ export async function writeSource(db: Db, importId: number, source: OpenedSource
     `INSERT INTO respondent (external_id, type, organisation, city, submitted_at, channel, attributes, import_id, source_row)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(external_id) DO NOTHING`,
   );
-  const insertResponse = db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?) ON CONFLICT(respondent_id, question_id) DO NOTHING');
-  const insertTheme = db.prepare('INSERT INTO imported_theme (import_id, respondent_id, question_id, theme) VALUES (?, ?, ?, ?)');
-  const insertQuarantine = db.prepare('INSERT INTO quarantine (import_id, file_name, row_number, kind, reason, raw) VALUES (?, ?, ?, ?, ?, ?)');
-  const findRespondent = db.prepare('SELECT id, type, organisation, city, submitted_at, channel, attributes FROM respondent WHERE external_id = ?');
+  const insertResponse = db.prepare(
+    'INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?) ON CONFLICT(respondent_id, question_id) DO NOTHING',
+  );
+  const insertTheme = db.prepare(
+    'INSERT INTO imported_theme (import_id, respondent_id, question_id, theme) VALUES (?, ?, ?, ?)',
+  );
+  const insertQuarantine = db.prepare(
+    'INSERT INTO quarantine (import_id, file_name, row_number, kind, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const findRespondent = db.prepare(
+    'SELECT id, type, organisation, city, submitted_at, channel, attributes FROM respondent WHERE external_id = ?',
+  );
   const updateRespondent = db.prepare(
     'UPDATE respondent SET type = ?, organisation = ?, city = ?, submitted_at = ?, channel = ?, attributes = ? WHERE id = ?',
   );
-  const insertMerged = db.prepare('INSERT INTO merged_row (respondent_id, import_id, row_number, source_row) VALUES (?, ?, ?, ?)');
-  const importedFrom = db.prepare('SELECT i.file_name FROM respondent p JOIN import i ON i.id = p.import_id WHERE p.id = ?').pluck();
+  const insertMerged = db.prepare(
+    'INSERT INTO merged_row (respondent_id, import_id, row_number, source_row) VALUES (?, ?, ?, ?)',
+  );
+  const importedFrom = db
+    .prepare('SELECT i.file_name FROM respondent p JOIN import i ON i.id = p.import_id WHERE p.id = ?')
+    .pluck();
 
-  const counts: SourceCounts = { rowsRead: 0, respondentsAdded: 0, responsesAdded: 0, merged: 0, duplicates: 0, quarantined: 0, emptyRows: 0, quarantineSample: [] };
+  const counts: SourceCounts = {
+    rowsRead: 0,
+    respondentsAdded: 0,
+    responsesAdded: 0,
+    merged: 0,
+    duplicates: 0,
+    quarantined: 0,
+    emptyRows: 0,
+    quarantineSample: [],
+  };
   const where = (part?: string): string => (part ? `${ctx.name} (${part})` : ctx.name);
-  const quarantine = (row: number | null, kind: 'unreadable' | 'duplicate', reason: string, raw: string, part?: string): void => {
+  const quarantine = (
+    row: number | null,
+    kind: 'unreadable' | 'duplicate',
+    reason: string,
+    raw: string,
+    part?: string,
+  ): void => {
     insertQuarantine.run(importId, where(part), row, kind, reason, raw);
-    if (counts.quarantineSample.length < QUARANTINE_SAMPLE) counts.quarantineSample.push({ rowNumber: row, kind, reason });
+    if (counts.quarantineSample.length < QUARANTINE_SAMPLE)
+      counts.quarantineSample.push({ rowNumber: row, kind, reason });
   };
 
   const merge = (r: Respondent, item: SourceRow): void => {
     const existing = findRespondent.get(r.externalId) as
-      | { id: number; type: string | null; organisation: string | null; city: string | null; submitted_at: string | null; channel: string | null; attributes: string }
+      | {
+          id: number;
+          type: string | null;
+          organisation: string | null;
+          city: string | null;
+          submitted_at: string | null;
+          channel: string | null;
+          attributes: string;
+        }
       | undefined;
     if (!existing) throw new AppError('INTERNAL', `Respondent ${r.externalId} vanished during the import.`);
     let added = 0;
@@ -209,8 +286,22 @@ export async function writeSource(db: Db, importId: number, source: OpenedSource
       submitted_at: existing.submitted_at ?? r.submittedAt,
       channel: existing.channel ?? r.channel,
     };
-    changed ||= next.type !== existing.type || next.organisation !== existing.organisation || next.city !== existing.city || next.submitted_at !== existing.submitted_at || next.channel !== existing.channel;
-    if (changed) updateRespondent.run(next.type, next.organisation, next.city, next.submitted_at, next.channel, JSON.stringify(attributes), existing.id);
+    changed ||=
+      next.type !== existing.type ||
+      next.organisation !== existing.organisation ||
+      next.city !== existing.city ||
+      next.submitted_at !== existing.submitted_at ||
+      next.channel !== existing.channel;
+    if (changed)
+      updateRespondent.run(
+        next.type,
+        next.organisation,
+        next.city,
+        next.submitted_at,
+        next.channel,
+        JSON.stringify(attributes),
+        existing.id,
+      );
     for (const t of r.themes) insertTheme.run(importId, existing.id, t.questionId, t.theme);
     if (added || changed) {
       counts.merged++;
@@ -219,7 +310,13 @@ export async function writeSource(db: Db, importId: number, source: OpenedSource
     } else {
       counts.duplicates++;
       const from = importedFrom.get(existing.id) as string | undefined;
-      quarantine(item.row, 'duplicate', `row ${item.row}: respondent ${r.externalId} is already in the project${from ? ` (from ${from})` : ''} and this row adds nothing new`, r.sourceRow, item.part);
+      quarantine(
+        item.row,
+        'duplicate',
+        `row ${item.row}: respondent ${r.externalId} is already in the project${from ? ` (from ${from})` : ''} and this row adds nothing new`,
+        r.sourceRow,
+        item.part,
+      );
     }
   };
 
@@ -240,7 +337,17 @@ export async function writeSource(db: Db, importId: number, source: OpenedSource
       compiledFor.set(item.columns, compiled);
     }
     const r = toRespondent(item, compiled, `${where(item.part)} row ${item.row}`, norm);
-    const res = insertRespondent.run(r.externalId, r.type, r.organisation, r.city, r.submittedAt, r.channel, JSON.stringify(r.attributes), importId, r.sourceRow);
+    const res = insertRespondent.run(
+      r.externalId,
+      r.type,
+      r.organisation,
+      r.city,
+      r.submittedAt,
+      r.channel,
+      JSON.stringify(r.attributes),
+      importId,
+      r.sourceRow,
+    );
     if (res.changes === 0) return merge(r, item);
     const id = Number(res.lastInsertRowid);
     counts.respondentsAdded++;
@@ -257,7 +364,9 @@ export async function writeSource(db: Db, importId: number, source: OpenedSource
 
 /** Closed questions list their answers as options (in order of first appearance), when there are few. */
 export function refreshOptions(db: Db, questionIds: Iterable<number>): void {
-  const distinct = db.prepare('SELECT text FROM response WHERE question_id = ? GROUP BY text ORDER BY min(id) LIMIT 51').pluck();
+  const distinct = db
+    .prepare('SELECT text FROM response WHERE question_id = ? GROUP BY text ORDER BY min(id) LIMIT 51')
+    .pluck();
   const update = db.prepare("UPDATE question SET options = ? WHERE id = ? AND kind = 'closed'");
   for (const id of questionIds) {
     const values = distinct.all(id) as string[];

@@ -9,7 +9,9 @@ import { uniqueHeadings, type OpenedSource, type SourceItem } from './source';
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (s: string): string =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : XML_ENTITIES[e.toLowerCase()],
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : XML_ENTITIES[e.toLowerCase()],
   );
 
 function attr(tag: string, name: string): string | null {
@@ -21,7 +23,11 @@ function attr(tag: string, name: string): string | null {
 function listSheets(path: string, entries: ZipEntry[], what: string): SheetInfo[] {
   const entry = entries.find((e) => e.name === 'xl/workbook.xml');
   if (!entry) {
-    if (entries.some((e) => e.name === 'word/document.xml')) throw new AppError('BAD_FILE', `${what} is a Word document, not an Excel workbook: give it a .docx name to import its text.`);
+    if (entries.some((e) => e.name === 'word/document.xml'))
+      throw new AppError(
+        'BAD_FILE',
+        `${what} is a Word document, not an Excel workbook: give it a .docx name to import its text.`,
+      );
     throw new AppError('BAD_FILE', `${what} is a ZIP archive but not an Excel workbook (.xlsx).`);
   }
   const xml = readZipEntry(path, entry, what).toString('utf8');
@@ -72,9 +78,12 @@ export function openXlsx(path: string, sheet: string | null | undefined): Opened
       `${what} holds ${(strings.uncompressedSize / 1024 ** 2).toFixed(0)} MB of text in one table, more than can be read from an Excel file safely. Save the sheet as CSV (UTF-8) in Excel and import that: CSV files of any size are streamed.`,
     );
   }
-  if (sheet && !sheets.some((s) => s.name === sheet)) throw new AppError('NOT_FOUND', `${what} has no sheet named "${sheet}".`);
+  if (sheet && !sheets.some((s) => s.name === sheet))
+    throw new AppError('NOT_FOUND', `${what} has no sheet named "${sheet}".`);
   const wanted = sheet ? [sheet] : sheets.filter((s) => !s.hidden).map((s) => s.name);
-  const warnings = sheet ? [] : sheets.filter((s) => s.hidden).map((s) => `The hidden sheet "${s.name}" was not read (choose it to import it).`);
+  const warnings = sheet
+    ? []
+    : sheets.filter((s) => s.hidden).map((s) => `The hidden sheet "${s.name}" was not read (choose it to import it).`);
   const several = wanted.length > 1;
   let bytes = 0;
 
@@ -101,7 +110,10 @@ export function openXlsx(path: string, sheet: string | null | undefined): Opened
         let titles: { row: number; values: string[] }[] = [];
         const part = several ? `sheet ${name}` : undefined;
         const dataRow = (rowNumber: number, values: string[], cols: readonly string[]): SourceItem => {
-          const widths = values.length > cols.length ? [...cols, ...values.slice(cols.length).map((_, i) => `Column ${cols.length + i + 1}`)] : cols;
+          const widths =
+            values.length > cols.length
+              ? [...cols, ...values.slice(cols.length).map((_, i) => `Column ${cols.length + i + 1}`)]
+              : cols;
           while (values.length < widths.length) values.push('');
           return { kind: 'row', row: rowNumber, columns: widths, values, part };
         };
@@ -128,7 +140,13 @@ export function openXlsx(path: string, sheet: string | null | undefined): Opened
             else {
               columns = uniqueHeadings(values);
               for (const t of titles) {
-                batch.push({ kind: 'bad', row: t.row, part, reason: `row ${t.row} comes before the heading row (a title?): kept here, not imported`, raw: t.values.filter(Boolean).join(' ') });
+                batch.push({
+                  kind: 'bad',
+                  row: t.row,
+                  part,
+                  reason: `row ${t.row} comes before the heading row (a title?): kept here, not imported`,
+                  raw: t.values.filter(Boolean).join(' '),
+                });
               }
               titles = [];
               continue;

@@ -43,28 +43,40 @@ export function readZipDirectory(path: string, what: string): ZipEntry[] {
         break;
       }
     }
-    if (eocd < 0) throw new AppError('BAD_FILE', `${what} is not a valid ZIP-based file (no central directory): it may be damaged or cut short.`);
+    if (eocd < 0)
+      throw new AppError(
+        'BAD_FILE',
+        `${what} is not a valid ZIP-based file (no central directory): it may be damaged or cut short.`,
+      );
     let count = tail.readUInt16LE(eocd + 10);
     let cdSize = tail.readUInt32LE(eocd + 12);
     let cdOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
       // ZIP64: the locator sits just before the end record.
       const locator = eocd - 20;
-      if (locator < 0 || tail.readUInt32LE(locator) !== 0x07064b50) throw new AppError('BAD_FILE', `${what} has a damaged ZIP64 directory.`);
+      if (locator < 0 || tail.readUInt32LE(locator) !== 0x07064b50)
+        throw new AppError('BAD_FILE', `${what} has a damaged ZIP64 directory.`);
       const record = readAt(fd, Number(tail.readBigUInt64LE(locator + 8)), 56);
-      if (record.readUInt32LE(0) !== 0x06064b50) throw new AppError('BAD_FILE', `${what} has a damaged ZIP64 directory.`);
+      if (record.readUInt32LE(0) !== 0x06064b50)
+        throw new AppError('BAD_FILE', `${what} has a damaged ZIP64 directory.`);
       count = Number(record.readBigUInt64LE(32));
       cdSize = Number(record.readBigUInt64LE(40));
       cdOffset = Number(record.readBigUInt64LE(48));
     }
-    if (count > ZIP_LIMITS.maxEntries) throw new AppError('BAD_FILE', `${what} holds ${count.toLocaleString('en-GB')} files inside; that is not a normal Office file, so it was not opened.`);
-    if (cdSize > ZIP_LIMITS.maxCentralDirectory || cdOffset + cdSize > size) throw new AppError('BAD_FILE', `${what} has a damaged ZIP directory.`);
+    if (count > ZIP_LIMITS.maxEntries)
+      throw new AppError(
+        'BAD_FILE',
+        `${what} holds ${count.toLocaleString('en-GB')} files inside; that is not a normal Office file, so it was not opened.`,
+      );
+    if (cdSize > ZIP_LIMITS.maxCentralDirectory || cdOffset + cdSize > size)
+      throw new AppError('BAD_FILE', `${what} has a damaged ZIP directory.`);
     const cd = readAt(fd, cdOffset, cdSize);
     const entries: ZipEntry[] = [];
     let total = 0;
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new AppError('BAD_FILE', `${what} has a damaged ZIP directory.`);
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50)
+        throw new AppError('BAD_FILE', `${what} has a damaged ZIP directory.`);
       const method = cd.readUInt16LE(p + 10);
       let compressedSize = cd.readUInt32LE(p + 20);
       let uncompressedSize = cd.readUInt32LE(p + 24);
@@ -96,7 +108,10 @@ export function readZipDirectory(path: string, what: string): ZipEntry[] {
       p = extraEnd + commentLength;
       total += uncompressedSize;
       const ratio = uncompressedSize / Math.max(1, compressedSize);
-      if (uncompressedSize > ZIP_LIMITS.maxEntryUncompressed || (uncompressedSize > 1024 * 1024 && ratio > ZIP_LIMITS.maxRatio)) {
+      if (
+        uncompressedSize > ZIP_LIMITS.maxEntryUncompressed ||
+        (uncompressedSize > 1024 * 1024 && ratio > ZIP_LIMITS.maxRatio)
+      ) {
         throw new AppError(
           'BAD_FILE',
           `${what} was not opened: its part ${name} would expand from ${compressedSize.toLocaleString('en-GB')} to ${uncompressedSize.toLocaleString('en-GB')} bytes, which is what a "zip bomb" does, not a real spreadsheet or document.`,
@@ -105,7 +120,10 @@ export function readZipDirectory(path: string, what: string): ZipEntry[] {
       entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
     }
     if (total > ZIP_LIMITS.maxTotalUncompressed) {
-      throw new AppError('BAD_FILE', `${what} was not opened: it would expand to ${(total / 1024 ** 3).toFixed(1)} GB.`);
+      throw new AppError(
+        'BAD_FILE',
+        `${what} was not opened: it would expand to ${(total / 1024 ** 3).toFixed(1)} GB.`,
+      );
     }
     return entries;
   } finally {
@@ -118,11 +136,13 @@ export function readZipEntry(path: string, entry: ZipEntry, what: string): Buffe
   const fd = openSync(path, 'r');
   try {
     const header = readAt(fd, entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new AppError('BAD_FILE', `${what} is damaged (${entry.name}).`);
+    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
+      throw new AppError('BAD_FILE', `${what} is damaged (${entry.name}).`);
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     const data = readAt(fd, start, entry.compressedSize);
     if (entry.method === 0) return data;
-    if (entry.method !== 8) throw new AppError('BAD_FILE', `${what} uses an unsupported compression method (${entry.method}).`);
+    if (entry.method !== 8)
+      throw new AppError('BAD_FILE', `${what} uses an unsupported compression method (${entry.method}).`);
     const out = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
     return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   } catch (error) {

@@ -36,10 +36,7 @@ export function runInWorker<T>(task: string, input: unknown, job: JobHandle, opt
     };
     const onAbort = (): void => {
       Atomics.store(new Int32Array(cancelFlag), 0, 1);
-      killTimer = setTimeout(
-        () => finish(() => reject(new AppError('CANCELLED', 'Cancelled.'))),
-        CANCEL_GRACE_MS,
-      );
+      killTimer = setTimeout(() => finish(() => reject(new AppError('CANCELLED', 'Cancelled.'))), CANCEL_GRACE_MS);
     };
     job.signal.addEventListener('abort', onAbort);
     worker.on('message', (m: FromWorker) => {
@@ -47,8 +44,12 @@ export function runInWorker<T>(task: string, input: unknown, job: JobHandle, opt
       else if (m.type === 'done') finish(() => resolvePromise(m.result as T));
       else finish(() => reject(new AppError(m.code as ErrorCode, m.message, m.details)));
     });
-    worker.on('error', (error) => finish(() => reject(new AppError('INTERNAL', `The background task failed: ${error.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new AppError('INTERNAL', `The background task stopped unexpectedly (exit ${code}).`))));
+    worker.on('error', (error) =>
+      finish(() => reject(new AppError('INTERNAL', `The background task failed: ${error.message}`))),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new AppError('INTERNAL', `The background task stopped unexpectedly (exit ${code}).`))),
+    );
     const message: ToWorker = { type: 'run', task, input, cancelFlag };
     worker.postMessage(message);
     if (job.signal.aborted) onAbort();

@@ -19,7 +19,10 @@ const KEEP_FINISHED = 20;
 
 /** Runs long operations, reports their progress as events (at most ten a second) and cancels them. */
 export class JobRunner {
-  private readonly jobs = new Map<string, { progress: JobProgress; controller: AbortController; done: Promise<unknown> }>();
+  private readonly jobs = new Map<
+    string,
+    { progress: JobProgress; controller: AbortController; done: Promise<unknown> }
+  >();
 
   constructor(private readonly emit: (event: ApiEvent) => void) {}
 
@@ -62,7 +65,8 @@ export class JobRunner {
       publish(true);
       try {
         const result = await spec.run(handle);
-        if (controller.signal.aborted) throw new AppError('CANCELLED', `${spec.title} was cancelled; nothing was changed.`);
+        if (controller.signal.aborted)
+          throw new AppError('CANCELLED', `${spec.title} was cancelled; nothing was changed.`);
         progress.state = 'done';
         progress.result = result;
         progress.etaMs = 0;

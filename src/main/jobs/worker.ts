@@ -20,7 +20,8 @@ port.once('message', (message: ToWorker) => {
       });
       send({ type: 'done', result });
     } catch (error) {
-      if (error instanceof AppError) send({ type: 'error', code: error.code, message: error.message, details: error.details });
+      if (error instanceof AppError)
+        send({ type: 'error', code: error.code, message: error.message, details: error.details });
       else send({ type: 'error', code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
     }
   })();

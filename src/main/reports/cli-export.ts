@@ -31,7 +31,10 @@ export interface ExportArgs {
 export function optionsFromArgs(args: ExportArgs): { format: ReportFormat; out: string; options: ReportOptions } {
   const format = args.format as ReportFormat | undefined;
   if (!format || !FORMATS.includes(format)) {
-    throw new AppError('INVALID_INPUT', `--format must be one of ${FORMATS.join(', ')}${args.format ? `, not ${args.format}` : ''}.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `--format must be one of ${FORMATS.join(', ')}${args.format ? `, not ${args.format}` : ''}.`,
+    );
   }
   if (!args.out) throw new AppError('INVALID_INPUT', '--out PATH is required: where to write the file.');
   if (args.campaigns !== undefined && args.campaigns !== 'once' && args.campaigns !== 'each') {
@@ -67,7 +70,8 @@ export async function exportReport(api: ApiClient, project: string, args: Export
     const job = await api.call('reports.export', { format, options, path: out });
     while (!finished.has(job.id)) await new Promise<void>((r) => (wake = r));
     const done = finished.get(job.id)!;
-    if (done.state !== 'done') throw new AppError(done.error?.code ?? 'INTERNAL', done.error?.message ?? `The export ${done.state}.`);
+    if (done.state !== 'done')
+      throw new AppError(done.error?.code ?? 'INTERNAL', done.error?.message ?? `The export ${done.state}.`);
     return done.result as ExportResult;
   } finally {
     off();

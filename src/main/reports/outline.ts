@@ -39,7 +39,12 @@ export function formatShare(share: number): string {
 }
 
 function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  return new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -53,7 +58,10 @@ export function questionLabel(code: string): string {
 }
 
 function anchor(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** "A, B and C". */
@@ -77,7 +85,10 @@ function breakdownTable(caption: string, first: string, b: Breakdown): Block | n
     type: 'table',
     caption,
     head: [first, ...b.groups.map((g) => `${g.label} (${formatCount(g.base)})`)],
-    rows: b.rows.map((r) => [r.label, ...r.counts.map((c, i) => formatShare(b.groups[i].base ? c / b.groups[i].base : 0))]),
+    rows: b.rows.map((r) => [
+      r.label,
+      ...r.counts.map((c, i) => formatShare(b.groups[i].base ? c / b.groups[i].base : 0)),
+    ]),
     numeric: [false, ...b.groups.map(() => true)],
   };
 }
@@ -85,7 +96,10 @@ function breakdownTable(caption: string, first: string, b: Breakdown): Block | n
 function openQuestion(q: ReportQuestion, heading: string): Block[] {
   const blocks: Block[] = [];
   if (q.themesDraft) {
-    blocks.push({ type: 'note', text: 'Draft: the themes for this question have not yet been signed off by an analyst.' });
+    blocks.push({
+      type: 'note',
+      text: 'Draft: the themes for this question have not yet been signed off by an analyst.',
+    });
   }
   if (q.themes.length === 0) {
     blocks.push({ type: 'paragraph', spans: [{ text: 'No themes have been identified for this question yet.' }] });
@@ -115,16 +129,31 @@ function openQuestion(q: ReportQuestion, heading: string): Block[] {
     caption: `${heading}: themes`,
     head: ['Theme', 'Responses', 'Percentage'],
     rows: [
-      ...q.themes.map((t) => [`${t.depth ? '– '.repeat(t.depth) : ''}${t.name}`, formatCount(t.count), formatShare(t.share)]),
-      ['No theme identified', formatCount(q.withoutTheme), formatShare(q.respondents ? q.withoutTheme / q.respondents : 0)],
+      ...q.themes.map((t) => [
+        `${t.depth ? '– '.repeat(t.depth) : ''}${t.name}`,
+        formatCount(t.count),
+        formatShare(t.share),
+      ]),
+      [
+        'No theme identified',
+        formatCount(q.withoutTheme),
+        formatShare(q.respondents ? q.withoutTheme / q.respondents : 0),
+      ],
     ],
     numeric: [false, true, true],
   });
   for (const t of q.themes) {
     blocks.push({ type: 'heading', level: 3, text: t.name, id: anchor(`${q.code}-${t.name}-${t.id}`) });
-    const about = [t.description.trim(), `Raised by ${plural(t.count, 'respondent', 'respondents')} (${formatShare(t.share)}).`].filter(Boolean);
+    const about = [
+      t.description.trim(),
+      `Raised by ${plural(t.count, 'respondent', 'respondents')} (${formatShare(t.share)}).`,
+    ].filter(Boolean);
     blocks.push({ type: 'paragraph', spans: [{ text: about.join(' ') }] });
-    if (t.keywords.length) blocks.push({ type: 'paragraph', spans: [{ text: 'Key words: ', strong: true }, { text: t.keywords.join(', ') }] });
+    if (t.keywords.length)
+      blocks.push({
+        type: 'paragraph',
+        spans: [{ text: 'Key words: ', strong: true }, { text: t.keywords.join(', ') }],
+      });
     for (const quote of t.quotes) blocks.push({ type: 'quote', text: quote.text, attribution: quote.attribution });
   }
   return blocks;
@@ -134,9 +163,22 @@ function closedQuestion(q: ReportQuestion, heading: string): Block[] {
   const top = [...q.options].sort((a, b) => b.count - a.count)[0];
   return [
     ...(top && top.count > 0
-      ? [{ type: 'paragraph', spans: [{ text: 'The most common answer was ' }, { text: top.label, strong: true }, { text: ` (${formatShare(top.share)}).` }] } as Block]
+      ? [
+          {
+            type: 'paragraph',
+            spans: [
+              { text: 'The most common answer was ' },
+              { text: top.label, strong: true },
+              { text: ` (${formatShare(top.share)}).` },
+            ],
+          } as Block,
+        ]
       : []),
-    { type: 'chart', title: `${heading}: answers as a percentage of respondents`, bars: q.options.map((o) => ({ label: o.label, share: o.share, count: o.count })) },
+    {
+      type: 'chart',
+      title: `${heading}: answers as a percentage of respondents`,
+      bars: q.options.map((o) => ({ label: o.label, share: o.share, count: o.count })),
+    },
     countTable(`${heading}: answers`, 'Answer', q.options),
   ];
 }
@@ -145,13 +187,30 @@ function question(q: ReportQuestion, index: number): Block[] {
   const heading = questionLabel(q.code);
   const blocks: Block[] = [
     { type: 'heading', level: 2, text: `${heading}: ${q.text}`, id: anchor(q.code), newPage: index > 0 },
-    { type: 'paragraph', spans: [{ text: `${plural(q.respondents, 'respondent', 'respondents')} answered this question.` }] },
+    {
+      type: 'paragraph',
+      spans: [{ text: `${plural(q.respondents, 'respondent', 'respondents')} answered this question.` }],
+    },
     ...(q.kind === 'open' ? openQuestion(q, heading) : closedQuestion(q, heading)),
   ];
   const first = q.kind === 'open' ? 'Theme' : 'Answer';
-  const byType = breakdownTable(`${heading} by type of respondent (percentage of each type; number answering in brackets)`, first, q.byType);
-  const byPlace = breakdownTable(`${heading} by place (percentage of respondents in each place; number answering in brackets)`, first, q.byPlace);
-  if (byType || byPlace) blocks.push({ type: 'heading', level: 3, text: `${heading} by type of respondent and place`, id: anchor(`${q.code}-breakdown`) });
+  const byType = breakdownTable(
+    `${heading} by type of respondent (percentage of each type; number answering in brackets)`,
+    first,
+    q.byType,
+  );
+  const byPlace = breakdownTable(
+    `${heading} by place (percentage of respondents in each place; number answering in brackets)`,
+    first,
+    q.byPlace,
+  );
+  if (byType || byPlace)
+    blocks.push({
+      type: 'heading',
+      level: 3,
+      text: `${heading} by type of respondent and place`,
+      id: anchor(`${q.code}-breakdown`),
+    });
   if (byType) blocks.push(byType);
   if (byPlace) blocks.push(byPlace);
   return blocks;
@@ -178,7 +237,12 @@ function campaigns(s: ReportSummary): Block[] {
       type: 'table',
       caption: 'Campaigns',
       head: ['Question', 'Campaign text (start)', 'Responses', 'Counted as'],
-      rows: s.campaigns.map((c) => [questionLabel(c.questionCode), c.excerpt, formatCount(c.size), formatCount(c.counted)]),
+      rows: s.campaigns.map((c) => [
+        questionLabel(c.questionCode),
+        c.excerpt,
+        formatCount(c.size),
+        formatCount(c.counted),
+      ]),
       numeric: [false, false, true, true],
     },
   ];
@@ -211,12 +275,16 @@ function methods(s: ReportSummary): Block[] {
   ];
   const excluded = m.excluded.reduce((a, e) => a + e.count, 0);
   if (excluded > 0) {
-    counting.push(`${plural(excluded, 'response was', 'responses were')} left out after review (${joinAnd(m.excluded.map((e) => `${e.label.toLowerCase()}: ${formatCount(e.count)}`))}).`);
+    counting.push(
+      `${plural(excluded, 'response was', 'responses were')} left out after review (${joinAnd(m.excluded.map((e) => `${e.label.toLowerCase()}: ${formatCount(e.count)}`))}).`,
+    );
   } else if (s.options.includeExcluded) {
     counting.push('Responses excluded during review are included in these figures.');
   }
   if (m.campaignMembersCollapsed > 0) {
-    counting.push(`Campaign responses were counted once per campaign, so ${plural(m.campaignMembersCollapsed, 'response is', 'responses are')} not counted separately.`);
+    counting.push(
+      `Campaign responses were counted once per campaign, so ${plural(m.campaignMembersCollapsed, 'response is', 'responses are')} not counted separately.`,
+    );
   }
   blocks.push({ type: 'paragraph', spans: [{ text: counting.join(' ') }] });
 
@@ -231,12 +299,15 @@ function methods(s: ReportSummary): Block[] {
   }
   if (classified.length) {
     method.push(
-      'Analysts coded a sample of responses by hand; a classifier trained on their coding then proposed themes for the remaining responses, and analysts reviewed the proposals it was least sure of. A model never overrides an analyst\'s decision.',
+      "Analysts coded a sample of responses by hand; a classifier trained on their coding then proposed themes for the remaining responses, and analysts reviewed the proposals it was least sure of. A model never overrides an analyst's decision.",
     );
   }
   if (method.length) blocks.push({ type: 'paragraph', spans: [{ text: method.join(' ') }] });
   if (m.runs.length) {
-    blocks.push({ type: 'paragraph', spans: [{ text: 'The analysis runs, with the settings needed to repeat them, were:' }] });
+    blocks.push({
+      type: 'paragraph',
+      spans: [{ text: 'The analysis runs, with the settings needed to repeat them, were:' }],
+    });
     blocks.push({
       type: 'list',
       items: m.runs.map((r) => {
@@ -329,7 +400,10 @@ function unnumbered(s: ReportSummary): Block[] {
       type: 'title',
       text: s.title,
       subtitle: 'Summary of responses',
-      meta: [`Produced ${formatDate(s.generatedAt)}`, ...(s.options.redact ? [] : ['Not redacted: for internal use only'])],
+      meta: [
+        `Produced ${formatDate(s.generatedAt)}`,
+        ...(s.options.redact ? [] : ['Not redacted: for internal use only']),
+      ],
     },
     { type: 'contents', entries: sections },
     { type: 'heading', level: 1, text: 'Introduction', id: 'introduction', newPage: true },
@@ -350,14 +424,20 @@ function unnumbered(s: ReportSummary): Block[] {
           text: [
             `${plural(s.respondents, 'respondent', 'respondents')} took part, answering some or all of the questions.`,
             typeShares.length ? `The largest groups were ${joinAnd(typeShares)}.` : '',
-            s.byPlace.some((p) => p.label === 'Elsewhere') ? 'Places other than the most common are grouped as "Elsewhere".' : '',
+            s.byPlace.some((p) => p.label === 'Elsewhere')
+              ? 'Places other than the most common are grouped as "Elsewhere".'
+              : '',
           ]
             .filter(Boolean)
             .join(' '),
         },
       ],
     },
-    { type: 'chart', title: 'Respondents by type', bars: s.byType.map((t) => ({ label: t.label, share: t.share, count: t.count })) },
+    {
+      type: 'chart',
+      title: 'Respondents by type',
+      bars: s.byType.map((t) => ({ label: t.label, share: t.share, count: t.count })),
+    },
     countTable('Respondents by type', 'Type of respondent', s.byType),
     countTable('Respondents by place', 'Place', s.byPlace),
     countTable('How people responded', 'Channel', s.byChannel),

@@ -31,5 +31,6 @@ export function redactorFor(db: Db, enabled: boolean): Redactor {
   if (!hasTable(db, 'response_signal') || !hasTable(db, 'pii_finding')) return detectAndRedact;
   const scanned = db.prepare('SELECT 1 FROM response_signal WHERE response_id = ?').pluck();
   const stored = storedRedactor(db);
-  return (text, responseId) => (responseId !== undefined && scanned.get(responseId) ? stored(responseId, text) : detectAndRedact(text));
+  return (text, responseId) =>
+    responseId !== undefined && scanned.get(responseId) ? stored(responseId, text) : detectAndRedact(text);
 }

@@ -3,7 +3,15 @@
  * numbers in every format are the same. SQL does the counting over temp.report_scope; the only response text
  * that leaves is passed through the Redactor here.
  */
-import type { Breakdown, CountShare, ReportOptions, ReportQuestion, ReportQuote, ReportSummary, ReportTheme } from '../../shared/api';
+import type {
+  Breakdown,
+  CountShare,
+  ReportOptions,
+  ReportQuestion,
+  ReportQuote,
+  ReportSummary,
+  ReportTheme,
+} from '../../shared/api';
 import type { Db } from '../db/connection';
 import { AppError } from '../util/errors';
 import { campaignMemberCondition, campaignsInScope } from './data/campaigns';
@@ -61,7 +69,9 @@ function share(count: number, base: number): number {
 }
 
 function countShares(counts: Map<string, number>, labels: string[], base: number): CountShare[] {
-  return labels.map((label) => ({ label, count: counts.get(label) ?? 0, share: share(counts.get(label) ?? 0, base) })).filter((c) => c.count > 0);
+  return labels
+    .map((label) => ({ label, count: counts.get(label) ?? 0, share: share(counts.get(label) ?? 0, base) }))
+    .filter((c) => c.count > 0);
 }
 
 /** A quote short enough to read in a summary: whole sentences where possible, never a cut-off address. */
@@ -134,7 +144,11 @@ class QuestionBuilder {
   }
 
   /** Breakdown tables by type and by place: each group's base, and one row per key (theme or answer). */
-  private breakdowns(bases: CrossCounts, counts: CrossCounts, rows: { key: string; label: string }[]): { byType: Breakdown; byPlace: Breakdown } {
+  private breakdowns(
+    bases: CrossCounts,
+    counts: CrossCounts,
+    rows: { key: string; label: string }[],
+  ): { byType: Breakdown; byPlace: Breakdown } {
     const table = (labels: string[], count: (c: CrossCounts, key: string, group: string) => number): Breakdown => {
       const groups = labels.filter((g) => count(bases, '', g) > 0);
       return {
@@ -158,12 +172,20 @@ class QuestionBuilder {
     const all = [...q.options, ...extra];
     return {
       options: all.map((a) => ({ label: a, count: answers.total(a), share: share(answers.total(a), respondents) })),
-      ...this.breakdowns(bases, answers, all.map((a) => ({ key: a, label: a }))),
+      ...this.breakdowns(
+        bases,
+        answers,
+        all.map((a) => ({ key: a, label: a })),
+      ),
     };
   }
 
   private open(q: QuestionRow, themes: ThemeRow[], respondents: number, bases: CrossCounts) {
-    const counts = themeCounts(this.db, q.id, themes.some((t) => t.parentId !== null && themes.some((p) => p.id === t.parentId)));
+    const counts = themeCounts(
+      this.db,
+      q.id,
+      themes.some((t) => t.parentId !== null && themes.some((p) => p.id === t.parentId)),
+    );
     const total = (id: number): number => counts.total(String(id));
     const candidates = quoteCandidates(this.db, q.id, themes, this.memberCondition, QUOTE_CANDIDATES);
     const quoted = new Set<number>();
@@ -181,7 +203,11 @@ class QuestionBuilder {
     return {
       themes: reportThemes,
       withoutTheme: responsesWithoutTheme(this.db, q.id),
-      ...this.breakdowns(bases, counts, reportThemes.map((t) => ({ key: String(t.id), label: t.name }))),
+      ...this.breakdowns(
+        bases,
+        counts,
+        reportThemes.map((t) => ({ key: String(t.id), label: t.name })),
+      ),
     };
   }
 
@@ -191,7 +217,10 @@ class QuestionBuilder {
    */
   private quotes(found: QuoteCandidate[], quoted: Set<number>): ReportQuote[] {
     const candidates = found.map((c) => ({ c, text: this.redact(c.text, c.responseId) }));
-    const ordered = [...candidates.filter((x) => x.text === x.c.text), ...candidates.filter((x) => x.text !== x.c.text)];
+    const ordered = [
+      ...candidates.filter((x) => x.text === x.c.text),
+      ...candidates.filter((x) => x.text !== x.c.text),
+    ];
     const out: ReportQuote[] = [];
     const respondents = new Set<number>();
     for (const { c, text } of ordered) {
@@ -200,13 +229,23 @@ class QuestionBuilder {
       quoted.add(c.responseId);
       respondents.add(c.respondentId);
       if (text !== c.text) this.redactedQuotes++;
-      out.push({ responseId: c.responseId, text: excerpt(text), attribution: attribution(c, this.options, this.redact) });
+      out.push({
+        responseId: c.responseId,
+        text: excerpt(text),
+        attribution: attribution(c, this.options, this.redact),
+      });
     }
     return out;
   }
 }
 
-export function buildSummary(db: Db, options: ReportOptions, redact: Redactor, progress?: Progress, now = new Date()): ReportSummary {
+export function buildSummary(
+  db: Db,
+  options: ReportOptions,
+  redact: Redactor,
+  progress?: Progress,
+  now = new Date(),
+): ReportSummary {
   const questions = selectQuestions(db, options.questions);
   const questionIds = questions.map((q) => q.id);
   const total = questions.length + 2;
@@ -236,7 +275,14 @@ export function buildSummary(db: Db, options: ReportOptions, redact: Redactor, p
   const campaigns = campaignsInScope(db).map((c) => {
     const text = redact(c.templateText, c.templateResponseId);
     if (text !== c.templateText) redactedExcerpts++;
-    return { id: c.id, questionCode: c.questionCode, status: c.status, size: c.size, counted: c.counted, excerpt: excerpt(text, 200) };
+    return {
+      id: c.id,
+      questionCode: c.questionCode,
+      status: c.status,
+      size: c.size,
+      counted: c.counted,
+      excerpt: excerpt(text, 200),
+    };
   });
 
   const runs = analysisRuns(db, questionIds);
@@ -259,8 +305,18 @@ export function buildSummary(db: Db, options: ReportOptions, redact: Redactor, p
     questions: reportQuestions,
     campaigns,
     methods: {
-      runs: runs.map((r) => ({ questionCode: r.questionCode, kind: r.kind, at: r.at, seed: r.seed, parameters: r.parameters })),
-      assignmentsBySource: bySource.map((s) => ({ label: s.label, count: s.count, share: share(s.count, assignments) })),
+      runs: runs.map((r) => ({
+        questionCode: r.questionCode,
+        kind: r.kind,
+        at: r.at,
+        seed: r.seed,
+        parameters: r.parameters,
+      })),
+      assignmentsBySource: bySource.map((s) => ({
+        label: s.label,
+        count: s.count,
+        share: share(s.count, assignments),
+      })),
       agreement: latestAgreement(runs),
       excluded: excluded.map((e) => ({ ...e, share: share(e.count, excludedTotal) })),
       campaignMembersCollapsed: collapsedCount(db),

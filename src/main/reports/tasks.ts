@@ -53,7 +53,10 @@ async function writeDocument(db: Db, input: ExportTaskInput, ctx: TaskContext): 
   const summary = summarise(db, input, ctx);
   ctx.progress('Writing the document', 0, null);
   if (ctx.cancelled()) throw new AppError('CANCELLED', 'The export was cancelled.');
-  const render: Record<'docx' | 'odt' | 'html' | 'md', () => Promise<Buffer | Uint8Array | string> | string | Uint8Array> = {
+  const render: Record<
+    'docx' | 'odt' | 'html' | 'md',
+    () => Promise<Buffer | Uint8Array | string> | string | Uint8Array
+  > = {
     docx: () => renderDocx(summary),
     odt: () => renderOdt(summary),
     html: () => renderHtml(summary),
@@ -78,7 +81,11 @@ function writeData(db: Db, input: ExportTaskInput, ctx: TaskContext): void {
       return;
     default:
       writeXlsx(
-        [responsesTable(db, scope, input.options, redact, ctx), matrixTable(db, scope, input.options, redact, ctx), codebookTable(db, scope)],
+        [
+          responsesTable(db, scope, input.options, redact, ctx),
+          matrixTable(db, scope, input.options, redact, ctx),
+          codebookTable(db, scope),
+        ],
         input.outPath,
       );
   }

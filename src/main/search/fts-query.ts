@@ -10,10 +10,7 @@ import { AppError } from '../util/errors';
  */
 
 type Token =
-  | { kind: 'term'; fts: string }
-  | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' }
-  | { kind: 'open' }
-  | { kind: 'close' };
+  { kind: 'term'; fts: string } | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' } | { kind: 'open' } | { kind: 'close' };
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -96,7 +93,9 @@ export function toFtsQuery(search: string): string | null {
         if (pendingOp) throw invalid(search, `${pendingOp} is followed by ${token.op}; put a word between them.`);
         throw invalid(
           search,
-          token.op === 'NOT' ? 'NOT (or -word) needs words before it, as in housing NOT London.' : `${token.op} needs a word before it.`,
+          token.op === 'NOT'
+            ? 'NOT (or -word) needs words before it, as in housing NOT London.'
+            : `${token.op} needs a word before it.`,
         );
       }
       out.push(token.op);

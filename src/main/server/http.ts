@@ -142,8 +142,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return;
       }
       if (url.pathname === '/upload' && req.method === 'POST') {
-        const saved = await saveUpload(req, url.searchParams.get('name') ?? '', join(backend.ctx.settings.dataDir, 'uploads'));
-        send(res, saved.ok ? 200 : 400, JSON.stringify(saved.ok ? { path: saved.path } : { error: saved.error }), 'application/json');
+        const saved = await saveUpload(
+          req,
+          url.searchParams.get('name') ?? '',
+          join(backend.ctx.settings.dataDir, 'uploads'),
+        );
+        send(
+          res,
+          saved.ok ? 200 : 400,
+          JSON.stringify(saved.ok ? { path: saved.path } : { error: saved.error }),
+          'application/json',
+        );
         return;
       }
       // A finished export, by the id the export job returned: only files the backend wrote to exports/.
@@ -175,7 +184,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           const body = await readBody(req);
           input = body ? (JSON.parse(body) as { input?: unknown }).input : undefined;
         } catch (error) {
-          const result = { ok: false, error: { code: 'INVALID_INPUT', message: `Unreadable request: ${(error as Error).message}` } };
+          const result = {
+            ok: false,
+            error: { code: 'INVALID_INPUT', message: `Unreadable request: ${(error as Error).message}` },
+          };
           send(res, 400, JSON.stringify(result), 'application/json');
           return;
         }

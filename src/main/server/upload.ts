@@ -21,8 +21,13 @@ export function safeFileName(name: string): string {
  * Serve mode's upload: streams the request body into the data folder's uploads/<random>/<name> (never
  * holding it in memory) and returns the path, which the import then reads like any other file.
  */
-export async function saveUpload(req: IncomingMessage, name: string, uploadsDir: string): Promise<{ ok: true; path: string } | { ok: false; error: string }> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) return { ok: false, error: 'Uploads are sent as application/octet-stream.' };
+export async function saveUpload(
+  req: IncomingMessage,
+  name: string,
+  uploadsDir: string,
+): Promise<{ ok: true; path: string } | { ok: false; error: string }> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream'))
+    return { ok: false, error: 'Uploads are sent as application/octet-stream.' };
   const dir = join(uploadsDir, randomUUID());
   mkdirSync(dir, { recursive: true });
   const path = join(dir, safeFileName(name));
@@ -30,7 +35,12 @@ export async function saveUpload(req: IncomingMessage, name: string, uploadsDir:
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length;
-      callback(size > MAX_UPLOAD_BYTES ? new Error(`${safeFileName(name)} is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`) : null, chunk);
+      callback(
+        size > MAX_UPLOAD_BYTES
+          ? new Error(`${safeFileName(name)} is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`)
+          : null,
+        chunk,
+      );
     },
   });
   try {

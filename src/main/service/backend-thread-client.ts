@@ -17,7 +17,10 @@ export class BackendThreadClient implements ApiBridge {
   private closed: Promise<void> | null = null;
   private exited = false;
 
-  constructor(options: Omit<BackendThreadOptions, 'host'>, private readonly host: Host = {}) {
+  constructor(
+    options: Omit<BackendThreadOptions, 'host'>,
+    private readonly host: Host = {},
+  ) {
     const { file, workerData } = threadScript('backend-thread');
     this.worker = new Worker(file, { workerData });
     this.worker.on('message', (message: FromBackend) => this.receive(message));

@@ -41,10 +41,16 @@ port.on('message', (message: ToBackend) => {
       return;
     case 'call':
       if (!backend) {
-        send({ type: 'result', id: message.id, result: { ok: false, error: { code: 'INTERNAL', message: 'The backend is not ready.' } } });
+        send({
+          type: 'result',
+          id: message.id,
+          result: { ok: false, error: { code: 'INTERNAL', message: 'The backend is not ready.' } },
+        });
         return;
       }
-      void backend.call(message.method, message.input).then((result) => send({ type: 'result', id: message.id, result }));
+      void backend
+        .call(message.method, message.input)
+        .then((result) => send({ type: 'result', id: message.id, result }));
       return;
     case 'hostReply': {
       const pending = pendingHost.get(message.id);

@@ -7,7 +7,9 @@ export function inProcessBridge(backend: Backend): ApiBridge {
   return {
     // A JSON round trip, as on every real transport: nothing passes by reference.
     invoke: async (method, input) =>
-      JSON.parse(JSON.stringify(await backend.call(method, input === undefined ? undefined : JSON.parse(JSON.stringify(input))))),
+      JSON.parse(
+        JSON.stringify(await backend.call(method, input === undefined ? undefined : JSON.parse(JSON.stringify(input)))),
+      ),
     subscribe: (listener) => backend.subscribe(listener),
   };
 }

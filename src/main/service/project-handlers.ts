@@ -50,12 +50,14 @@ export const projectHandlers: Handlers<ProjectApi> = {
   'project.create': (ctx, input) => switchTo(ctx, Project.create(input.path, input.title)),
   'project.open': (ctx, input) => openPath(ctx, input.path),
   'project.chooseAndOpen': async (ctx) => {
-    if (!ctx.host.chooseProjectToOpen) throw new AppError('UNSUPPORTED', 'Choosing a file needs the desktop app; give a path instead.');
+    if (!ctx.host.chooseProjectToOpen)
+      throw new AppError('UNSUPPORTED', 'Choosing a file needs the desktop app; give a path instead.');
     const file = await ctx.host.chooseProjectToOpen();
     return file ? openPath(ctx, file) : null;
   },
   'project.chooseAndCreate': async (ctx) => {
-    if (!ctx.host.chooseProjectToCreate) throw new AppError('UNSUPPORTED', 'Choosing a file needs the desktop app; give a path instead.');
+    if (!ctx.host.chooseProjectToCreate)
+      throw new AppError('UNSUPPORTED', 'Choosing a file needs the desktop app; give a path instead.');
     const file = await ctx.host.chooseProjectToCreate();
     return file ? switchTo(ctx, Project.create(file)) : null;
   },

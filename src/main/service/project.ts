@@ -23,7 +23,10 @@ export class Project {
   }
 
   get title(): string {
-    return (this.db.prepare('SELECT title FROM consultation WHERE id = 1').pluck().get() as string | undefined) ?? basename(this.path);
+    return (
+      (this.db.prepare('SELECT title FROM consultation WHERE id = 1').pluck().get() as string | undefined) ??
+      basename(this.path)
+    );
   }
 
   summary(): ProjectSummary {

@@ -35,7 +35,12 @@ export function exportsDir(ctx: ServiceContext): string {
 }
 
 export function defaultFileName(title: string, format: ReportFormat): string {
-  const safe = title.replace(/[^\p{L}\p{N} ,'()-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Consultation';
+  const safe =
+    title
+      .replace(/[^\p{L}\p{N} ,'()-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'Consultation';
   const f = FORMATS[format];
   return `${safe} - ${f.what}.${f.extension}`;
 }
@@ -49,18 +54,25 @@ function removeOldExports(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (EXPORT_ID.test(name) && Date.now() - statSync(path).mtimeMs > KEEP_EXPORTS_MS) rmSync(path, { recursive: true, force: true });
+    if (EXPORT_ID.test(name) && Date.now() - statSync(path).mtimeMs > KEEP_EXPORTS_MS)
+      rmSync(path, { recursive: true, force: true });
   }
 }
 
-export function startExport(ctx: ServiceContext, format: ReportFormat, options: ReportOptions, path: string | undefined): JobProgress {
+export function startExport(
+  ctx: ServiceContext,
+  format: ReportFormat,
+  options: ReportOptions,
+  path: string | undefined,
+): JobProgress {
   const project = ctx.project();
   let target: string;
   let downloadUrl: string | null = null;
   if (path) {
     target = withExtension(resolve(path), format);
     if (!existsSync(dirname(target))) throw new AppError('NOT_FOUND', `The folder ${dirname(target)} does not exist.`);
-    if (existsSync(target) && statSync(target).isDirectory()) throw new AppError('CONFLICT', `${target} is a folder; give a file name.`);
+    if (existsSync(target) && statSync(target).isDirectory())
+      throw new AppError('CONFLICT', `${target} is a folder; give a file name.`);
   } else {
     removeOldExports(exportsDir(ctx));
     const id = randomUUID();

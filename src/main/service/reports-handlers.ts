@@ -24,7 +24,11 @@ export const reportsSchemas: Schemas<ReportsApi> = {
   'reports.choices': z.void(),
   'reports.preview': reportOptionsSchema,
   'reports.choosePath': z.object({ format }),
-  'reports.export': z.object({ format, options: reportOptionsSchema, path: z.string().trim().min(1).max(4096).optional() }),
+  'reports.export': z.object({
+    format,
+    options: reportOptionsSchema,
+    path: z.string().trim().min(1).max(4096).optional(),
+  }),
 };
 
 /**
@@ -41,7 +45,10 @@ async function preview(ctx: ServiceContext, options: ReportOptions): Promise<{ s
   previews.set(ctx, controller);
   const input: PreviewTaskInput = { dbPath: project.path, options, generatedAt: new Date().toISOString() };
   try {
-    return await runInWorker<{ summary: ReportSummary; html: string }>('reports.preview', input, { signal: controller.signal, progress: () => undefined });
+    return await runInWorker<{ summary: ReportSummary; html: string }>('reports.preview', input, {
+      signal: controller.signal,
+      progress: () => undefined,
+    });
   } finally {
     if (previews.get(ctx) === controller) previews.delete(ctx);
   }
@@ -55,15 +62,28 @@ export const reportsHandlers: Handlers<ReportsApi> = {
       questions: listQuestions(db)
         .filter((q) => q.kind !== 'attribute')
         .map((q) => ({ code: q.code, text: q.text, kind: q.kind, responses: q.responseCount })),
-      themes: listThemes(db).map((t) => ({ id: t.id, questionCode: t.questionCode, name: t.name, status: t.status, parentId: t.parentId, inDefault: shown.has(t.id) })),
+      themes: listThemes(db).map((t) => ({
+        id: t.id,
+        questionCode: t.questionCode,
+        name: t.name,
+        status: t.status,
+        parentId: t.parentId,
+        inDefault: shown.has(t.id),
+      })),
       canChoosePath: ctx.host.chooseExportPath !== undefined,
     };
   },
   'reports.preview': (ctx, options) => preview(ctx, options),
   'reports.choosePath': async (ctx, input) => {
-    if (!ctx.host.chooseExportPath) throw new AppError('UNSUPPORTED', 'Choosing where to save needs the desktop app; the export is offered as a download instead.');
+    if (!ctx.host.chooseExportPath)
+      throw new AppError(
+        'UNSUPPORTED',
+        'Choosing where to save needs the desktop app; the export is offered as a download instead.',
+      );
     const f = FORMATS[input.format];
-    return ctx.host.chooseExportPath(defaultFileName(ctx.project().title, input.format), [{ name: f.filter, extensions: [f.extension] }]);
+    return ctx.host.chooseExportPath(defaultFileName(ctx.project().title, input.format), [
+      { name: f.filter, extensions: [f.extension] },
+    ]);
   },
   'reports.export': (ctx, input) => startExport(ctx, input.format, input.options, input.path),
 };

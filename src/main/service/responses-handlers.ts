@@ -22,17 +22,36 @@ const filterObject = z.object({
   regions: labels.optional(),
   submittedFrom: day.optional(),
   submittedTo: day.optional(),
-  answers: z.array(z.object({ questionId: id, options: labels })).max(50).optional(),
+  answers: z
+    .array(z.object({ questionId: id, options: labels }))
+    .max(50)
+    .optional(),
   hasPersonalData: z.boolean().optional(),
   campaign: z.enum(['member', 'unique']).optional(),
-  stances: z.array(z.enum(['agree', 'disagree', 'mixed', 'unclear'])).max(4).optional(),
-  sentiments: z.array(z.enum(['positive', 'neutral', 'negative'])).max(3).optional(),
+  stances: z
+    .array(z.enum(['agree', 'disagree', 'mixed', 'unclear']))
+    .max(4)
+    .optional(),
+  sentiments: z
+    .array(z.enum(['positive', 'neutral', 'negative']))
+    .max(3)
+    .optional(),
   unread: z.boolean().optional(),
   assignee: z.string().max(200).optional(),
 });
 export const filterSchema: z.ZodType<ResponseFilter> = filterObject;
 
-const sortKeys = ['relevance', 'respondent', 'question', 'type', 'city', 'submittedAt', 'status', 'priority', 'length'] as const;
+const sortKeys = [
+  'relevance',
+  'respondent',
+  'question',
+  'type',
+  'city',
+  'submittedAt',
+  'status',
+  'priority',
+  'length',
+] as const;
 
 export const responsesSchemas: Schemas<ResponsesApi> = {
   'questions.list': z.void(),

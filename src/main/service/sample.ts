@@ -23,7 +23,10 @@ export async function ensureSample(ctx: ServiceContext): Promise<string> {
   const partial = `${target}.partial`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   createProjectDb(partial, 'Northern Futures').close();
-  const input: BuildSampleInput = { jsonPath: join(ctx.resourcesDir, 'sample', 'northern-futures.json'), dbPath: partial };
+  const input: BuildSampleInput = {
+    jsonPath: join(ctx.resourcesDir, 'sample', 'northern-futures.json'),
+    dbPath: partial,
+  };
   const { done } = ctx.jobs.start({
     kind: 'sample.build',
     title: 'Prepare the sample consultation',

@@ -39,7 +39,8 @@ const changeSchema: z.ZodType<TriageChange> = z
   })
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'The change is empty: say what to set.')
   .refine((c) => (c.status === 'excluded') === (c.exclusionReason !== undefined), {
-    message: 'Excluding a response needs a reason (spam, duplicate, out of scope, offensive or other), and only exclusion takes one.',
+    message:
+      'Excluding a response needs a reason (spam, duplicate, out of scope, offensive or other), and only exclusion takes one.',
     path: ['exclusionReason'],
   })
   .refine((c) => !(c.addFlags ?? []).some((f) => (c.removeFlags ?? []).includes(f)), {
@@ -82,14 +83,25 @@ function session(db: Db): Session {
 
 function notBusy(s: Session): void {
   if (s.runningJob) {
-    throw new AppError('CONFLICT', 'A change to many responses is still running. Wait for it to finish (or cancel it), then try again.', {
-      jobId: s.runningJob,
-    });
+    throw new AppError(
+      'CONFLICT',
+      'A change to many responses is still running. Wait for it to finish (or cancel it), then try again.',
+      {
+        jobId: s.runningJob,
+      },
+    );
   }
 }
 
 /** Runs a large change as a background job; the session stays busy until it ends. */
-function inBackground<T>(ctx: ServiceContext, s: Session, kind: string, title: string, run: Parameters<typeof runInWorker>[0], input: unknown): string {
+function inBackground<T>(
+  ctx: ServiceContext,
+  s: Session,
+  kind: string,
+  title: string,
+  run: Parameters<typeof runInWorker>[0],
+  input: unknown,
+): string {
   const { job, done } = ctx.jobs.start({ kind, title, run: (handle) => runInWorker<T>(run, input, handle) });
   s.runningJob = job.id;
   const finished = (): void => {
@@ -126,7 +138,10 @@ function apply(ctx: ServiceContext, input: TriageApi['triage.apply']['input']): 
     const job: ApplyJobInput = { dbPath: project.path, session: s.id, actor: ctx.analyst(), ...input, description };
     return { action: null, changed: 0, jobId: inBackground(ctx, s, 'triage.apply', description, 'triage.apply', job) };
   }
-  const action = applyChange(project.db, input.target, input.change, description, { session: s.id, actor: ctx.analyst() });
+  const action = applyChange(project.db, input.target, input.change, description, {
+    session: s.id,
+    actor: ctx.analyst(),
+  });
   ctx.emit({ type: 'changed', what: 'triage' });
   return { action, changed: action?.changed ?? 0, jobId: null };
 }
@@ -139,7 +154,12 @@ function undo(ctx: ServiceContext): UndoResult {
   if (!action) return { undone: null, reverted: 0, skipped: 0, jobId: null };
   if (action.changed > INLINE_LIMIT) {
     const job: UndoJobInput = { dbPath: project.path, session: s.id, actor: ctx.analyst(), action };
-    return { undone: null, reverted: 0, skipped: 0, jobId: inBackground(ctx, s, 'triage.undo', `Undo: ${action.description}`, 'triage.undo', job) };
+    return {
+      undone: null,
+      reverted: 0,
+      skipped: 0,
+      jobId: inBackground(ctx, s, 'triage.undo', `Undo: ${action.description}`, 'triage.undo', job),
+    };
   }
   const result = undoAction(project.db, action, { session: s.id, actor: ctx.analyst() });
   ctx.emit({ type: 'changed', what: 'triage' });

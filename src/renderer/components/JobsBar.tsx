@@ -18,11 +18,15 @@ export function JobsBar() {
         const job = event.job;
         setJobs((prev) => new Map(prev).set(job.id, job));
         if (job.state !== 'running') {
-          setTimeout(() => setJobs((prev) => {
-            const next = new Map(prev);
-            next.delete(job.id);
-            return next;
-          }), job.state === 'done' ? 3000 : 10000);
+          setTimeout(
+            () =>
+              setJobs((prev) => {
+                const next = new Map(prev);
+                next.delete(job.id);
+                return next;
+              }),
+            job.state === 'done' ? 3000 : 10000,
+          );
         }
       }),
     [],
@@ -38,9 +42,14 @@ export function JobsBar() {
           </span>
           {job.state === 'running' && (
             <>
-              <progress max={job.total ?? undefined} value={job.total ? job.done : undefined} aria-label={`${job.title} progress`} />
+              <progress
+                max={job.total ?? undefined}
+                value={job.total ? job.done : undefined}
+                aria-label={`${job.title} progress`}
+              />
               <span className="job-count">
-                {job.total ? `${job.done.toLocaleString('en-GB')} of ${job.total.toLocaleString('en-GB')}` : ''} {formatEta(job.etaMs)}
+                {job.total ? `${job.done.toLocaleString('en-GB')} of ${job.total.toLocaleString('en-GB')}` : ''}{' '}
+                {formatEta(job.etaMs)}
               </span>
               <button type="button" onClick={() => void api.call('jobs.cancel', { id: job.id })}>
                 Cancel

@@ -7,7 +7,13 @@ import './signals.css';
  * The personal data found in one response, each with a button to mark it as not personal data (or undo
  * that). Marks are audited and respected when exporting; the stored text is never changed.
  */
-export function PersonalDataNotice({ findings, onChange }: { findings: readonly PiiFinding[]; onChange: (next: PiiFinding[]) => void }) {
+export function PersonalDataNotice({
+  findings,
+  onChange,
+}: {
+  findings: readonly PiiFinding[];
+  onChange: (next: PiiFinding[]) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!findings.length) return null;
@@ -39,14 +45,11 @@ export function PersonalDataNotice({ findings, onChange }: { findings: readonly 
           <li key={`${f.start}-${f.kind}`}>
             <span>{f.label}:</span> <code>{f.text}</code>
             {f.falsePositive && <span className="muted">not personal data{f.markedBy ? ` (${f.markedBy})` : ''}</span>}
-            <button
-              type="button"
-              className="small-button"
-              disabled={busy}
-              onClick={() => mark(f, !f.falsePositive)}
-            >
+            <button type="button" className="small-button" disabled={busy} onClick={() => mark(f, !f.falsePositive)}>
               {f.falsePositive ? 'Undo' : 'Not personal data'}
-              <span className="visually-hidden">{f.falsePositive ? `: treat ${f.text} as personal data again` : `: ${f.text}`}</span>
+              <span className="visually-hidden">
+                {f.falsePositive ? `: treat ${f.text} as personal data again` : `: ${f.text}`}
+              </span>
             </button>
           </li>
         ))}

@@ -14,7 +14,11 @@ export function PersonalDataText({ text, findings }: { text: string; findings: r
     if (f.start < at) continue;
     parts.push(text.slice(at, f.start));
     parts.push(
-      <mark key={`${f.start}-${f.kind}`} className={`pii${f.falsePositive ? ' false-positive' : ''}`} title={f.falsePositive ? `${f.label} (marked as not personal data)` : f.label}>
+      <mark
+        key={`${f.start}-${f.kind}`}
+        className={`pii${f.falsePositive ? ' false-positive' : ''}`}
+        title={f.falsePositive ? `${f.label} (marked as not personal data)` : f.label}
+      >
         {text.slice(f.start, f.end)}
       </mark>,
     );

@@ -1,5 +1,13 @@
 import { Fragment, useEffect, useState, type RefObject } from 'react';
-import type { Flag, HistoryEntry, PiiFinding, Priority, ResponseDetail, TriageChange, TriageStatus } from '../../shared/api';
+import type {
+  Flag,
+  HistoryEntry,
+  PiiFinding,
+  Priority,
+  ResponseDetail,
+  TriageChange,
+  TriageStatus,
+} from '../../shared/api';
 import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, REASON_LABELS, STATUS_LABELS } from '../../shared/triage';
 import { useCall } from '../hooks';
 import { PersonalDataText } from './PersonalDataText';
@@ -18,7 +26,8 @@ interface Props {
   onExclude: () => void;
 }
 
-const formatTime = (iso: string): string => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const formatTime = (iso: string): string =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What a history entry changed, in words: "Status: New → Done". */
 function describeEntry(entry: HistoryEntry): string[] {
@@ -29,10 +38,20 @@ function describeEntry(entry: HistoryEntry): string[] {
     if (key === 'status') return STATUS_LABELS[value as TriageStatus] ?? String(value);
     if (key === 'exclusionReason') return REASON_LABELS[value as keyof typeof REASON_LABELS] ?? String(value);
     if (key === 'priority') return PRIORITY_LABELS[value as Priority] ?? String(value);
-    if (key === 'flags') return Array.isArray(value) && value.length ? value.map((f) => FLAG_LABELS[f as Flag] ?? String(f)).join(', ') : '—';
+    if (key === 'flags')
+      return Array.isArray(value) && value.length
+        ? value.map((f) => FLAG_LABELS[f as Flag] ?? String(f)).join(', ')
+        : '—';
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
-  const names: Record<string, string> = { status: 'Status', exclusionReason: 'Reason', priority: 'Priority', flags: 'Flags', note: 'Note', assignee: 'Assignee' };
+  const names: Record<string, string> = {
+    status: 'Status',
+    exclusionReason: 'Reason',
+    priority: 'Priority',
+    flags: 'Flags',
+    note: 'Note',
+    assignee: 'Assignee',
+  };
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
@@ -46,7 +65,13 @@ const ACTION_NAMES: Record<string, string> = {
   'triage.undo': 'Undone',
 };
 
-function Decisions({ detail, analyst, noteRef, onDecide, onExclude }: { detail: ResponseDetail } & Pick<Props, 'analyst' | 'noteRef' | 'onDecide' | 'onExclude'>) {
+function Decisions({
+  detail,
+  analyst,
+  noteRef,
+  onDecide,
+  onExclude,
+}: { detail: ResponseDetail } & Pick<Props, 'analyst' | 'noteRef' | 'onDecide' | 'onExclude'>) {
   const t = detail.triage;
   const [note, setNote] = useState(t.note ?? '');
   useEffect(() => setNote(t.note ?? ''), [t.note, detail.id]);
@@ -55,7 +80,12 @@ function Decisions({ detail, analyst, noteRef, onDecide, onExclude }: { detail: 
     <section className="decisions" aria-label="Decisions">
       <div className="status-row" role="group" aria-label="Status">
         {statuses.map((s) => (
-          <button key={s} type="button" aria-pressed={t.status === s} onClick={() => t.status !== s && onDecide({ status: s })}>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={t.status === s}
+            onClick={() => t.status !== s && onDecide({ status: s })}
+          >
             {STATUS_LABELS[s]}
           </button>
         ))}
@@ -79,7 +109,11 @@ function Decisions({ detail, analyst, noteRef, onDecide, onExclude }: { detail: 
         </fieldset>
         <div className="field">
           <label htmlFor="decision-priority">Priority</label>
-          <select id="decision-priority" value={t.priority} onChange={(e) => onDecide({ priority: e.target.value as Priority })}>
+          <select
+            id="decision-priority"
+            value={t.priority}
+            onChange={(e) => onDecide({ priority: e.target.value as Priority })}
+          >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {PRIORITY_LABELS[p]}
@@ -136,12 +170,19 @@ function Decisions({ detail, analyst, noteRef, onDecide, onExclude }: { detail: 
 /** The full answer, with the respondent's other answers and attributes, the decisions on it and its history. */
 export function ReadingPane({ responseId, search, version, analyst, noteRef, onDecide, onExclude }: Props) {
   const [findings, setFindings] = useState<PiiFinding[]>([]);
-  const detail = useCall('responses.get', { id: responseId ?? 0, search: search || undefined }, `${responseId}:${search}:${version}`);
+  const detail = useCall(
+    'responses.get',
+    { id: responseId ?? 0, search: search || undefined },
+    `${responseId}:${search}:${version}`,
+  );
   const history = useCall('triage.history', { responseId: responseId ?? 0 }, `${responseId}:${version}`);
   if (responseId === null) {
     return (
       <aside className="reading-pane" aria-label="Reading pane">
-        <p className="muted">Select a response to read it in full. With the list focused, use J and K (or the arrow keys) to move, and press ? for every shortcut.</p>
+        <p className="muted">
+          Select a response to read it in full. With the list focused, use J and K (or the arrow keys) to move, and
+          press ? for every shortcut.
+        </p>
       </aside>
     );
   }
@@ -182,7 +223,11 @@ export function ReadingPane({ responseId, search, version, analyst, noteRef, onD
           <ResponseSignalsPanel responseId={d.id} onFindings={setFindings} />
           <ThemeChips responseId={d.id} />
           {d.respondent.answers.map((a) => (
-            <article key={a.responseId} className={`answer${a.responseId === d.id ? ' current' : ''}`} aria-current={a.responseId === d.id ? 'true' : undefined}>
+            <article
+              key={a.responseId}
+              className={`answer${a.responseId === d.id ? ' current' : ''}`}
+              aria-current={a.responseId === d.id ? 'true' : undefined}
+            >
               <h3>
                 {a.questionCode}. {a.questionText}
               </h3>

@@ -10,7 +10,13 @@ import './signals.css';
  * What the checks found in one response, for the reading pane: estimated stance and sentiment, the
  * campaign it belongs to, and its personal data (to review and mark). Nothing shows before the checks run.
  */
-export function ResponseSignalsPanel({ responseId, onFindings }: { responseId: number; onFindings?: (findings: PiiFinding[]) => void }) {
+export function ResponseSignalsPanel({
+  responseId,
+  onFindings,
+}: {
+  responseId: number;
+  onFindings?: (findings: PiiFinding[]) => void;
+}) {
   const { data } = useCall('signals.response', { responseId }, String(responseId));
   const [findings, setFindings] = useState<PiiFinding[]>([]);
   useEffect(() => {
@@ -34,7 +40,10 @@ export function ResponseSignalsPanel({ responseId, onFindings }: { responseId: n
           <span className="badge campaign">{campaign.group.kind === 'campaign' ? 'Campaign' : 'Duplicate'}</span>
           <span>
             One of {campaign.group.size.toLocaleString('en-GB')} near-identical responses
-            {campaign.member.exact ? ' (same words as the template)' : ` (${Math.round(campaign.member.addedShare * 100)}% its own words)`}.{' '}
+            {campaign.member.exact
+              ? ' (same words as the template)'
+              : ` (${Math.round(campaign.member.addedShare * 100)}% its own words)`}
+            .{' '}
             <a href="#/campaigns" onClick={() => sessionStorage.setItem(OPEN_GROUP_KEY, String(campaign.group.id))}>
               See the group
             </a>

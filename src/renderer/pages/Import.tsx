@@ -9,7 +9,12 @@ import { SavedMappings } from '../components/import/SavedMappings';
 import { SourceCard } from '../components/import/SourceCard';
 import { UploadDrop } from '../components/import/UploadDrop';
 
-type Stage = { kind: 'choose' } | { kind: 'reading' } | { kind: 'review' } | { kind: 'importing'; jobId: string } | { kind: 'done'; summary: ImportSummary };
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'reading' }
+  | { kind: 'review' }
+  | { kind: 'importing'; jobId: string }
+  | { kind: 'done'; summary: ImportSummary };
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -19,8 +24,10 @@ function questionChoices(preview: ImportPreview | null, mappings: ImportMapping[
   const proposed = new Map<string, QuestionChoice>();
   for (const m of mappings) {
     for (const c of m.columns) {
-      if ((c.role !== 'open' && c.role !== 'closed') || !c.question || list.some((q) => q.code === c.question)) continue;
-      if (!proposed.has(c.question)) proposed.set(c.question, { code: c.question, text: c.text ?? c.column, kind: c.role, existing: false });
+      if ((c.role !== 'open' && c.role !== 'closed') || !c.question || list.some((q) => q.code === c.question))
+        continue;
+      if (!proposed.has(c.question))
+        proposed.set(c.question, { code: c.question, text: c.text ?? c.column, kind: c.role, existing: false });
     }
   }
   return [...list, ...proposed.values()];
@@ -45,7 +52,8 @@ export function Import({ go }: AreaProps) {
     let live = true;
     void api.call('jobs.list').then((jobs) => {
       const running = jobs.find((j) => j.kind === 'import' && j.state === 'running');
-      if (live && running) setStage((current) => (current.kind === 'choose' ? { kind: 'importing', jobId: running.id } : current));
+      if (live && running)
+        setStage((current) => (current.kind === 'choose' ? { kind: 'importing', jobId: running.id } : current));
     });
     return () => {
       live = false;
@@ -85,7 +93,10 @@ export function Import({ go }: AreaProps) {
   };
   const choose = () => {
     setError(null);
-    api.call('import.chooseFiles').then((chosen) => chosen && add(chosen), (e: unknown) => setError(message(e)));
+    api.call('import.chooseFiles').then(
+      (chosen) => chosen && add(chosen),
+      (e: unknown) => setError(message(e)),
+    );
   };
 
   const questions = useMemo(() => questionChoices(preview, mappings), [preview, mappings]);
@@ -111,7 +122,11 @@ export function Import({ go }: AreaProps) {
       setStage({ kind: 'done', summary: job.result as ImportSummary });
       setTimeout(() => resultHeading.current?.querySelector('h2')?.focus(), 0);
     } else {
-      setError(job.state === 'cancelled' ? 'The import was cancelled; nothing was changed.' : (job.error?.message ?? 'The import failed; nothing was changed.'));
+      setError(
+        job.state === 'cancelled'
+          ? 'The import was cancelled; nothing was changed.'
+          : (job.error?.message ?? 'The import failed; nothing was changed.'),
+      );
       setStage({ kind: 'review' });
     }
   }, []);
@@ -127,7 +142,10 @@ export function Import({ go }: AreaProps) {
   return (
     <section className="page import" aria-labelledby="page-title">
       <h1 id="page-title">Import</h1>
-      <p className="lead">Bring in survey exports (CSV, Excel), JSON, e-mails and letters as they come. Check how each column will be read, then import.</p>
+      <p className="lead">
+        Bring in survey exports (CSV, Excel), JSON, e-mails and letters as they come. Check how each column will be
+        read, then import.
+      </p>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -156,9 +174,16 @@ export function Import({ go }: AreaProps) {
               </button>
             )}
             <form className="open-path" onSubmit={addTyped}>
-              <label htmlFor="import-path">{isDesktop ? 'Or type the full path of a file or folder' : 'Full path of a file or folder to import'}</label>
+              <label htmlFor="import-path">
+                {isDesktop ? 'Or type the full path of a file or folder' : 'Full path of a file or folder to import'}
+              </label>
               <div className="row">
-                <input id="import-path" value={pathText} onChange={(e) => setPathText(e.target.value)} placeholder="/path/to/responses.csv" />
+                <input
+                  id="import-path"
+                  value={pathText}
+                  onChange={(e) => setPathText(e.target.value)}
+                  placeholder="/path/to/responses.csv"
+                />
                 <button type="submit">Add</button>
               </div>
             </form>
@@ -172,7 +197,12 @@ export function Import({ go }: AreaProps) {
                 {paths.map((p) => (
                   <li key={p}>
                     {p}{' '}
-                    <button type="button" className="link" onClick={() => read(paths.filter((x) => x !== p))} aria-label={`Remove ${p}`}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => read(paths.filter((x) => x !== p))}
+                      aria-label={`Remove ${p}`}
+                    >
                       Remove
                     </button>
                   </li>
@@ -204,8 +234,15 @@ export function Import({ go }: AreaProps) {
               ))}
               {anyAlready && (
                 <div className="checkbox">
-                  <input id="allow-reimport" type="checkbox" checked={allowReimport} onChange={(e) => setAllowReimport(e.target.checked)} />
-                  <label htmlFor="allow-reimport">Import files again that were imported before (respondents already present are still not duplicated)</label>
+                  <input
+                    id="allow-reimport"
+                    type="checkbox"
+                    checked={allowReimport}
+                    onChange={(e) => setAllowReimport(e.target.checked)}
+                  />
+                  <label htmlFor="allow-reimport">
+                    Import files again that were imported before (respondents already present are still not duplicated)
+                  </label>
                 </div>
               )}
               <div className="actions">

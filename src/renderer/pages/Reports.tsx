@@ -25,7 +25,13 @@ const FORMATS: { value: ReportFormat; label: string }[] = [
   { value: 'codebook', label: 'Data: codebook (.csv)' },
 ];
 
-const DEFAULTS: ReportOptions = { redact: true, includeExcluded: false, campaigns: 'once', anonymise: true, nameOrganisations: false };
+const DEFAULTS: ReportOptions = {
+  redact: true,
+  includeExcluded: false,
+  campaigns: 'once',
+  anonymise: true,
+  nameOrganisations: false,
+};
 const PREVIEW_DELAY_MS = 500;
 
 function usePreview(options: ReportOptions, valid: boolean) {
@@ -49,7 +55,8 @@ function usePreview(options: ReportOptions, valid: boolean) {
         (e: unknown) => {
           if (latest.current !== key) return;
           // A newer preview cancels this one: that is not an error to show.
-          if (!(e instanceof Error && /cancelled/i.test(e.message))) setError(e instanceof Error ? e.message : String(e));
+          if (!(e instanceof Error && /cancelled/i.test(e.message)))
+            setError(e instanceof Error ? e.message : String(e));
           setBusy(false);
         },
       );
@@ -71,10 +78,31 @@ function useJob(id: string | null): JobProgress | null {
   return job;
 }
 
-function Checkbox({ id, label, checked, onChange, disabled, hint }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string }) {
+function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+  disabled,
+  hint,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+  hint?: string;
+}) {
   return (
     <div className="check">
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={`${id}-hint`} className="hint">
@@ -85,7 +113,17 @@ function Checkbox({ id, label, checked, onChange, disabled, hint }: { id: string
   );
 }
 
-function ThemeChoices({ choices, code, selected, toggle }: { choices: ReportChoices; code: string; selected: Set<number>; toggle: (id: number, on: boolean) => void }) {
+function ThemeChoices({
+  choices,
+  code,
+  selected,
+  toggle,
+}: {
+  choices: ReportChoices;
+  code: string;
+  selected: Set<number>;
+  toggle: (id: number, on: boolean) => void;
+}) {
   const themes = choices.themes.filter((t) => t.questionCode === code);
   if (themes.length === 0) return null;
   const chosen = themes.filter((t) => selected.has(t.id)).length;
@@ -95,7 +133,13 @@ function ThemeChoices({ choices, code, selected, toggle }: { choices: ReportChoi
         {code}: {chosen} of {themes.length} themes
       </summary>
       {themes.map((t) => (
-        <Checkbox key={t.id} id={`theme-${t.id}`} label={`${t.name}${t.status === 'accepted' ? '' : ' (candidate)'}`} checked={selected.has(t.id)} onChange={(on) => toggle(t.id, on)} />
+        <Checkbox
+          key={t.id}
+          id={`theme-${t.id}`}
+          label={`${t.name}${t.status === 'accepted' ? '' : ' (candidate)'}`}
+          checked={selected.has(t.id)}
+          onChange={(on) => toggle(t.id, on)}
+        />
       ))}
     </details>
   );
@@ -122,7 +166,8 @@ function ExportStatus({ job, onCancel }: { job: JobProgress | null; onCancel: ()
     return (
       <div className="export-status done">
         <p>
-          Saved <strong>{result.fileName}</strong> ({(result.bytes / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} KB)
+          Saved <strong>{result.fileName}</strong> (
+          {(result.bytes / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} KB)
           {result.downloadUrl ? '.' : ` to ${result.path}.`}
         </p>
         {result.downloadUrl && (
@@ -135,7 +180,9 @@ function ExportStatus({ job, onCancel }: { job: JobProgress | null; onCancel: ()
   }
   return (
     <p className="error" role="alert">
-      {job.state === 'cancelled' ? 'The export was cancelled; no file was written.' : `The export failed: ${job.error?.message ?? 'unknown error'}`}
+      {job.state === 'cancelled'
+        ? 'The export was cancelled; no file was written.'
+        : `The export failed: ${job.error?.message ?? 'unknown error'}`}
     </p>
   );
 }
@@ -152,7 +199,10 @@ export function Reports({ project }: AreaProps) {
   const chosenCodes = options.questions ?? allCodes;
   const valid = chosenCodes.length > 0;
   const preview = usePreview(options, valid && choices.data !== undefined);
-  const defaultThemes = useMemo(() => new Set(choices.data?.themes.filter((t) => t.inDefault).map((t) => t.id) ?? []), [choices.data]);
+  const defaultThemes = useMemo(
+    () => new Set(choices.data?.themes.filter((t) => t.inDefault).map((t) => t.id) ?? []),
+    [choices.data],
+  );
   const selectedThemes = options.themeIds ? new Set(options.themeIds) : defaultThemes;
 
   const set = (patch: Partial<ReportOptions>) => setOptions((o) => ({ ...o, ...patch }));
@@ -197,7 +247,12 @@ export function Reports({ project }: AreaProps) {
             <legend>Questions</legend>
             {choices.data?.questions.map((q) => (
               <div key={q.code}>
-                <Checkbox id={`question-${q.code}`} label={`${q.code}: ${q.text}`} checked={chosenCodes.includes(q.code)} onChange={(on) => toggleQuestion(q.code, on)} />
+                <Checkbox
+                  id={`question-${q.code}`}
+                  label={`${q.code}: ${q.text}`}
+                  checked={chosenCodes.includes(q.code)}
+                  onChange={(on) => toggleQuestion(q.code, on)}
+                />
                 {q.kind === 'open' && chosenCodes.includes(q.code) && choices.data && (
                   <ThemeChoices choices={choices.data} code={q.code} selected={selectedThemes} toggle={toggleTheme} />
                 )}
@@ -216,23 +271,58 @@ export function Reports({ project }: AreaProps) {
           </fieldset>
           <fieldset>
             <legend>Personal data</legend>
-            <Checkbox id="redact" label="Remove personal data from quotes and data" checked={options.redact} onChange={(v) => set({ redact: v })} hint="Names, e-mail and web addresses, phone numbers, postcodes and the like become [name], [email], [url], [phone], [postcode]." />
-            <Checkbox id="anonymise" label="Anonymise respondents" checked={options.anonymise} onChange={(v) => set({ anonymise: v })} hint="No names, identifiers or organisations." />
-            <Checkbox id="name-organisations" label="Name organisations that responded as organisations" checked={options.nameOrganisations} disabled={!options.anonymise} onChange={(v) => set({ nameOrganisations: v })} />
+            <Checkbox
+              id="redact"
+              label="Remove personal data from quotes and data"
+              checked={options.redact}
+              onChange={(v) => set({ redact: v })}
+              hint="Names, e-mail and web addresses, phone numbers, postcodes and the like become [name], [email], [url], [phone], [postcode]."
+            />
+            <Checkbox
+              id="anonymise"
+              label="Anonymise respondents"
+              checked={options.anonymise}
+              onChange={(v) => set({ anonymise: v })}
+              hint="No names, identifiers or organisations."
+            />
+            <Checkbox
+              id="name-organisations"
+              label="Name organisations that responded as organisations"
+              checked={options.nameOrganisations}
+              disabled={!options.anonymise}
+              onChange={(v) => set({ nameOrganisations: v })}
+            />
           </fieldset>
           <fieldset>
             <legend>Counting</legend>
-            <Checkbox id="include-excluded" label="Include responses excluded in review" checked={options.includeExcluded} onChange={(v) => set({ includeExcluded: v })} />
+            <Checkbox
+              id="include-excluded"
+              label="Include responses excluded in review"
+              checked={options.includeExcluded}
+              onChange={(v) => set({ includeExcluded: v })}
+            />
             <div className="radios" role="radiogroup" aria-labelledby="campaigns-label">
               <p id="campaigns-label" className="label">
                 Campaigns
               </p>
               <div className="check">
-                <input id="campaigns-once" type="radio" name="campaigns" checked={options.campaigns === 'once'} onChange={() => set({ campaigns: 'once' })} />
+                <input
+                  id="campaigns-once"
+                  type="radio"
+                  name="campaigns"
+                  checked={options.campaigns === 'once'}
+                  onChange={() => set({ campaigns: 'once' })}
+                />
                 <label htmlFor="campaigns-once">Count each campaign once</label>
               </div>
               <div className="check">
-                <input id="campaigns-each" type="radio" name="campaigns" checked={options.campaigns === 'each'} onChange={() => set({ campaigns: 'each' })} />
+                <input
+                  id="campaigns-each"
+                  type="radio"
+                  name="campaigns"
+                  checked={options.campaigns === 'each'}
+                  onChange={() => set({ campaigns: 'each' })}
+                />
                 <label htmlFor="campaigns-each">Count every campaign response</label>
               </div>
             </div>
@@ -247,7 +337,12 @@ export function Reports({ project }: AreaProps) {
                 </option>
               ))}
             </select>
-            <button type="button" className="primary export-button" disabled={!valid || job?.state === 'running'} onClick={() => void startExport()}>
+            <button
+              type="button"
+              className="primary export-button"
+              disabled={!valid || job?.state === 'running'}
+              onClick={() => void startExport()}
+            >
               Export
             </button>
             <div role="status" aria-live="polite">

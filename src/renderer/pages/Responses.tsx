@@ -56,7 +56,10 @@ export function Responses({ project }: AreaProps) {
 
   // Search as the user types, once they pause.
   useEffect(() => {
-    const timer = setTimeout(() => setFilterState((f) => ((f.search ?? '') === searchText ? f : { ...f, search: searchText || undefined })), 300);
+    const timer = setTimeout(
+      () => setFilterState((f) => ((f.search ?? '') === searchText ? f : { ...f, search: searchText || undefined })),
+      300,
+    );
     return () => clearTimeout(timer);
   }, [searchText]);
 
@@ -88,7 +91,11 @@ export function Responses({ project }: AreaProps) {
           const { job } = event;
           const result = job.result as { changed?: number; reverted?: number } | undefined;
           const n = result?.changed ?? result?.reverted;
-          setMessage(job.state === 'done' ? `${job.title}: done${n !== undefined ? ` (${n.toLocaleString('en-GB')} responses)` : ''}.` : `${job.title}: ${job.error?.message ?? job.state}`);
+          setMessage(
+            job.state === 'done'
+              ? `${job.title}: done${n !== undefined ? ` (${n.toLocaleString('en-GB')} responses)` : ''}.`
+              : `${job.title}: ${job.error?.message ?? job.state}`,
+          );
         }
       }),
     [refresh],
@@ -180,7 +187,8 @@ export function Responses({ project }: AreaProps) {
     quote: () => toggleFlag('notable_quote'),
     organisation: () => toggleFlag('organisation'),
     safeguarding: () => toggleFlag('safeguarding'),
-    priority: () => current && decide({ priority: PRIORITIES[(PRIORITIES.indexOf(current.priority) + 1) % PRIORITIES.length] }),
+    priority: () =>
+      current && decide({ priority: PRIORITIES[(PRIORITIES.indexOf(current.priority) + 1) % PRIORITIES.length] }),
     assign: () => current && decide({ assignee: current.assignee === analyst ? null : analyst }),
     note: () => noteRef.current?.focus(),
     search: () => searchRef.current?.focus(),
@@ -219,11 +227,20 @@ export function Responses({ project }: AreaProps) {
       <div className="page-head">
         <h1 id="page-title">Responses</h1>
         <p className="count" aria-live="polite">
-          {total === null ? 'Counting…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'response' : 'responses'}${filtered ? ' match' : ''}`}
+          {total === null
+            ? 'Counting…'
+            : `${total.toLocaleString('en-GB')} ${total === 1 ? 'response' : 'responses'}${filtered ? ' match' : ''}`}
         </p>
         <div className="head-actions">
-          <button type="button" onClick={() => void undo()} disabled={!undoNext} title={undoNext ? `Undo: ${undoNext.description}` : 'Nothing to undo'}>
-            {undoNext ? `Undo: ${undoNext.description.length > 40 ? `${undoNext.description.slice(0, 40)}…` : undoNext.description}` : 'Undo'}
+          <button
+            type="button"
+            onClick={() => void undo()}
+            disabled={!undoNext}
+            title={undoNext ? `Undo: ${undoNext.description}` : 'Nothing to undo'}
+          >
+            {undoNext
+              ? `Undo: ${undoNext.description.length > 40 ? `${undoNext.description.slice(0, 40)}…` : undoNext.description}`
+              : 'Undo'}
           </button>
           <button type="button" onClick={() => setDialog('help')}>
             Keyboard shortcuts
@@ -267,7 +284,9 @@ export function Responses({ project }: AreaProps) {
         analyst={analyst}
         onClearSelection={() => setChecked(new Set())}
         onApply={(scope, change) =>
-          apply(scope === 'selected' ? { ids: [...checked] } : { filter, expectedCount: total ?? 0 }, change).then(() => setChecked(new Set()))
+          apply(scope === 'selected' ? { ids: [...checked] } : { filter, expectedCount: total ?? 0 }, change).then(() =>
+            setChecked(new Set()),
+          )
         }
       />
       {(error || actionError) && (
@@ -289,7 +308,13 @@ export function Responses({ project }: AreaProps) {
           showThemes={!!facets.data?.available.themes}
           gridRef={gridRef}
           onKeyDown={onGridKeyDown}
-          empty={error ? 'Change the search to see responses.' : filtered ? 'No responses match these filters.' : 'No responses yet: import some in the Import area.'}
+          empty={
+            error
+              ? 'Change the search to see responses.'
+              : filtered
+                ? 'No responses match these filters.'
+                : 'No responses yet: import some in the Import area.'
+          }
         />
         <ReadingPane
           responseId={current?.id ?? null}

@@ -23,7 +23,10 @@ export function Welcome() {
   return (
     <section className="page welcome" aria-labelledby="page-title">
       <h1 id="page-title">Consultation Analyser</h1>
-      <p className="lead">Import the responses to a public consultation, read and triage them, find themes, chart them and export a summary — on your own computer, offline.</p>
+      <p className="lead">
+        Import the responses to a public consultation, read and triage them, find themes, chart them and export a
+        summary — on your own computer, offline.
+      </p>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -49,14 +52,24 @@ export function Welcome() {
           <form className="open-path" onSubmit={openPath}>
             <label htmlFor="project-path">Open a project file by its path</label>
             <div className="row">
-              <input id="project-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/project.consult" />
+              <input
+                id="project-path"
+                value={path}
+                onChange={(e) => setPath(e.target.value)}
+                placeholder="/path/to/project.consult"
+              />
               <button type="submit">Open</button>
             </div>
           </form>
           <form className="open-path" onSubmit={createAt}>
             <label htmlFor="new-project-path">Create a new project file at a path</label>
             <div className="row">
-              <input id="new-project-path" value={newPath} onChange={(e) => setNewPath(e.target.value)} placeholder="/path/to/new.consult" />
+              <input
+                id="new-project-path"
+                value={newPath}
+                onChange={(e) => setNewPath(e.target.value)}
+                placeholder="/path/to/new.consult"
+              />
               <button type="submit">Create</button>
             </div>
           </form>
@@ -68,7 +81,12 @@ export function Welcome() {
           <ul className="recent">
             {recent.data.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link" disabled={!r.exists} onClick={attempt(() => api.call('project.open', { path: r.path }))}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={!r.exists}
+                  onClick={attempt(() => api.call('project.open', { path: r.path }))}
+                >
                   {r.title}
                 </button>{' '}
                 <span className="muted">{r.exists ? r.path : `${r.path} (moved or deleted)`}</span>

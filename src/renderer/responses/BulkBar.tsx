@@ -1,16 +1,45 @@
 import { useState } from 'react';
 import type { ExclusionReason, Flag, Priority, TriageChange, TriageStatus } from '../../shared/api';
-import { describeChange, EXCLUSION_REASONS, FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, REASON_LABELS, STATUS_LABELS } from '../../shared/triage';
+import {
+  describeChange,
+  EXCLUSION_REASONS,
+  FLAG_LABELS,
+  FLAGS,
+  PRIORITIES,
+  PRIORITY_LABELS,
+  REASON_LABELS,
+  STATUS_LABELS,
+} from '../../shared/triage';
 import { Dialog } from '../components/Dialog';
 
 /** Every bulk action as a menu value, and the change it makes. */
 function bulkActions(analyst: string): { value: string; label: string; change: TriageChange }[] {
   return [
-    ...(['new', 'read', 'in_review', 'done'] as TriageStatus[]).map((s) => ({ value: `status:${s}`, label: `Set status: ${STATUS_LABELS[s]}`, change: { status: s } })),
-    ...EXCLUSION_REASONS.map((r: ExclusionReason) => ({ value: `exclude:${r}`, label: `Exclude: ${REASON_LABELS[r]}`, change: { status: 'excluded' as const, exclusionReason: r } })),
-    ...FLAGS.map((f: Flag) => ({ value: `flag:${f}`, label: `Add flag: ${FLAG_LABELS[f]}`, change: { addFlags: [f] } })),
-    ...FLAGS.map((f: Flag) => ({ value: `unflag:${f}`, label: `Remove flag: ${FLAG_LABELS[f]}`, change: { removeFlags: [f] } })),
-    ...PRIORITIES.map((p: Priority) => ({ value: `priority:${p}`, label: `Set priority: ${PRIORITY_LABELS[p]}`, change: { priority: p } })),
+    ...(['new', 'read', 'in_review', 'done'] as TriageStatus[]).map((s) => ({
+      value: `status:${s}`,
+      label: `Set status: ${STATUS_LABELS[s]}`,
+      change: { status: s },
+    })),
+    ...EXCLUSION_REASONS.map((r: ExclusionReason) => ({
+      value: `exclude:${r}`,
+      label: `Exclude: ${REASON_LABELS[r]}`,
+      change: { status: 'excluded' as const, exclusionReason: r },
+    })),
+    ...FLAGS.map((f: Flag) => ({
+      value: `flag:${f}`,
+      label: `Add flag: ${FLAG_LABELS[f]}`,
+      change: { addFlags: [f] },
+    })),
+    ...FLAGS.map((f: Flag) => ({
+      value: `unflag:${f}`,
+      label: `Remove flag: ${FLAG_LABELS[f]}`,
+      change: { removeFlags: [f] },
+    })),
+    ...PRIORITIES.map((p: Priority) => ({
+      value: `priority:${p}`,
+      label: `Set priority: ${PRIORITY_LABELS[p]}`,
+      change: { priority: p },
+    })),
     { value: 'assign', label: `Assign to me (${analyst})`, change: { assignee: analyst } },
     { value: 'unassign', label: 'Unassign', change: { assignee: null } },
   ];
@@ -41,11 +70,22 @@ export function BulkBar({ selected, matching, analyst, onApply, onClearSelection
       <fieldset className="scope">
         <legend>Apply to</legend>
         <label className="inline">
-          <input type="radio" name="bulk-scope" checked={effectiveScope === 'selected'} disabled={selected === 0} onChange={() => setScope('selected')} />
+          <input
+            type="radio"
+            name="bulk-scope"
+            checked={effectiveScope === 'selected'}
+            disabled={selected === 0}
+            onChange={() => setScope('selected')}
+          />
           {formatCount(selected)} selected
         </label>
         <label className="inline">
-          <input type="radio" name="bulk-scope" checked={effectiveScope === 'matching'} onChange={() => setScope('matching')} />
+          <input
+            type="radio"
+            name="bulk-scope"
+            checked={effectiveScope === 'matching'}
+            onChange={() => setScope('matching')}
+          />
           All {matching === null ? '…' : formatCount(matching)} matching
         </label>
       </fieldset>
@@ -71,8 +111,12 @@ export function BulkBar({ selected, matching, analyst, onApply, onClearSelection
       {confirming && action && (
         <Dialog title="Confirm bulk action" onClose={() => setConfirming(false)}>
           <p>
-            <strong>{describeChange(action.change)}</strong> on <strong>{formatCount(count)}</strong> {count === 1 ? 'response' : 'responses'}
-            {effectiveScope === 'matching' ? ' (every response the current filters match)' : ' (the selected responses)'}.
+            <strong>{describeChange(action.change)}</strong> on <strong>{formatCount(count)}</strong>{' '}
+            {count === 1 ? 'response' : 'responses'}
+            {effectiveScope === 'matching'
+              ? ' (every response the current filters match)'
+              : ' (the selected responses)'}
+            .
           </p>
           <p>Each change is recorded in the history under your name, and Undo reverses the whole action.</p>
           <div className="dialog-actions">

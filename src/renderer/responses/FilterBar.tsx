@@ -1,5 +1,15 @@
 import { useState, type RefObject } from 'react';
-import type { Facets, Flag, Priority, Question, ResponseFilter, SavedView, SentimentLabel, Stance, TriageStatus } from '../../shared/api';
+import type {
+  Facets,
+  Flag,
+  Priority,
+  Question,
+  ResponseFilter,
+  SavedView,
+  SentimentLabel,
+  Stance,
+  TriageStatus,
+} from '../../shared/api';
 import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES } from '../../shared/triage';
 import { SENTIMENT_TEXT, STANCE_TEXT } from '../components/StanceBadge';
 import { filterChips } from './filter-chips';
@@ -33,17 +43,42 @@ function Several({ values }: { values: readonly string[] | undefined }) {
 const formatCount = (n: number): string => n.toLocaleString('en-GB');
 
 /** Search and filters that combine, the active filters as removable chips, and saved views. */
-export function FilterBar({ filter, onChange, searchText, onSearchText, searchRef, questions, facets, analyst, views, onSaveView, onDeleteView }: Props) {
+export function FilterBar({
+  filter,
+  onChange,
+  searchText,
+  onSearchText,
+  searchRef,
+  questions,
+  facets,
+  analyst,
+  views,
+  onSaveView,
+  onDeleteView,
+}: Props) {
   const [more, setMore] = useState(false);
   const set = (patch: Partial<ResponseFilter>): void => {
     const next: ResponseFilter = { ...filter, ...patch };
-    for (const [k, v] of Object.entries(next)) if (v === undefined || (Array.isArray(v) && v.length === 0)) delete next[k as keyof ResponseFilter];
+    for (const [k, v] of Object.entries(next))
+      if (v === undefined || (Array.isArray(v) && v.length === 0)) delete next[k as keyof ResponseFilter];
     onChange(next);
   };
   const chips = filterChips(filter, questions, facets);
   const closed = questions.filter((q) => q.kind === 'closed' && q.options?.length);
-  const place = filter.regions?.length === 1 && !filter.cities?.length ? `region:${filter.regions[0]}` : filter.cities?.length === 1 && !filter.regions?.length ? `city:${filter.cities[0]}` : filter.cities?.length || filter.regions?.length ? MANY : '';
-  const answer = filter.answers?.length === 1 && filter.answers[0].options.length === 1 ? `${filter.answers[0].questionId}:${filter.answers[0].options[0]}` : filter.answers?.length ? MANY : '';
+  const place =
+    filter.regions?.length === 1 && !filter.cities?.length
+      ? `region:${filter.regions[0]}`
+      : filter.cities?.length === 1 && !filter.regions?.length
+        ? `city:${filter.cities[0]}`
+        : filter.cities?.length || filter.regions?.length
+          ? MANY
+          : '';
+  const answer =
+    filter.answers?.length === 1 && filter.answers[0].options.length === 1
+      ? `${filter.answers[0].questionId}:${filter.answers[0].options[0]}`
+      : filter.answers?.length
+        ? MANY
+        : '';
   const themeIds = filter.themes?.ids ?? [];
 
   return (
@@ -66,7 +101,11 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
         </div>
         <div className="field">
           <label htmlFor="question">Question</label>
-          <select id="question" value={filter.questionId ?? ''} onChange={(e) => set({ questionId: e.target.value ? Number(e.target.value) : undefined })}>
+          <select
+            id="question"
+            value={filter.questionId ?? ''}
+            onChange={(e) => set({ questionId: e.target.value ? Number(e.target.value) : undefined })}
+          >
             <option value="">All questions</option>
             {questions.map((q) => (
               <option key={q.id} value={q.id}>
@@ -77,7 +116,14 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>
-          <select id="status" value={one(filter.statuses)} onChange={(e) => e.target.value !== MANY && set({ statuses: e.target.value ? [e.target.value as TriageStatus] : undefined })}>
+          <select
+            id="status"
+            value={one(filter.statuses)}
+            onChange={(e) =>
+              e.target.value !== MANY &&
+              set({ statuses: e.target.value ? [e.target.value as TriageStatus] : undefined })
+            }
+          >
             <option value="">Any status</option>
             <Several values={filter.statuses} />
             {STATUSES.map((s) => (
@@ -89,7 +135,13 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
         </div>
         <div className="field">
           <label htmlFor="type">Respondent type</label>
-          <select id="type" value={one(filter.respondentTypes)} onChange={(e) => e.target.value !== MANY && set({ respondentTypes: e.target.value ? [e.target.value] : undefined })}>
+          <select
+            id="type"
+            value={one(filter.respondentTypes)}
+            onChange={(e) =>
+              e.target.value !== MANY && set({ respondentTypes: e.target.value ? [e.target.value] : undefined })
+            }
+          >
             <option value="">All types</option>
             <Several values={filter.respondentTypes} />
             {facets?.types.map((t) => (
@@ -132,7 +184,12 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
           </select>
         </div>
         <div className="field check">
-          <input id="unread" type="checkbox" checked={!!filter.unread} onChange={(e) => set({ unread: e.target.checked || undefined })} />
+          <input
+            id="unread"
+            type="checkbox"
+            checked={!!filter.unread}
+            onChange={(e) => set({ unread: e.target.checked || undefined })}
+          />
           <label htmlFor="unread">Unread only</label>
         </div>
         <button type="button" aria-expanded={more} aria-controls="more-filters" onClick={() => setMore(!more)}>
@@ -144,7 +201,13 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
         <div id="more-filters" className="filters more" role="group" aria-label="More filters">
           <div className="field">
             <label htmlFor="flag">Flag</label>
-            <select id="flag" value={one(filter.flags)} onChange={(e) => e.target.value !== MANY && set({ flags: e.target.value ? [e.target.value as Flag] : undefined })}>
+            <select
+              id="flag"
+              value={one(filter.flags)}
+              onChange={(e) =>
+                e.target.value !== MANY && set({ flags: e.target.value ? [e.target.value as Flag] : undefined })
+              }
+            >
               <option value="">Any or none</option>
               <Several values={filter.flags} />
               {FLAGS.map((f) => (
@@ -156,7 +219,14 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
           </div>
           <div className="field">
             <label htmlFor="priority">Priority</label>
-            <select id="priority" value={one(filter.priorities)} onChange={(e) => e.target.value !== MANY && set({ priorities: e.target.value ? [e.target.value as Priority] : undefined })}>
+            <select
+              id="priority"
+              value={one(filter.priorities)}
+              onChange={(e) =>
+                e.target.value !== MANY &&
+                set({ priorities: e.target.value ? [e.target.value as Priority] : undefined })
+              }
+            >
               <option value="">Any priority</option>
               <Several values={filter.priorities} />
               {PRIORITIES.map((p) => (
@@ -175,7 +245,9 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
                 onChange={(e) => {
                   if (e.target.value === MANY) return;
                   const [qid, ...option] = e.target.value.split(':');
-                  set({ answers: e.target.value ? [{ questionId: Number(qid), options: [option.join(':')] }] : undefined });
+                  set({
+                    answers: e.target.value ? [{ questionId: Number(qid), options: [option.join(':')] }] : undefined,
+                  });
                 }}
               >
                 <option value="">Any answer</option>
@@ -194,11 +266,25 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
           )}
           <div className="field">
             <label htmlFor="from">Submitted from</label>
-            <input id="from" type="date" value={filter.submittedFrom ?? ''} min={facets?.submitted?.from} max={facets?.submitted?.to} onChange={(e) => set({ submittedFrom: e.target.value || undefined })} />
+            <input
+              id="from"
+              type="date"
+              value={filter.submittedFrom ?? ''}
+              min={facets?.submitted?.from}
+              max={facets?.submitted?.to}
+              onChange={(e) => set({ submittedFrom: e.target.value || undefined })}
+            />
           </div>
           <div className="field">
             <label htmlFor="to">Submitted to</label>
-            <input id="to" type="date" value={filter.submittedTo ?? ''} min={facets?.submitted?.from} max={facets?.submitted?.to} onChange={(e) => set({ submittedTo: e.target.value || undefined })} />
+            <input
+              id="to"
+              type="date"
+              value={filter.submittedTo ?? ''}
+              min={facets?.submitted?.from}
+              max={facets?.submitted?.to}
+              onChange={(e) => set({ submittedTo: e.target.value || undefined })}
+            />
           </div>
           {facets?.available.themes && (
             <fieldset className="field themes">
@@ -234,7 +320,11 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
           )}
           <div className="field">
             <label htmlFor="pii">Personal data</label>
-            <select id="pii" value={filter.hasPersonalData === undefined ? '' : String(filter.hasPersonalData)} onChange={(e) => set({ hasPersonalData: e.target.value ? e.target.value === 'true' : undefined })}>
+            <select
+              id="pii"
+              value={filter.hasPersonalData === undefined ? '' : String(filter.hasPersonalData)}
+              onChange={(e) => set({ hasPersonalData: e.target.value ? e.target.value === 'true' : undefined })}
+            >
               <option value="">Either</option>
               <option value="true">Has personal data</option>
               <option value="false">No personal data</option>
@@ -242,7 +332,11 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
           </div>
           <div className="field">
             <label htmlFor="campaign">Campaigns</label>
-            <select id="campaign" value={filter.campaign ?? ''} onChange={(e) => set({ campaign: (e.target.value || undefined) as ResponseFilter['campaign'] })}>
+            <select
+              id="campaign"
+              value={filter.campaign ?? ''}
+              onChange={(e) => set({ campaign: (e.target.value || undefined) as ResponseFilter['campaign'] })}
+            >
               <option value="">All responses</option>
               <option value="member">In a campaign or duplicate set</option>
               <option value="unique">Unique responses</option>
@@ -250,7 +344,13 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
           </div>
           <div className="field">
             <label htmlFor="stance">Stance (estimate)</label>
-            <select id="stance" value={one(filter.stances)} onChange={(e) => e.target.value !== MANY && set({ stances: e.target.value ? [e.target.value as Stance] : undefined })}>
+            <select
+              id="stance"
+              value={one(filter.stances)}
+              onChange={(e) =>
+                e.target.value !== MANY && set({ stances: e.target.value ? [e.target.value as Stance] : undefined })
+              }
+            >
               <option value="">Any stance</option>
               <Several values={filter.stances} />
               {(Object.keys(STANCE_TEXT) as Stance[]).map((s) => (
@@ -262,7 +362,14 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
           </div>
           <div className="field">
             <label htmlFor="sentiment">Sentiment (estimate)</label>
-            <select id="sentiment" value={one(filter.sentiments)} onChange={(e) => e.target.value !== MANY && set({ sentiments: e.target.value ? [e.target.value as SentimentLabel] : undefined })}>
+            <select
+              id="sentiment"
+              value={one(filter.sentiments)}
+              onChange={(e) =>
+                e.target.value !== MANY &&
+                set({ sentiments: e.target.value ? [e.target.value as SentimentLabel] : undefined })
+              }
+            >
               <option value="">Any sentiment</option>
               <Several values={filter.sentiments} />
               {(Object.keys(SENTIMENT_TEXT) as SentimentLabel[]).map((s) => (
@@ -273,7 +380,12 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
             </select>
           </div>
           <div className="field check">
-            <input id="mine" type="checkbox" checked={filter.assignee === analyst} onChange={(e) => set({ assignee: e.target.checked ? analyst : undefined })} />
+            <input
+              id="mine"
+              type="checkbox"
+              checked={filter.assignee === analyst}
+              onChange={(e) => set({ assignee: e.target.checked ? analyst : undefined })}
+            />
             <label htmlFor="mine">Assigned to me</label>
           </div>
         </div>
@@ -287,7 +399,12 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
               {chips.map((chip) => (
                 <li key={chip.key} className="chip">
                   <span>{chip.label}</span>
-                  <button type="button" className="chip-remove" aria-label={`Remove filter ${chip.label}`} onClick={() => onChange(chip.without(filter))}>
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Remove filter ${chip.label}`}
+                    onClick={() => onChange(chip.without(filter))}
+                  >
                     ×
                   </button>
                 </li>
@@ -321,7 +438,10 @@ export function FilterBar({ filter, onChange, searchText, onSearchText, searchRe
             Save view…
           </button>
           {views.some((v) => JSON.stringify(v.filter) === JSON.stringify(filter)) && (
-            <button type="button" onClick={() => onDeleteView(views.find((v) => JSON.stringify(v.filter) === JSON.stringify(filter))!)}>
+            <button
+              type="button"
+              onClick={() => onDeleteView(views.find((v) => JSON.stringify(v.filter) === JSON.stringify(filter))!)}
+            >
               Delete this view
             </button>
           )}

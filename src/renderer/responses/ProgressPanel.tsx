@@ -12,7 +12,8 @@ export function ProgressPanel({ progress }: { progress: QuestionProgress[] | und
   return (
     <details className="progress">
       <summary>
-        Progress: {formatCount(read)} of {formatCount(total)} read ({pct(read, total)}), {formatCount(done)} done or excluded ({pct(done, total)})
+        Progress: {formatCount(read)} of {formatCount(total)} read ({pct(read, total)}), {formatCount(done)} done or
+        excluded ({pct(done, total)})
       </summary>
       <table>
         <caption className="visually-hidden">Progress by question</caption>
@@ -34,11 +35,13 @@ export function ProgressPanel({ progress }: { progress: QuestionProgress[] | und
               </th>
               <td>{formatCount(q.total)}</td>
               <td>
-                <progress max={q.total || 1} value={q.read} aria-label={`${q.code} read`} /> {formatCount(q.read)} ({pct(q.read, q.total)})
+                <progress max={q.total || 1} value={q.read} aria-label={`${q.code} read`} /> {formatCount(q.read)} (
+                {pct(q.read, q.total)})
               </td>
               <td>{formatCount(q.inReview)}</td>
               <td>
-                <progress max={q.total || 1} value={q.done + q.excluded} aria-label={`${q.code} done or excluded`} /> {formatCount(q.done)}
+                <progress max={q.total || 1} value={q.done + q.excluded} aria-label={`${q.code} done or excluded`} />{' '}
+                {formatCount(q.done)}
               </td>
               <td>{formatCount(q.excluded)}</td>
             </tr>

@@ -39,7 +39,12 @@ const COLUMNS: { label: string; short?: string; key: SortKey | null; className?:
   { label: 'Flags', key: 'priority' },
 ];
 
-const SHORT_FLAGS: Record<string, string> = { follow_up: 'Follow-up', notable_quote: 'Quote', organisation: 'Org', safeguarding: 'Safeguarding' };
+const SHORT_FLAGS: Record<string, string> = {
+  follow_up: 'Follow-up',
+  notable_quote: 'Quote',
+  organisation: 'Org',
+  safeguarding: 'Safeguarding',
+};
 
 function formatDate(iso: string | null): string {
   return iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : '';
@@ -99,7 +104,13 @@ export function ResponsesTable(props: Props) {
                 type="button"
                 className="sort"
                 onClick={() => props.onSort(c.key!)}
-                title={c.key === 'length' ? 'Sort by length of answer' : c.key === 'priority' ? 'Sort by priority' : `Sort by ${c.label.toLowerCase()}`}
+                title={
+                  c.key === 'length'
+                    ? 'Sort by length of answer'
+                    : c.key === 'priority'
+                      ? 'Sort by priority'
+                      : `Sort by ${c.label.toLowerCase()}`
+                }
               >
                 {c.short ? (
                   <>
@@ -109,7 +120,9 @@ export function ResponsesTable(props: Props) {
                 ) : (
                   c.label
                 )}
-                <span aria-hidden="true">{sortLabel(c.key) === 'ascending' ? ' ▲' : sortLabel(c.key) === 'descending' ? ' ▼' : ''}</span>
+                <span aria-hidden="true">
+                  {sortLabel(c.key) === 'ascending' ? ' ▲' : sortLabel(c.key) === 'descending' ? ' ▼' : ''}
+                </span>
               </button>
             ) : (
               c.label
@@ -131,7 +144,14 @@ export function ResponsesTable(props: Props) {
                 aria-rowindex={item.index + 2}
                 aria-selected={isChecked}
                 aria-current={item.index === cursor ? 'true' : undefined}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 onClick={() => props.onCursor(item.index)}
               >
                 {r ? (
@@ -158,7 +178,11 @@ export function ResponsesTable(props: Props) {
                       {STATUS_LABELS[r.status]}
                       {r.assignee ? <span className="assignee-tag"> · {r.assignee}</span> : null}
                     </span>
-                    {props.showThemes && <span role="gridcell" className="themes-cell">{r.themes.join(', ')}</span>}
+                    {props.showThemes && (
+                      <span role="gridcell" className="themes-cell">
+                        {r.themes.join(', ')}
+                      </span>
+                    )}
                     <span role="gridcell" className="flags-cell">
                       {r.priority !== 'none' && <span className={`tag-priority p-${r.priority}`}>{r.priority}</span>}
                       {r.flags.map((f) => (
@@ -168,11 +192,18 @@ export function ResponsesTable(props: Props) {
                       ))}
                       {r.hasNote && <span className="flag">Note</span>}
                       {r.personalData > 0 && (
-                        <span className="flag pii" title={`${r.personalData} piece${r.personalData === 1 ? '' : 's'} of personal data found`}>
+                        <span
+                          className="flag pii"
+                          title={`${r.personalData} piece${r.personalData === 1 ? '' : 's'} of personal data found`}
+                        >
                           PII
                         </span>
                       )}
-                      {r.campaignKind && <span className="flag campaign">{r.campaignKind === 'campaign' ? 'Campaign' : 'Duplicate'}</span>}
+                      {r.campaignKind && (
+                        <span className="flag campaign">
+                          {r.campaignKind === 'campaign' ? 'Campaign' : 'Duplicate'}
+                        </span>
+                      )}
                     </span>
                   </>
                 ) : (

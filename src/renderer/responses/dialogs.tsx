@@ -5,7 +5,13 @@ import { Dialog } from '../components/Dialog';
 import { characterShortcutsOn, setCharacterShortcuts, SHORTCUTS } from './shortcuts';
 
 /** Choose why a response is excluded: arrow keys pick, Enter confirms, Escape cancels. */
-export function ExcludeDialog({ onExclude, onClose }: { onExclude: (reason: ExclusionReason) => void; onClose: () => void }) {
+export function ExcludeDialog({
+  onExclude,
+  onClose,
+}: {
+  onExclude: (reason: ExclusionReason) => void;
+  onClose: () => void;
+}) {
   const [reason, setReason] = useState<ExclusionReason>('spam');
   return (
     <Dialog title="Exclude this response" onClose={onClose}>
@@ -19,7 +25,14 @@ export function ExcludeDialog({ onExclude, onClose }: { onExclude: (reason: Excl
           <legend>Reason</legend>
           {EXCLUSION_REASONS.map((r, i) => (
             <label key={r} className="radio">
-              <input type="radio" name="reason" value={r} checked={reason === r} autoFocus={i === 0} onChange={() => setReason(r)} />
+              <input
+                type="radio"
+                name="reason"
+                value={r}
+                checked={reason === r}
+                autoFocus={i === 0}
+                onChange={() => setReason(r)}
+              />
               {REASON_LABELS[r]}
             </label>
           ))}
@@ -33,7 +46,9 @@ export function ExcludeDialog({ onExclude, onClose }: { onExclude: (reason: Excl
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} className="wide">
-      <p>These work while the list of responses has focus (Tab to it, or click a row); never while you type in a field.</p>
+      <p>
+        These work while the list of responses has focus (Tab to it, or click a row); never while you type in a field.
+      </p>
       <dl className="shortcuts">
         {SHORTCUTS.map((s) => (
           <div key={`${s.label}-${s.action}`}>
@@ -61,7 +76,15 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
 }
 
 /** The analyst's name (recorded with every decision) and whether single-key shortcuts are on. */
-export function SettingsDialog({ analyst, onSave, onClose }: { analyst: string; onSave: (name: string, characterKeys: boolean) => Promise<void>; onClose: () => void }) {
+export function SettingsDialog({
+  analyst,
+  onSave,
+  onClose,
+}: {
+  analyst: string;
+  onSave: (name: string, characterKeys: boolean) => Promise<void>;
+  onClose: () => void;
+}) {
   const [name, setName] = useState(analyst);
   const [keys, setKeys] = useState(characterShortcutsOn());
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +104,13 @@ export function SettingsDialog({ analyst, onSave, onClose }: { analyst: string; 
           </p>
         )}
         <label htmlFor="analyst-name">Your name</label>
-        <input id="analyst-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus aria-describedby="analyst-help" />
+        <input
+          id="analyst-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+          aria-describedby="analyst-help"
+        />
         <p id="analyst-help" className="hint">
           Recorded with every decision in the history and the audit log.
         </p>
@@ -112,8 +141,18 @@ export function SaveViewDialog({ onSave, onClose }: { onSave: (name: string) => 
           </p>
         )}
         <label htmlFor="view-name">Name of the view</label>
-        <input id="view-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required maxLength={100} />
-        <p className="hint">Saving under an existing name replaces that view. Views are stored in the project file, for everyone who opens it.</p>
+        <input
+          id="view-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+          required
+          maxLength={100}
+        />
+        <p className="hint">
+          Saving under an existing name replaces that view. Views are stored in the project file, for everyone who opens
+          it.
+        </p>
         <DialogActions submit="Save view" onCancel={onClose} />
       </form>
     </Dialog>

@@ -24,16 +24,37 @@ export function filterChips(filter: ResponseFilter, questions: Question[], facet
   const chips: Chip[] = [];
   const question = (id: number): string => questions.find((q) => q.id === id)?.code ?? `question ${id}`;
   if (filter.search) chips.push({ key: 'search', label: `Search: ${filter.search}`, without: omit('search') });
-  if (filter.questionId !== undefined) chips.push({ key: 'question', label: `Question: ${question(filter.questionId)}`, without: omit('questionId') });
-  if (filter.statuses?.length) chips.push({ key: 'statuses', label: `Status: ${list(filter.statuses.map((s) => STATUS_LABELS[s]))}`, without: omit('statuses') });
+  if (filter.questionId !== undefined)
+    chips.push({ key: 'question', label: `Question: ${question(filter.questionId)}`, without: omit('questionId') });
+  if (filter.statuses?.length)
+    chips.push({
+      key: 'statuses',
+      label: `Status: ${list(filter.statuses.map((s) => STATUS_LABELS[s]))}`,
+      without: omit('statuses'),
+    });
   if (filter.unread) chips.push({ key: 'unread', label: 'Unread only', without: omit('unread') });
-  if (filter.flags?.length) chips.push({ key: 'flags', label: `Flag: ${list(filter.flags.map((f) => FLAG_LABELS[f]))}`, without: omit('flags') });
-  if (filter.priorities?.length) chips.push({ key: 'priorities', label: `Priority: ${list(filter.priorities.map((p) => PRIORITY_LABELS[p]))}`, without: omit('priorities') });
-  if (filter.respondentTypes?.length) chips.push({ key: 'types', label: `Type: ${list(filter.respondentTypes)}`, without: omit('respondentTypes') });
-  if (filter.cities?.length) chips.push({ key: 'cities', label: `Place: ${list(filter.cities)}`, without: omit('cities') });
-  if (filter.regions?.length) chips.push({ key: 'regions', label: `Region: ${list(filter.regions)}`, without: omit('regions') });
-  if (filter.submittedFrom) chips.push({ key: 'from', label: `Submitted from ${filter.submittedFrom}`, without: omit('submittedFrom') });
-  if (filter.submittedTo) chips.push({ key: 'to', label: `Submitted to ${filter.submittedTo}`, without: omit('submittedTo') });
+  if (filter.flags?.length)
+    chips.push({
+      key: 'flags',
+      label: `Flag: ${list(filter.flags.map((f) => FLAG_LABELS[f]))}`,
+      without: omit('flags'),
+    });
+  if (filter.priorities?.length)
+    chips.push({
+      key: 'priorities',
+      label: `Priority: ${list(filter.priorities.map((p) => PRIORITY_LABELS[p]))}`,
+      without: omit('priorities'),
+    });
+  if (filter.respondentTypes?.length)
+    chips.push({ key: 'types', label: `Type: ${list(filter.respondentTypes)}`, without: omit('respondentTypes') });
+  if (filter.cities?.length)
+    chips.push({ key: 'cities', label: `Place: ${list(filter.cities)}`, without: omit('cities') });
+  if (filter.regions?.length)
+    chips.push({ key: 'regions', label: `Region: ${list(filter.regions)}`, without: omit('regions') });
+  if (filter.submittedFrom)
+    chips.push({ key: 'from', label: `Submitted from ${filter.submittedFrom}`, without: omit('submittedFrom') });
+  if (filter.submittedTo)
+    chips.push({ key: 'to', label: `Submitted to ${filter.submittedTo}`, without: omit('submittedTo') });
   for (const [i, a] of (filter.answers ?? []).entries()) {
     chips.push({
       key: `answer-${a.questionId}`,
@@ -43,14 +64,38 @@ export function filterChips(filter: ResponseFilter, questions: Question[], facet
   }
   if (filter.themes?.ids.length) {
     const names = filter.themes.ids.map((id) => facets?.themes.find((t) => t.id === id)?.name ?? `theme ${id}`);
-    chips.push({ key: 'themes', label: `Themes (${filter.themes.mode}): ${names.join(', ')}`, without: omit('themes') });
+    chips.push({
+      key: 'themes',
+      label: `Themes (${filter.themes.mode}): ${names.join(', ')}`,
+      without: omit('themes'),
+    });
   }
   if (filter.hasPersonalData !== undefined) {
-    chips.push({ key: 'pii', label: filter.hasPersonalData ? 'Has personal data' : 'No personal data', without: omit('hasPersonalData') });
+    chips.push({
+      key: 'pii',
+      label: filter.hasPersonalData ? 'Has personal data' : 'No personal data',
+      without: omit('hasPersonalData'),
+    });
   }
-  if (filter.campaign) chips.push({ key: 'campaign', label: filter.campaign === 'member' ? 'In a campaign or duplicate set' : 'Unique responses', without: omit('campaign') });
-  if (filter.stances?.length) chips.push({ key: 'stances', label: `Stance: ${list(filter.stances.map((s) => STANCE_TEXT[s]))}`, without: omit('stances') });
-  if (filter.sentiments?.length) chips.push({ key: 'sentiments', label: `Sentiment: ${list(filter.sentiments.map((s) => SENTIMENT_TEXT[s]))}`, without: omit('sentiments') });
-  if (filter.assignee !== undefined) chips.push({ key: 'assignee', label: `Assigned to ${filter.assignee}`, without: omit('assignee') });
+  if (filter.campaign)
+    chips.push({
+      key: 'campaign',
+      label: filter.campaign === 'member' ? 'In a campaign or duplicate set' : 'Unique responses',
+      without: omit('campaign'),
+    });
+  if (filter.stances?.length)
+    chips.push({
+      key: 'stances',
+      label: `Stance: ${list(filter.stances.map((s) => STANCE_TEXT[s]))}`,
+      without: omit('stances'),
+    });
+  if (filter.sentiments?.length)
+    chips.push({
+      key: 'sentiments',
+      label: `Sentiment: ${list(filter.sentiments.map((s) => SENTIMENT_TEXT[s]))}`,
+      without: omit('sentiments'),
+    });
+  if (filter.assignee !== undefined)
+    chips.push({ key: 'assignee', label: `Assigned to ${filter.assignee}`, without: omit('assignee') });
   return chips;
 }

@@ -67,7 +67,10 @@ export const SHORTCUTS: Shortcut[] = [
 /** Single printable characters, which WCAG 2.1.4 lets the user turn off. */
 export const isCharacterKey = (key: string): boolean => key.length === 1;
 
-export function findShortcut(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }, characterKeys: boolean): ShortcutAction | null {
+export function findShortcut(
+  event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
+  characterKeys: boolean,
+): ShortcutAction | null {
   if (event.altKey) return null;
   const ctrl = event.ctrlKey || event.metaKey;
   const hit = SHORTCUTS.find((s) => !!s.ctrl === ctrl && s.keys.includes(event.key));

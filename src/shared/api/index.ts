@@ -24,7 +24,8 @@ export type * from './themes';
 export type * from './reports';
 export type * from './dashboard';
 
-export interface Api extends ProjectApi, ResponsesApi, ImportApi, TriageApi, ThemesApi, SignalsApi, ReportsApi, DashboardApi {}
+export interface Api
+  extends ProjectApi, ResponsesApi, ImportApi, TriageApi, ThemesApi, SignalsApi, ReportsApi, DashboardApi {}
 
 export type Method = keyof Api;
 export type Input<M extends Method> = Api[M]['input'];

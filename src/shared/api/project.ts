@@ -25,7 +25,13 @@ export interface ProjectStats {
   duplicateSets: number;
   duplicateResponses: number;
   responsesCountedOnce: number;
-  campaigns: { id: number; question: string; size: number; status: 'proposed' | 'confirmed'; counting: 'one' | 'all' }[];
+  campaigns: {
+    id: number;
+    question: string;
+    size: number;
+    status: 'proposed' | 'confirmed';
+    counting: 'one' | 'all';
+  }[];
   /** Responses with personal data still flagged (not marked false positive), and findings by kind. */
   responsesWithPersonalData: number;
   personalDataByKind: Record<string, number>;

@@ -99,11 +99,22 @@ export interface ReportCampaign {
 
 export interface ReportMethods {
   /** Each analysis run (finding themes, classifying): what it did, its seed and settings. */
-  runs: { questionCode: string | null; kind: string; at: string; seed: number | null; parameters: Record<string, unknown> }[];
+  runs: {
+    questionCode: string | null;
+    kind: string;
+    at: string;
+    seed: number | null;
+    parameters: Record<string, unknown>;
+  }[];
   /** Counted theme assignments in the report's scope, by who or what made them. */
   assignmentsBySource: CountShare[];
   /** The model's agreement with analysts, from each question's latest classification run that measured it. */
-  agreement: { questionCode: string | null; at: string; coded: number; measures: { measure: string; value: number }[] }[];
+  agreement: {
+    questionCode: string | null;
+    at: string;
+    coded: number;
+    measures: { measure: string; value: number }[];
+  }[];
   /** Responses left out because an analyst excluded them, by reason (empty when they are included). */
   excluded: CountShare[];
   /** Campaign members not counted separately (counting each campaign once). */
@@ -140,7 +151,14 @@ export interface ExportResult {
 export interface ReportChoices {
   questions: { code: string; text: string; kind: string; responses: number }[];
   /** inDefault: shown when no themes are chosen (signed off, or the candidates where none is signed off). */
-  themes: { id: number; questionCode: string; name: string; status: string; parentId: number | null; inDefault: boolean }[];
+  themes: {
+    id: number;
+    questionCode: string;
+    name: string;
+    status: string;
+    parentId: number | null;
+    inDefault: boolean;
+  }[];
   /** False where the host cannot show a save dialog (serve mode): exports are then offered as downloads. */
   canChoosePath: boolean;
 }

@@ -52,15 +52,7 @@ export interface ResponseFilter {
 }
 
 export type SortKey =
-  | 'relevance'
-  | 'respondent'
-  | 'question'
-  | 'type'
-  | 'city'
-  | 'submittedAt'
-  | 'status'
-  | 'priority'
-  | 'length';
+  'relevance' | 'respondent' | 'question' | 'type' | 'city' | 'submittedAt' | 'status' | 'priority' | 'length';
 
 export interface ResponseQuery extends ResponseFilter {
   /** Defaults to relevance when searching, otherwise respondent order. */

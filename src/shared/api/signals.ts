@@ -202,9 +202,15 @@ export interface ClosedScale {
 export interface SignalsApi {
   /** Finds campaign groups (a job). Groups an analyst confirmed or dismissed are kept as they are. */
   'campaigns.detect': { input: { questionIds?: number[] }; output: JobProgress };
-  'campaigns.list': { input: { questionId?: number; status?: CampaignStatus; kind?: GroupKind }; output: CampaignOverview };
+  'campaigns.list': {
+    input: { questionId?: number; status?: CampaignStatus; kind?: GroupKind };
+    output: CampaignOverview;
+  };
   /** A group with its template and a page of members, each diffed against the template. */
-  'campaigns.get': { input: { id: number; offset: number; limit: number; editedOnly?: boolean }; output: CampaignDetail };
+  'campaigns.get': {
+    input: { id: number; offset: number; limit: number; editedOnly?: boolean };
+    output: CampaignDetail;
+  };
   'campaigns.setStatus': { input: { id: number; status: CampaignStatus }; output: CampaignGroup };
   'campaigns.setCounting': { input: { id: number; counting: CountingMode }; output: CampaignGroup };
   /**
@@ -217,11 +223,20 @@ export interface SignalsApi {
   'signals.scan': { input: void; output: JobProgress };
   /** Everything known about one response, for the reading pane. */
   'signals.response': { input: { responseId: number }; output: ResponseSignals };
-  'signals.aggregate': { input: { by: AggregateBy; questionId?: number; view: CountingView }; output: SignalAggregate[] };
+  'signals.aggregate': {
+    input: { by: AggregateBy; questionId?: number; view: CountingView };
+    output: SignalAggregate[];
+  };
 
-  'pii.list': { input: { kind?: PiiKind; questionId?: number; includeFalsePositives?: boolean; offset: number; limit: number }; output: PiiPage };
+  'pii.list': {
+    input: { kind?: PiiKind; questionId?: number; includeFalsePositives?: boolean; offset: number; limit: number };
+    output: PiiPage;
+  };
   /** Marks (or unmarks) one finding as not personal data. Audited; respected by redaction. */
-  'pii.mark': { input: { responseId: number; kind: PiiKind; start: number; end: number; falsePositive: boolean }; output: PiiFinding[] };
+  'pii.mark': {
+    input: { responseId: number; kind: PiiKind; start: number; end: number; falsePositive: boolean };
+    output: PiiFinding[];
+  };
   /** The response as it will be exported: personal data replaced by [email], [postcode] and so on. */
   'pii.redacted': { input: { responseId: number }; output: { text: string } };
 

@@ -99,7 +99,10 @@ export class CampaignIndex {
   private uniqueOf: Int32Array;
   private items = 0;
 
-  constructor(private readonly params: CampaignParams = DEFAULT_CAMPAIGN_PARAMS, capacity = 1024) {
+  constructor(
+    private readonly params: CampaignParams = DEFAULT_CAMPAIGN_PARAMS,
+    capacity = 1024,
+  ) {
     if (params.bins & (params.bins - 1)) throw new Error('bins must be a power of two');
     if (params.bands * params.rows > params.bins) throw new Error('bands x rows must not exceed bins');
     this.sigs = new Uint32Array(capacity * params.bins);
@@ -249,7 +252,8 @@ export class CampaignIndex {
     const members: DetectedMember[] = [];
     for (const u of uniques) {
       const similarity = u === template ? 1 : estimateJaccard(this.sigs, u, template, bins);
-      for (const item of itemsOfUnique.get(u) ?? []) members.push({ id: this.ids[item], similarity, exact: u === template });
+      for (const item of itemsOfUnique.get(u) ?? [])
+        members.push({ id: this.ids[item], similarity, exact: u === template });
     }
     members.sort((a, b) => a.id - b.id);
     let templateId = Infinity;
@@ -319,7 +323,8 @@ export class CampaignIndex {
       for (let b = 0; b < bins; b++) if (this.sigs[u * bins + b] === mode[b]) score++;
       const better =
         score > bestScore ||
-        (score === bestScore && (this.counts[u] > this.counts[best] || (this.counts[u] === this.counts[best] && firstId(u) < firstId(best))));
+        (score === bestScore &&
+          (this.counts[u] > this.counts[best] || (this.counts[u] === this.counts[best] && firstId(u) < firstId(best))));
       if (better) {
         best = u;
         bestScore = score;

@@ -29,7 +29,13 @@ export function shingles(words: readonly number[], n: number): number[] {
  * Writes the signature of a shingle set into out[offset .. offset + bins). `bins` must be a power of two;
  * `seed` fixes the hash functions (the same seed gives the same signatures everywhere).
  */
-export function signatureInto(shingleHashes: readonly number[], bins: number, seed: number, out: Uint32Array, offset: number): void {
+export function signatureInto(
+  shingleHashes: readonly number[],
+  bins: number,
+  seed: number,
+  out: Uint32Array,
+  offset: number,
+): void {
   const mask = bins - 1;
   out.fill(EMPTY, offset, offset + bins);
   const valueSeed = fmix32(seed ^ 0x5bd1e995);

@@ -17,7 +17,11 @@ export interface RedactableFinding extends PiiSpan {
 }
 
 /** The text with each finding replaced by its placeholder ("[email]", "[postcode]"...). Pure. */
-export function redact(text: string, findings: readonly RedactableFinding[], options: RedactOptions = { enabled: true }): string {
+export function redact(
+  text: string,
+  findings: readonly RedactableFinding[],
+  options: RedactOptions = { enabled: true },
+): string {
   if (!options.enabled || findings.length === 0) return text;
   const keep = new Set(options.keep ?? []);
   const spans = findings

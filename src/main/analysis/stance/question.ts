@@ -17,21 +17,55 @@ const ASKS_STANCE = [
 
 /** Verbs of restriction: a respondent complaining about the problem is, for these, agreeing with the proposal. */
 const RESTRICTIVE = [
-  'ban', 'prohibit', 'restrict', 'limit', 'stop', 'end', 'abolish', 'remove', 'curb', 'cap', 'tax', 'outlaw', 'forbid',
-  'regulat', 'reduc', 'cut', 'clamp', 'crack',
+  'ban',
+  'prohibit',
+  'restrict',
+  'limit',
+  'stop',
+  'end',
+  'abolish',
+  'remove',
+  'curb',
+  'cap',
+  'tax',
+  'outlaw',
+  'forbid',
+  'regulat',
+  'reduc',
+  'cut',
+  'clamp',
+  'crack',
 ];
 
 const STOP = new Set(
-  ('should shall must ought do does did you your we our the a an of to in on at for and or be been being is are was were ' +
+  (
+    'should shall must ought do does did you your we our the a an of to in on at for and or be been being is are was were ' +
     'what how why which that this these those there their they it its with by from as any all some more most other such ' +
     'would could will can may might think agree disagree support oppose extent impact effect have has had not only also ' +
-    'general thoughts views view opinion completely fully entirely totally during into about who whom').split(' '),
+    'general thoughts views view opinion completely fully entirely totally during into about who whom'
+  ).split(' '),
 );
 
 /** A crude stem: enough to match "ban", "bans", "banned", "banning" and "restrict", "restriction". */
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/'s$/, '');
-  for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's']) {
+  for (const suffix of [
+    'ations',
+    'ation',
+    'ments',
+    'ment',
+    'ings',
+    'ing',
+    'ions',
+    'ion',
+    'ies',
+    'ied',
+    'ers',
+    'er',
+    'ed',
+    'es',
+    's',
+  ]) {
     if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
       w = w.slice(0, -suffix.length);
       break;

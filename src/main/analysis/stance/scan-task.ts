@@ -41,9 +41,15 @@ function settleQuestionSettings(db: Db, questions: { id: number; text: string }[
 export function scanResponses(db: Db, input: Omit<ScanInput, 'dbPath'>, ctx: TaskContext): ScanResult {
   const started = Date.now();
   const startedAt = new Date().toISOString();
-  const questions = db.prepare("SELECT id, text FROM question WHERE kind = 'open'").all() as { id: number; text: string }[];
+  const questions = db.prepare("SELECT id, text FROM question WHERE kind = 'open'").all() as {
+    id: number;
+    text: string;
+  }[];
   const profiles = new Map<number, QuestionProfile>(questions.map((q) => [q.id, profileQuestion(q.text)]));
-  const total = db.prepare("SELECT count(*) FROM response r JOIN question q ON q.id = r.question_id WHERE q.kind = 'open'").pluck().get() as number;
+  const total = db
+    .prepare("SELECT count(*) FROM response r JOIN question q ON q.id = r.question_id WHERE q.kind = 'open'")
+    .pluck()
+    .get() as number;
 
   // Typed arrays: a million responses' results in a few tens of megabytes.
   const ids = new Float64Array(total);
@@ -83,8 +89,12 @@ export function scanResponses(db: Db, input: Omit<ScanInput, 'dbPath'>, ctx: Tas
   const runId = db.transaction(() => {
     const run = db
       .prepare("INSERT INTO signal_run (kind, params, started_by, started_at, finished_at) VALUES ('scan', ?, ?, ?, ?)")
-      .run(JSON.stringify({ sentiment: 'AFINN-165, VADER rules', stance: 'rules v1', pii: 'patterns v1' }), input.actor, startedAt, startedAt)
-      .lastInsertRowid as number;
+      .run(
+        JSON.stringify({ sentiment: 'AFINN-165, VADER rules', stance: 'rules v1', pii: 'patterns v1' }),
+        input.actor,
+        startedAt,
+        startedAt,
+      ).lastInsertRowid as number;
     settleQuestionSettings(db, questions);
     db.prepare('DELETE FROM pii_finding').run();
     db.prepare('DELETE FROM response_signal').run();
@@ -93,9 +103,19 @@ export function scanResponses(db: Db, input: Omit<ScanInput, 'dbPath'>, ctx: Tas
     );
     for (let i = 0; i < n; i++) {
       const score = Math.round(scores[i] * 1000) / 1000;
-      insertSignal.run(ids[i], score, sentimentLabel(score), STANCES[stances[i]], cueStart[i] < 0 ? null : cueStart[i], cueEnd[i] < 0 ? null : cueEnd[i], run);
+      insertSignal.run(
+        ids[i],
+        score,
+        sentimentLabel(score),
+        STANCES[stances[i]],
+        cueStart[i] < 0 ? null : cueStart[i],
+        cueEnd[i] < 0 ? null : cueEnd[i],
+        run,
+      );
     }
-    const insertFinding = db.prepare('INSERT OR IGNORE INTO pii_finding (response_id, kind, start, end, run_id) VALUES (?, ?, ?, ?, ?)');
+    const insertFinding = db.prepare(
+      'INSERT OR IGNORE INTO pii_finding (response_id, kind, start, end, run_id) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const f of findings) insertFinding.run(f.responseId, f.span.kind, f.span.start, f.span.end, run);
     const ms = Date.now() - started;
     const withPersonalData = new Set(findings.map((f) => f.responseId)).size;
@@ -106,7 +126,13 @@ export function scanResponses(db: Db, input: Omit<ScanInput, 'dbPath'>, ctx: Tas
     );
     return run;
   })();
-  return { runId, responses: n, withPersonalData: new Set(findings.map((f) => f.responseId)).size, findings: findings.length, ms: Date.now() - started };
+  return {
+    runId,
+    responses: n,
+    withPersonalData: new Set(findings.map((f) => f.responseId)).size,
+    findings: findings.length,
+    ms: Date.now() - started,
+  };
 }
 
 export function scanTask(input: unknown, ctx: TaskContext): ScanResult {

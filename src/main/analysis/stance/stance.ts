@@ -40,23 +40,75 @@ interface Pattern {
 }
 
 const OPENINGS: Pattern[] = [
-  { re: /^\W*(?:yes|yeah|yep|yup|absolutely|definitely|certainly|of course|totally|100%|agreed|(?:i )?(?:strongly |fully )?agree)\b(?! (?:with (?:the )?(?:concern|point|idea that)|that it is))/i, side: 'agree', weight: 3 },
-  { re: /^\W*(?:no\b\W|nope\b|nah\b|no way\b|absolutely not\b|definitely not\b|certainly not\b|not at all\b|(?:i )?(?:strongly )?disagree\b)/i, side: 'disagree', weight: 3 },
-  { re: /^\W*(?:partly|partially|in part|to some extent|to an extent|yes and no|it depends|depends|maybe|perhaps|not sure|unsure|(?:i )?don'?t know|possibly|somewhat|in principle)\b/i, side: 'hedge', weight: 3 },
+  {
+    re: /^\W*(?:yes|yeah|yep|yup|absolutely|definitely|certainly|of course|totally|100%|agreed|(?:i )?(?:strongly |fully )?agree)\b(?! (?:with (?:the )?(?:concern|point|idea that)|that it is))/i,
+    side: 'agree',
+    weight: 3,
+  },
+  {
+    re: /^\W*(?:no\b\W|nope\b|nah\b|no way\b|absolutely not\b|definitely not\b|certainly not\b|not at all\b|(?:i )?(?:strongly )?disagree\b)/i,
+    side: 'disagree',
+    weight: 3,
+  },
+  {
+    re: /^\W*(?:partly|partially|in part|to some extent|to an extent|yes and no|it depends|depends|maybe|perhaps|not sure|unsure|(?:i )?don'?t know|possibly|somewhat|in principle)\b/i,
+    side: 'hedge',
+    weight: 3,
+  },
 ];
 
 const PHRASES: Pattern[] = [
-  { re: /\bi(?: would| do| am| 'm|'m)? (?:strongly |fully |completely |wholeheartedly |totally |definitely |really )?(?:agree|support|welcome|endorse|back|favour|favor)\b/gi, side: 'agree', weight: 2, negatable: true },
+  {
+    re: /\bi(?: would| do| am| 'm|'m)? (?:strongly |fully |completely |wholeheartedly |totally |definitely |really )?(?:agree|support|welcome|endorse|back|favour|favor)\b/gi,
+    side: 'agree',
+    weight: 2,
+    negatable: true,
+  },
   { re: /\bin (?:favour|favor) of\b/gi, side: 'agree', weight: 2, negatable: true },
-  { re: /\b(?:good|great|excellent|sensible|reasonable|welcome|positive|necessary|vital|essential|important) (?:idea|move|step|measure|proposal|policy|change|start)\b/gi, side: 'agree', weight: 2, negatable: true },
-  { re: /\b(?:long overdue|about time|high time|right thing to do|right decision|right step|step in the right direction|no[- ]brainer)\b/gi, side: 'agree', weight: 2 },
-  { re: /\b(?:ha(?:s|ve)|needs?|must|got) to (?:stop|end|change|go)\b|\benough is enough\b|\bshould be (?:illegal|outlawed|stopped|prohibited)\b/gi, side: 'agree', weight: 1.5, restrictiveOnly: true },
+  {
+    re: /\b(?:good|great|excellent|sensible|reasonable|welcome|positive|necessary|vital|essential|important) (?:idea|move|step|measure|proposal|policy|change|start)\b/gi,
+    side: 'agree',
+    weight: 2,
+    negatable: true,
+  },
+  {
+    re: /\b(?:long overdue|about time|high time|right thing to do|right decision|right step|step in the right direction|no[- ]brainer)\b/gi,
+    side: 'agree',
+    weight: 2,
+  },
+  {
+    re: /\b(?:ha(?:s|ve)|needs?|must|got) to (?:stop|end|change|go)\b|\benough is enough\b|\bshould be (?:illegal|outlawed|stopped|prohibited)\b/gi,
+    side: 'agree',
+    weight: 1.5,
+    restrictiveOnly: true,
+  },
   { re: /\bi (?:strongly |completely |totally |would )?(?:disagree|oppose|object)\b/gi, side: 'disagree', weight: 2 },
-  { re: /\b(?:bad|terrible|awful|poor|stupid|silly|pointless|misguided) (?:idea|move|step|measure|proposal|policy)\b/gi, side: 'disagree', weight: 2 },
-  { re: /\b(?:go(?:es)?|going) too far\b|\boverkill\b|\bover the top\b|\bheavy[- ]handed\b|\bnanny state\b|\boverreach\w*|\bover-?regulat\w*|\bover-?control\w*|\bdisproportionate\w*|\bunworkable\b|\bcounter-?productive\b|\bknee-?jerk\b|\bdraconian\b/gi, side: 'disagree', weight: 1.5 },
-  { re: /\bpersonal responsibility\b|\b(?:own|free|personal|individual) (?:choices?|will|liberty|responsibility)\b|\bfreedom\b|\bfree market\b|\badults (?:can|should be able)\b|\bmake their own\b|\bcensorship\b/gi, side: 'disagree', weight: 1.5, restrictiveOnly: true },
-  { re: /\bdon'?t see (?:the|a|any) (?:problem|issue|need)\b|\bno need (?:for|to)\b|\b(?:not|isn'?t|aren'?t) (?:the|a) (?:real )?(?:problem|issue|answer|solution)\b|\bthe real (?:problem|issue)\b|\b(?:won'?t|wouldn'?t|will not|would not) (?:stop|solve|fix|help|work|change)\b/gi, side: 'disagree', weight: 1.5 },
-  { re: /\b(?:middle ground|compromise|balanced approach|strike a balance|happy medium)\b|\bnot just about\b/gi, side: 'hedge', weight: 1.5 },
+  {
+    re: /\b(?:bad|terrible|awful|poor|stupid|silly|pointless|misguided) (?:idea|move|step|measure|proposal|policy)\b/gi,
+    side: 'disagree',
+    weight: 2,
+  },
+  {
+    re: /\b(?:go(?:es)?|going) too far\b|\boverkill\b|\bover the top\b|\bheavy[- ]handed\b|\bnanny state\b|\boverreach\w*|\bover-?regulat\w*|\bover-?control\w*|\bdisproportionate\w*|\bunworkable\b|\bcounter-?productive\b|\bknee-?jerk\b|\bdraconian\b/gi,
+    side: 'disagree',
+    weight: 1.5,
+  },
+  {
+    re: /\bpersonal responsibility\b|\b(?:own|free|personal|individual) (?:choices?|will|liberty|responsibility)\b|\bfreedom\b|\bfree market\b|\badults (?:can|should be able)\b|\bmake their own\b|\bcensorship\b/gi,
+    side: 'disagree',
+    weight: 1.5,
+    restrictiveOnly: true,
+  },
+  {
+    re: /\bdon'?t see (?:the|a|any) (?:problem|issue|need)\b|\bno need (?:for|to)\b|\b(?:not|isn'?t|aren'?t) (?:the|a) (?:real )?(?:problem|issue|answer|solution)\b|\bthe real (?:problem|issue)\b|\b(?:won'?t|wouldn'?t|will not|would not) (?:stop|solve|fix|help|work|change)\b/gi,
+    side: 'disagree',
+    weight: 1.5,
+  },
+  {
+    re: /\b(?:middle ground|compromise|balanced approach|strike a balance|happy medium)\b|\bnot just about\b/gi,
+    side: 'hedge',
+    weight: 1.5,
+  },
 ];
 
 /**
@@ -64,24 +116,72 @@ const PHRASES: Pattern[] = [
  * livelihoods, funding and choice (against). Each adds a little; together they tip an answer that never
  * says "I agree" one way or the other.
  */
-const FOR_RESTRICTION = /\b(?:predat\w*|addict\w*|vulnerab\w*|harm(?:s|ed|ful)?|danger\w*|exploit\w*|manipulat\w*|insidious|normali[sz]\w*|prey\w*|lur(?:e|es|ing)|groom\w*|toxic|ruin\w*|victim\w*|children|kids|minors|youth|teenager?s?|young (?:people|minds|fans)|protect\w*|safeguard\w*|warping|grotesque|glamori[sz]\w*|target(?:s|ing|ed)?)\b/gi;
-const AGAINST_RESTRICTION = /\b(?:revenue\w*|sponsor\w*|funding|funds?|jobs|employ\w*|livelihoods?|lifeline|afford\w*|econom\w*|businesses|industry|viable|fold|bankrupt\w*|offshore|black market|unlicensed|legitimate|legal business\w*|choose|choices?|liberty|commercial speech|market decide|punish\w*)\b/gi;
+const FOR_RESTRICTION =
+  /\b(?:predat\w*|addict\w*|vulnerab\w*|harm(?:s|ed|ful)?|danger\w*|exploit\w*|manipulat\w*|insidious|normali[sz]\w*|prey\w*|lur(?:e|es|ing)|groom\w*|toxic|ruin\w*|victim\w*|children|kids|minors|youth|teenager?s?|young (?:people|minds|fans)|protect\w*|safeguard\w*|warping|grotesque|glamori[sz]\w*|target(?:s|ing|ed)?)\b/gi;
+const AGAINST_RESTRICTION =
+  /\b(?:revenue\w*|sponsor\w*|funding|funds?|jobs|employ\w*|livelihoods?|lifeline|afford\w*|econom\w*|businesses|industry|viable|fold|bankrupt\w*|offshore|black market|unlicensed|legitimate|legal business\w*|choose|choices?|liberty|commercial speech|market decide|punish\w*)\b/gi;
 const ARGUMENT_WEIGHT = 0.5;
 const ARGUMENT_CAP = 1.5;
 
 /** Words whose force AFINN misses in consultation answers about a proposal's consequences. */
 const CONSEQUENCE: ReadonlyMap<string, number> = new Map([
-  ['excessive', -2], ['unnecessary', -2], ['extreme', -1], ['burden', -2], ['burdensome', -2], ['costly', -1], ['damaging', -2],
-  ['detrimental', -2], ['suffer', -2], ['kill', -3], ['hurt', -2], ['harm', -2], ['reduce', -1], ['lose', -2], ['unfair', -2],
-  ['protect', 2], ['protects', 2], ['protecting', 2], ['safeguard', 2], ['safeguarding', 2], ['help', 2], ['helps', 2],
-  ['prevent', 1], ['benefit', 2], ['save', 2],
+  ['excessive', -2],
+  ['unnecessary', -2],
+  ['extreme', -1],
+  ['burden', -2],
+  ['burdensome', -2],
+  ['costly', -1],
+  ['damaging', -2],
+  ['detrimental', -2],
+  ['suffer', -2],
+  ['kill', -3],
+  ['hurt', -2],
+  ['harm', -2],
+  ['reduce', -1],
+  ['lose', -2],
+  ['unfair', -2],
+  ['protect', 2],
+  ['protects', 2],
+  ['protecting', 2],
+  ['safeguard', 2],
+  ['safeguarding', 2],
+  ['help', 2],
+  ['helps', 2],
+  ['prevent', 1],
+  ['benefit', 2],
+  ['save', 2],
 ]);
 
 const RESTRICTIVE_STEMS = ['ban', 'prohibit', 'restrict', 'limit', 'curb', 'outlaw', 'forbid', 'regulat', 'crack'];
-const FRAGMENT_WORDS = new Set(['a', 'an', 'the', 'complete', 'total', 'outright', 'full', 'blanket', 'immediate', 'strict', 'tougher', 'stricter']);
+const FRAGMENT_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'complete',
+  'total',
+  'outright',
+  'full',
+  'blanket',
+  'immediate',
+  'strict',
+  'tougher',
+  'stricter',
+]);
 
 const MODALS = new Set(['would', 'will', 'could', 'might', "won't", "wouldn't", 'can', "can't", 'may']);
-const OBLIGATION = new Set(['should', 'must', 'need', 'needs', 'needed', 'have', 'has', 'please', 'ought', 'want', 'support']);
+const OBLIGATION = new Set([
+  'should',
+  'must',
+  'need',
+  'needs',
+  'needed',
+  'have',
+  'has',
+  'please',
+  'ought',
+  'want',
+  'support',
+]);
 
 interface Sentence {
   tokens: Token[];
@@ -128,7 +228,9 @@ function proposalCues(sentence: Sentence, profile: QuestionProfile, cues: Stance
   // For a restriction, any restricting word ("limits", "restrictions") speaks of the proposal's kind of action.
   const actions = profile.restrictive ? [...profile.actionStems, ...RESTRICTIVE_STEMS] : profile.actionStems;
   const actionAt = stems.findIndex((s) => actions.some((a) => s.startsWith(a)));
-  const mentionsTarget = stems.some((s) => profile.targetStems.some((a) => s.startsWith(a) || a.startsWith(s) && s.length >= 4));
+  const mentionsTarget = stems.some((s) =>
+    profile.targetStems.some((a) => s.startsWith(a) || (a.startsWith(s) && s.length >= 4)),
+  );
   const span = (i: number, j: number) => ({ start: tokens[i].start, end: tokens[Math.min(j, tokens.length - 1)].end });
   if (actionAt >= 0) {
     const before = tokens.slice(Math.max(0, actionAt - 4), actionAt).map((t) => t.word);
@@ -138,7 +240,11 @@ function proposalCues(sentence: Sentence, profile: QuestionProfile, cues: Stance
     const imperative = actionAt === 0 && !/(?:ing|s)$/.test(tokens[0].word);
     const fragment = tokens.length <= 4 && before.every((w) => FRAGMENT_WORDS.has(w));
     if (imperative || fragment || before.some((w) => OBLIGATION.has(w))) {
-      cues.push({ side: negated ? 'disagree' : 'agree', weight: 2, ...span(Math.max(0, actionAt - before.length), actionAt + 1) });
+      cues.push({
+        side: negated ? 'disagree' : 'agree',
+        weight: 2,
+        ...span(Math.max(0, actionAt - before.length), actionAt + 1),
+      });
     } else if (modalAt > 0) {
       // "A ban would hurt grassroots sport" / "Banning ads won't stop problem gambling" / "A ban would protect children".
       const negativeModal = tokens[modalAt].word.endsWith("n't") || tokens[modalAt + 1]?.word === 'not';
@@ -149,7 +255,10 @@ function proposalCues(sentence: Sentence, profile: QuestionProfile, cues: Stance
       cues.push({ side: 'disagree', weight: 1.5, ...span(Math.max(0, actionAt - 3), actionAt) });
     }
     // "better than an outright ban", "rather than a ban", "instead of banning".
-    const lead = tokens.slice(Math.max(0, actionAt - 4), actionAt).map((t) => t.word).join(' ');
+    const lead = tokens
+      .slice(Math.max(0, actionAt - 4), actionAt)
+      .map((t) => t.word)
+      .join(' ');
     if (/\b(?:better|more effective|preferable|prefer) than\b|\brather than\b|\binstead of\b|\bnot just\b/.test(lead)) {
       cues.push({ side: 'hedge', weight: 2.5, ...span(Math.max(0, actionAt - 4), actionAt) });
     }
@@ -160,7 +269,11 @@ function proposalCues(sentence: Sentence, profile: QuestionProfile, cues: Stance
   const v = compound(consequence(tokens, 0));
   if (Math.abs(v) < 0.2) return;
   const forProposal = profile.restrictive ? v < 0 : v > 0;
-  cues.push({ side: forProposal ? 'agree' : 'disagree', weight: Math.min(1.2, Math.abs(v) * 1.5), ...span(0, tokens.length - 1) });
+  cues.push({
+    side: forProposal ? 'agree' : 'disagree',
+    weight: Math.min(1.2, Math.abs(v) * 1.5),
+    ...span(0, tokens.length - 1),
+  });
 }
 
 export function classifyStance(text: string, profile: QuestionProfile): StanceResult {
@@ -180,7 +293,10 @@ export function classifyStance(text: string, profile: QuestionProfile): StanceRe
   const tokens = tokenize(text);
   for (const s of sentences(tokens, text)) proposalCues(s, profile, cues);
   if (profile.restrictive) {
-    for (const [re, side] of [[FOR_RESTRICTION, 'agree'], [AGAINST_RESTRICTION, 'disagree']] as const) {
+    for (const [re, side] of [
+      [FOR_RESTRICTION, 'agree'],
+      [AGAINST_RESTRICTION, 'disagree'],
+    ] as const) {
       let total = 0;
       for (const m of text.matchAll(re)) {
         const weight = Math.min(ARGUMENT_WEIGHT, ARGUMENT_CAP - total);

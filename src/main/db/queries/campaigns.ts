@@ -47,11 +47,18 @@ function roundGroup(g: CampaignGroup): CampaignGroup {
 
 export function getCampaignGroup(db: Db, id: number): CampaignGroup {
   const g = db.prepare(`${GROUP_SELECT} WHERE g.id = ?`).get(id) as CampaignGroup | undefined;
-  if (!g) throw new AppError('NOT_FOUND', `There is no campaign group ${id}; it may have been split or replaced by a new detection.`);
+  if (!g)
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no campaign group ${id}; it may have been split or replaced by a new detection.`,
+    );
   return roundGroup(g);
 }
 
-export function listCampaigns(db: Db, filter: { questionId?: number; status?: CampaignStatus; kind?: GroupKind }): CampaignOverview {
+export function listCampaigns(
+  db: Db,
+  filter: { questionId?: number; status?: CampaignStatus; kind?: GroupKind },
+): CampaignOverview {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.questionId !== undefined) {
@@ -67,14 +74,24 @@ export function listCampaigns(db: Db, filter: { questionId?: number; status?: Ca
     params.push(filter.kind);
   }
   const groups = (
-    db.prepare(`${GROUP_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY g.size DESC, g.id`).all(...params) as CampaignGroup[]
+    db
+      .prepare(`${GROUP_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY g.size DESC, g.id`)
+      .all(...params) as CampaignGroup[]
   ).map(roundGroup);
   // Campaigns are found in open answers, so the totals are over open questions (or the one chosen).
   const questionFilter =
-    filter.questionId !== undefined ? 'WHERE question_id = ?' : "WHERE question_id IN (SELECT id FROM question WHERE kind = 'open')";
+    filter.questionId !== undefined
+      ? 'WHERE question_id = ?'
+      : "WHERE question_id IN (SELECT id FROM question WHERE kind = 'open')";
   const qp = filter.questionId !== undefined ? [filter.questionId] : [];
-  const responses = db.prepare(`SELECT count(*) FROM response ${questionFilter}`).pluck().get(...qp) as number;
-  const countedOnce = db.prepare(`SELECT count(*) FROM counted_response ${questionFilter}`).pluck().get(...qp) as number;
+  const responses = db
+    .prepare(`SELECT count(*) FROM response ${questionFilter}`)
+    .pluck()
+    .get(...qp) as number;
+  const countedOnce = db
+    .prepare(`SELECT count(*) FROM counted_response ${questionFilter}`)
+    .pluck()
+    .get(...qp) as number;
   const campaignResponses = db
     .prepare(
       `SELECT count(*) FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id
@@ -83,7 +100,9 @@ export function listCampaigns(db: Db, filter: { questionId?: number; status?: Ca
     .pluck()
     .get(...qp) as number;
   const run = db
-    .prepare("SELECT started_at AS at, started_by AS by, params, stats FROM signal_run WHERE kind = 'campaigns' ORDER BY id DESC LIMIT 1")
+    .prepare(
+      "SELECT started_at AS at, started_by AS by, params, stats FROM signal_run WHERE kind = 'campaigns' ORDER BY id DESC LIMIT 1",
+    )
     .get() as { at: string; by: string; params: string; stats: string } | undefined;
   return {
     groups,
@@ -123,14 +142,19 @@ function toMember(row: MemberRow, templateText: string): CampaignMember {
 /** A group with a page of its members, most edited first when `editedOnly` (the additions worth reading). */
 export function getCampaign(db: Db, id: number, offset: number, limit: number, editedOnly = false): CampaignDetail {
   const group = getCampaignGroup(db, id);
-  const templateText = db.prepare('SELECT text FROM response WHERE id = ?').pluck().get(group.templateResponseId) as string;
+  const templateText = db
+    .prepare('SELECT text FROM response WHERE id = ?')
+    .pluck()
+    .get(group.templateResponseId) as string;
   const where = `WHERE m.group_id = ?${editedOnly ? ' AND m.added_share > 0' : ''}`;
   const total = db.prepare(`SELECT count(*) FROM campaign_member m ${where}`).pluck().get(id) as number;
   const order = editedOnly ? 'm.added_share DESC, m.response_id' : '(m.response_id <> ?) , m.response_id';
   const rows = (
     editedOnly
       ? db.prepare(`${MEMBER_SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(id, limit, offset)
-      : db.prepare(`${MEMBER_SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(id, group.templateResponseId, limit, offset)
+      : db
+          .prepare(`${MEMBER_SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+          .all(id, group.templateResponseId, limit, offset)
   ) as MemberRow[];
   return {
     group,
@@ -141,19 +165,40 @@ export function getCampaign(db: Db, id: number, offset: number, limit: number, e
   };
 }
 
-export function campaignForResponse(db: Db, responseId: number): { group: CampaignGroup; member: CampaignMember } | null {
+export function campaignForResponse(
+  db: Db,
+  responseId: number,
+): { group: CampaignGroup; member: CampaignMember } | null {
   const row = db.prepare(`${MEMBER_SELECT} WHERE m.response_id = ?`).get(responseId) as MemberRow | undefined;
   if (!row) return null;
-  const groupId = db.prepare('SELECT group_id FROM campaign_member WHERE response_id = ?').pluck().get(responseId) as number;
+  const groupId = db
+    .prepare('SELECT group_id FROM campaign_member WHERE response_id = ?')
+    .pluck()
+    .get(responseId) as number;
   const group = getCampaignGroup(db, groupId);
-  const templateText = db.prepare('SELECT text FROM response WHERE id = ?').pluck().get(group.templateResponseId) as string;
+  const templateText = db
+    .prepare('SELECT text FROM response WHERE id = ?')
+    .pluck()
+    .get(group.templateResponseId) as string;
   return { group, member: toMember(row, templateText) };
 }
 
-function decide(db: Db, id: number, actor: string, column: 'status' | 'counting', value: string, action: string): CampaignGroup {
+function decide(
+  db: Db,
+  id: number,
+  actor: string,
+  column: 'status' | 'counting',
+  value: string,
+  action: string,
+): CampaignGroup {
   return db.transaction(() => {
     const before = getCampaignGroup(db, id);
-    db.prepare(`UPDATE campaign_group SET ${column} = ?, decided_by = ?, decided_at = ? WHERE id = ?`).run(value, actor, new Date().toISOString(), id);
+    db.prepare(`UPDATE campaign_group SET ${column} = ?, decided_by = ?, decided_at = ? WHERE id = ?`).run(
+      value,
+      actor,
+      new Date().toISOString(),
+      id,
+    );
     const after = getCampaignGroup(db, id);
     appendAudit(db, {
       actor,
@@ -189,9 +234,17 @@ export function campaignStats(db: Db): {
       `SELECT g.id, q.code AS question, g.size, g.status, g.counting FROM campaign_group g JOIN question q ON q.id = g.question_id
         WHERE g.status <> 'dismissed' AND g.kind = 'campaign' ORDER BY g.size DESC, g.id`,
     )
-    .all() as { id: number; question: string; size: number; status: 'proposed' | 'confirmed'; counting: CountingMode }[];
+    .all() as {
+    id: number;
+    question: string;
+    size: number;
+    status: 'proposed' | 'confirmed';
+    counting: CountingMode;
+  }[];
   const duplicates = db
-    .prepare("SELECT count(*) AS sets, coalesce(sum(size), 0) AS responses FROM campaign_group WHERE status <> 'dismissed' AND kind = 'duplicates'")
+    .prepare(
+      "SELECT count(*) AS sets, coalesce(sum(size), 0) AS responses FROM campaign_group WHERE status <> 'dismissed' AND kind = 'duplicates'",
+    )
     .get() as { sets: number; responses: number };
   return {
     campaignGroups: campaigns.length,

@@ -22,7 +22,11 @@ function detect(db: Db): OptionalTables {
   const assignment = columns(db, 'assignment');
   return {
     themes:
-      theme.has('id') && theme.has('name') && assignment.has('response_id') && assignment.has('theme_id') && assignment.has('state')
+      theme.has('id') &&
+      theme.has('name') &&
+      assignment.has('response_id') &&
+      assignment.has('theme_id') &&
+      assignment.has('state')
         ? { questionColumn: theme.has('question_id') }
         : null,
   };

@@ -29,7 +29,12 @@ export function findingsForResponse(db: Db, responseId: number): PiiFinding[] {
     .all(responseId) as FindingRow[];
   if (rows.length === 0) return [];
   const full = db.prepare('SELECT text FROM response WHERE id = ?').pluck().get(responseId) as string;
-  return rows.map((r) => ({ ...r, label: PII_LABEL[r.kind], falsePositive: r.falsePositive === 1, text: full.slice(r.start, r.end) }));
+  return rows.map((r) => ({
+    ...r,
+    label: PII_LABEL[r.kind],
+    falsePositive: r.falsePositive === 1,
+    text: full.slice(r.start, r.end),
+  }));
 }
 
 export interface PiiQuery {
@@ -55,7 +60,10 @@ export function listPersonalData(db: Db, query: PiiQuery): PiiPage {
   const from = `FROM pii_finding f JOIN response r ON r.id = f.response_id
     LEFT JOIN pii_false_positive fp ON fp.response_id = f.response_id AND fp.kind = f.kind AND fp.start = f.start AND fp.end = f.end
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = db.prepare(`SELECT count(DISTINCT f.response_id) ${from}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(DISTINCT f.response_id) ${from}`)
+    .pluck()
+    .get(...params) as number;
   const ids = db
     .prepare(`SELECT DISTINCT f.response_id ${from} ORDER BY f.response_id LIMIT ? OFFSET ?`)
     .pluck()
@@ -64,7 +72,10 @@ export function listPersonalData(db: Db, query: PiiQuery): PiiPage {
     `SELECT r.id AS responseId, p.external_id AS respondentExternalId, q.code AS questionCode, substr(r.text, 1, 240) AS excerpt
        FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN question q ON q.id = r.question_id WHERE r.id = ?`,
   );
-  const rows: PiiResponseRow[] = ids.map((id) => ({ ...(head.get(id) as Omit<PiiResponseRow, 'findings'>), findings: findingsForResponse(db, id) }));
+  const rows: PiiResponseRow[] = ids.map((id) => ({
+    ...(head.get(id) as Omit<PiiResponseRow, 'findings'>),
+    findings: findingsForResponse(db, id),
+  }));
   const counts = db
     .prepare(
       `SELECT f.kind, count(*) AS count FROM pii_finding f
@@ -72,7 +83,11 @@ export function listPersonalData(db: Db, query: PiiQuery): PiiPage {
         WHERE fp.response_id IS NULL GROUP BY f.kind`,
     )
     .all() as { kind: PiiKind; count: number }[];
-  const byKind = PII_KINDS.map((kind) => ({ kind, label: PII_LABEL[kind], count: counts.find((c) => c.kind === kind)?.count ?? 0 }));
+  const byKind = PII_KINDS.map((kind) => ({
+    kind,
+    label: PII_LABEL[kind],
+    count: counts.find((c) => c.kind === kind)?.count ?? 0,
+  }));
   return { total, offset: query.offset, rows, byKind };
 }
 
@@ -91,19 +106,25 @@ export function markPersonalData(db: Db, mark: PiiMark, actor: string): PiiFindi
       .prepare('SELECT 1 FROM pii_finding WHERE response_id = ? AND kind = ? AND start = ? AND end = ?')
       .get(mark.responseId, mark.kind, mark.start, mark.end);
     if (!exists && mark.falsePositive) {
-      throw new AppError('NOT_FOUND', `Response ${mark.responseId} has no ${PII_LABEL[mark.kind].toLowerCase()} at ${mark.start}-${mark.end}; run the checks again.`);
+      throw new AppError(
+        'NOT_FOUND',
+        `Response ${mark.responseId} has no ${PII_LABEL[mark.kind].toLowerCase()} at ${mark.start}-${mark.end}; run the checks again.`,
+      );
     }
     const key = [mark.responseId, mark.kind, mark.start, mark.end];
-    const was = db.prepare('SELECT 1 FROM pii_false_positive WHERE response_id = ? AND kind = ? AND start = ? AND end = ?').get(...key) !== undefined;
+    const was =
+      db
+        .prepare('SELECT 1 FROM pii_false_positive WHERE response_id = ? AND kind = ? AND start = ? AND end = ?')
+        .get(...key) !== undefined;
     if (was === mark.falsePositive) return;
     if (mark.falsePositive) {
-      db.prepare('INSERT INTO pii_false_positive (response_id, kind, start, end, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        ...key,
-        actor,
-        new Date().toISOString(),
-      );
+      db.prepare(
+        'INSERT INTO pii_false_positive (response_id, kind, start, end, marked_by, marked_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(...key, actor, new Date().toISOString());
     } else {
-      db.prepare('DELETE FROM pii_false_positive WHERE response_id = ? AND kind = ? AND start = ? AND end = ?').run(...key);
+      db.prepare('DELETE FROM pii_false_positive WHERE response_id = ? AND kind = ? AND start = ? AND end = ?').run(
+        ...key,
+      );
     }
     appendAudit(db, {
       actor,
@@ -130,7 +151,9 @@ export function redactorFor(db: Db): (responseId: number, text: string, options?
          WHERE fp.response_id = f.response_id AND fp.kind = f.kind AND fp.start = f.start AND fp.end = f.end)`,
   );
   return (responseId, text, options = { enabled: true }) =>
-    options.enabled ? redact(text, statement.all(responseId) as { kind: PiiKind; start: number; end: number }[], options) : text;
+    options.enabled
+      ? redact(text, statement.all(responseId) as { kind: PiiKind; start: number; end: number }[], options)
+      : text;
 }
 
 export function redactedResponse(db: Db, responseId: number): string {
@@ -140,7 +163,10 @@ export function redactedResponse(db: Db, responseId: number): string {
 }
 
 /** For `consult stats`: responses with personal data still flagged, and findings by kind. */
-export function personalDataStats(db: Db): { responsesWithPersonalData: number; personalDataByKind: Record<string, number> } {
+export function personalDataStats(db: Db): {
+  responsesWithPersonalData: number;
+  personalDataByKind: Record<string, number>;
+} {
   const rows = db
     .prepare(
       `SELECT f.kind, count(*) AS count, count(DISTINCT f.response_id) AS responses FROM pii_finding f
@@ -157,5 +183,8 @@ export function personalDataStats(db: Db): { responsesWithPersonalData: number; 
     )
     .pluck()
     .get() as number;
-  return { responsesWithPersonalData: responses, personalDataByKind: Object.fromEntries(rows.map((r) => [r.kind, r.count])) };
+  return {
+    responsesWithPersonalData: responses,
+    personalDataByKind: Object.fromEntries(rows.map((r) => [r.kind, r.count])),
+  };
 }

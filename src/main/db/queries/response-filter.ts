@@ -46,7 +46,10 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
     add(`r.priority IN (${placeholders(filter.priorities.length)})`, ...filter.priorities.map(priorityNumber));
   }
   if (filter.flags?.length) {
-    add(`r.id IN (SELECT response_id FROM response_flag WHERE flag IN (${placeholders(filter.flags.length)}))`, ...filter.flags);
+    add(
+      `r.id IN (SELECT response_id FROM response_flag WHERE flag IN (${placeholders(filter.flags.length)}))`,
+      ...filter.flags,
+    );
   }
   if (filter.assignee !== undefined) add('r.assignee = ?', filter.assignee);
 
@@ -54,7 +57,10 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
     usesRespondent = true;
     add(`p.type IN (${placeholders(filter.respondentTypes.length)})`, ...filter.respondentTypes);
   }
-  const places = [...(filter.cities ?? []), ...(filter.regions?.length ? placesIn(filter.regions, facetPlaces(db)) : [])];
+  const places = [
+    ...(filter.cities ?? []),
+    ...(filter.regions?.length ? placesIn(filter.regions, facetPlaces(db)) : []),
+  ];
   if (filter.cities?.length || filter.regions?.length) {
     usesRespondent = true;
     // A region with no known place in this project matches nothing, as it should.
@@ -92,7 +98,11 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
         ...ids,
         new Set(ids).size,
       );
-    } else add(`r.id IN (SELECT response_id FROM assignment WHERE state <> 'rejected' AND theme_id IN (${placeholders(ids.length)}))`, ...ids);
+    } else
+      add(
+        `r.id IN (SELECT response_id FROM assignment WHERE state <> 'rejected' AND theme_id IN (${placeholders(ids.length)}))`,
+        ...ids,
+      );
   }
   // Personal data, campaigns, stance and sentiment: the signals area's own SQL (docs/SIGNALS.md).
   const signals = signalFilterSql({
@@ -114,7 +124,9 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
  */
 export function fromWhere(f: FilterSql, withRespondent = false): { sql: string; params: unknown[] } {
   const join = f.usesRespondent || withRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
-  const conditions = f.match ? ['+r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)', ...f.conditions] : f.conditions;
+  const conditions = f.match
+    ? ['+r.id IN (SELECT rowid FROM response_fts WHERE response_fts MATCH ?)', ...f.conditions]
+    : f.conditions;
   return {
     sql: `FROM response r${join}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`,
     params: f.match ? [f.match, ...f.params] : f.params,
@@ -128,7 +140,10 @@ export function fromWhere(f: FilterSql, withRespondent = false): { sql: string; 
 export function fromSearch(f: FilterSql & { match: string }): { sql: string; params: unknown[] } {
   if (!f.conditions.length) return { sql: 'FROM response_fts WHERE response_fts MATCH ?', params: [f.match] };
   const rest = fromWhere({ ...f, match: null });
-  return { sql: `FROM response_fts WHERE response_fts MATCH ? AND +rowid IN (SELECT r.id ${rest.sql})`, params: [f.match, ...rest.params] };
+  return {
+    sql: `FROM response_fts WHERE response_fts MATCH ? AND +rowid IN (SELECT r.id ${rest.sql})`,
+    params: [f.match, ...rest.params],
+  };
 }
 
 /** Filters the per-question status counts answer without counting rows (see migration 3). */
@@ -141,7 +156,9 @@ const COUNTED_KEYS = new Set<keyof ResponseFilter>(['questionId', 'statuses', 'u
  */
 export function countQuery(db: Db, filter: ResponseFilter): { sql: string; params: unknown[] } {
   const f = filterSql(db, filter);
-  const keys = (Object.keys(filter) as (keyof ResponseFilter)[]).filter((k) => filter[k] !== undefined && k !== 'search');
+  const keys = (Object.keys(filter) as (keyof ResponseFilter)[]).filter(
+    (k) => filter[k] !== undefined && k !== 'search',
+  );
   if (!f.match && keys.every((k) => COUNTED_KEYS.has(k))) {
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -167,5 +184,8 @@ export function countQuery(db: Db, filter: ResponseFilter): { sql: string; param
 
 export function countMatching(db: Db, filter: ResponseFilter): number {
   const { sql, params } = countQuery(db, filter);
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }

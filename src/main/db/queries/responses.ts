@@ -28,7 +28,10 @@ const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance'>, { sql: string; respond
   type: { sql: 'p.type', respondent: true },
   city: { sql: 'p.city', respondent: true },
   submittedAt: { sql: 'p.submitted_at', respondent: true },
-  status: { sql: "CASE r.status WHEN 'new' THEN 0 WHEN 'read' THEN 1 WHEN 'in_review' THEN 2 WHEN 'done' THEN 3 ELSE 4 END", respondent: false },
+  status: {
+    sql: "CASE r.status WHEN 'new' THEN 0 WHEN 'read' THEN 1 WHEN 'in_review' THEN 2 WHEN 'done' THEN 3 ELSE 4 END",
+    respondent: false,
+  },
   priority: { sql: 'r.priority', respondent: false },
   length: { sql: 'length(r.text)', respondent: false },
 };
@@ -68,17 +71,29 @@ export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: 
   const byRespondent = `p.id ${dir}, r.question_id ${dir}`;
   const joined = f.usesRespondent || column.respondent;
   const order =
-    key === 'respondent' ? (joined ? byRespondent : `r.id ${dir}`) : column.respondent ? `${column.sql} ${dir}, ${byRespondent}` : `${column.sql} ${dir}, r.id ${dir}`;
+    key === 'respondent'
+      ? joined
+        ? byRespondent
+        : `r.id ${dir}`
+      : column.respondent
+        ? `${column.sql} ${dir}, ${byRespondent}`
+        : `${column.sql} ${dir}, r.id ${dir}`;
   const { sql, params } = fromWhere(f, column.respondent);
   return { sql: `SELECT r.id ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...params, ...page] };
 }
 
 function pageIds(db: Db, query: ResponseQuery): number[] {
   const { sql, params } = pageQuery(db, query);
-  return db.prepare(sql).pluck().all(...params) as number[];
+  return db
+    .prepare(sql)
+    .pluck()
+    .all(...params) as number[];
 }
 
-interface RawRow extends Omit<ResponseRow, 'excerpt' | 'flags' | 'themes' | 'hasNote' | 'status' | 'priority' | 'campaignKind'> {
+interface RawRow extends Omit<
+  ResponseRow,
+  'excerpt' | 'flags' | 'themes' | 'hasNote' | 'status' | 'priority' | 'campaignKind'
+> {
   /** From SIGNAL_COLUMNS (signals.ts), which also gives the campaign's id: not needed in a row. */
   campaignKind: string | null;
   campaignId: number | null;
@@ -122,7 +137,15 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const { state: stateJson, themes: themeJson, excerpt, hasMarkers, campaignKind, campaignId: _campaignId, ...rest } = r;
+    const {
+      state: stateJson,
+      themes: themeJson,
+      excerpt,
+      hasMarkers,
+      campaignKind,
+      campaignId: _campaignId,
+      ...rest
+    } = r;
     const state = readState(stateJson);
     const snippet = hasMarkers ? undefined : snippets.get(id);
     return [
@@ -166,7 +189,9 @@ interface RespondentRow {
 
 export function getResponse(db: Db, id: number, search?: string): ResponseDetail {
   const response = db
-    .prepare(`SELECT id, question_id AS questionId, text, respondent_id AS respondentId, ${STATE_SQL} AS state FROM response r WHERE id = ?`)
+    .prepare(
+      `SELECT id, question_id AS questionId, text, respondent_id AS respondentId, ${STATE_SQL} AS state FROM response r WHERE id = ?`,
+    )
     .get(id) as { id: number; questionId: number; text: string; respondentId: number; state: string } | undefined;
   if (!response) throw new AppError('NOT_FOUND', `There is no response ${id}.`);
   const p = db
@@ -180,7 +205,13 @@ export function getResponse(db: Db, id: number, search?: string): ResponseDetail
       `SELECT r.id AS responseId, q.id AS questionId, q.code AS questionCode, q.text AS questionText, r.text
          FROM response r JOIN question q ON q.id = r.question_id WHERE r.respondent_id = ? ORDER BY q.position`,
     )
-    .all(p.id) as { responseId: number; questionId: number; questionCode: string; questionText: string; text: string }[];
+    .all(p.id) as {
+    responseId: number;
+    questionId: number;
+    questionCode: string;
+    questionText: string;
+    text: string;
+  }[];
   const match = withSearchErrors({ search }, () => filterSql(db, { search }).match);
   const highlighted = new Map<number, string>();
   if (match) {
@@ -193,7 +224,12 @@ export function getResponse(db: Db, id: number, search?: string): ResponseDetail
     for (const row of rows) highlighted.set(row.id, row.marked);
   }
   const themes = optionalTables(db).themes
-    ? (db.prepare("SELECT t.name FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = ? AND a.state <> 'rejected' ORDER BY t.name").pluck().all(id) as string[])
+    ? (db
+        .prepare(
+          "SELECT t.name FROM assignment a JOIN theme t ON t.id = a.theme_id WHERE a.response_id = ? AND a.state <> 'rejected' ORDER BY t.name",
+        )
+        .pluck()
+        .all(id) as string[])
     : [];
   return {
     id: response.id,
@@ -226,20 +262,28 @@ export function responseFacets(db: Db): Facets {
     const region = regionOf(c.value);
     if (region) regionCounts.set(region, (regionCounts.get(region) ?? 0) + c.count);
   }
-  const span = db.prepare('SELECT substr(min(submitted_at), 1, 10) AS "from", substr(max(submitted_at), 1, 10) AS "to" FROM respondent').get() as {
+  const span = db
+    .prepare(
+      'SELECT substr(min(submitted_at), 1, 10) AS "from", substr(max(submitted_at), 1, 10) AS "to" FROM respondent',
+    )
+    .get() as {
     from: string | null;
     to: string | null;
   };
   const optional = optionalTables(db);
   const themes = optional.themes
     ? (db
-        .prepare(`SELECT id, name, ${optional.themes.questionColumn ? 'question_id' : 'NULL'} AS questionId FROM theme ORDER BY name`)
+        .prepare(
+          `SELECT id, name, ${optional.themes.questionColumn ? 'question_id' : 'NULL'} AS questionId FROM theme ORDER BY name`,
+        )
         .all() as Facets['themes'])
     : [];
   return {
     types: facet('type'),
     cities,
-    regions: [...regionCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    regions: [...regionCounts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
     submitted: span.from && span.to ? { from: span.from, to: span.to } : null,
     available: { themes: optional.themes !== null },
     themes,

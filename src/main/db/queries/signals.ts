@@ -27,7 +27,16 @@ export function responseSignals(db: Db, responseId: number): ResponseSignals {
          FROM response r LEFT JOIN response_signal s ON s.response_id = r.id WHERE r.id = ?`,
     )
     .get(responseId) as
-    | { id: number; text: string; sentiment: number | null; label: SentimentLabel | null; stance: Stance | null; cueStart: number | null; cueEnd: number | null; asks: number }
+    | {
+        id: number;
+        text: string;
+        sentiment: number | null;
+        label: SentimentLabel | null;
+        stance: Stance | null;
+        cueStart: number | null;
+        cueEnd: number | null;
+        asks: number;
+      }
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', `There is no response ${responseId}.`);
   return {
@@ -35,7 +44,10 @@ export function responseSignals(db: Db, responseId: number): ResponseSignals {
     sentiment: row.sentiment === null || row.label === null ? null : { score: row.sentiment, label: row.label },
     stance:
       row.stance && row.asks === 1
-        ? { value: row.stance, cue: row.cueStart !== null && row.cueEnd !== null ? row.text.slice(row.cueStart, row.cueEnd) : null }
+        ? {
+            value: row.stance,
+            cue: row.cueStart !== null && row.cueEnd !== null ? row.text.slice(row.cueStart, row.cueEnd) : null,
+          }
         : null,
     personalData: findingsForResponse(db, responseId),
     campaign: campaignForResponse(db, responseId),
@@ -102,7 +114,12 @@ export function aggregateSignals(db: Db, by: AggregateBy, view: CountingView, qu
  * The same aggregates over any grouping given as SQL yielding (response_id, key, label), e.g. theme
  * assignments: `aggregateSignalsBy(db, 'SELECT a.response_id, t.id AS key, t.name AS label FROM ...', view)`.
  */
-export function aggregateSignalsBy(db: Db, groupingSql: string, view: CountingView, questionId?: number): SignalAggregate[] {
+export function aggregateSignalsBy(
+  db: Db,
+  groupingSql: string,
+  view: CountingView,
+  questionId?: number,
+): SignalAggregate[] {
   const rows = db
     .prepare(
       `SELECT grp.key, grp.label, ${SUMMARY_COLUMNS}
@@ -126,7 +143,9 @@ function sideOf(option: string): 'agree' | 'disagree' | 'neutral' {
 }
 
 export function closedScales(db: Db): ClosedScale[] {
-  const rows = db.prepare("SELECT id, code, text, options FROM question WHERE kind = 'closed' ORDER BY position, id").all() as {
+  const rows = db
+    .prepare("SELECT id, code, text, options FROM question WHERE kind = 'closed' ORDER BY position, id")
+    .all() as {
     id: number;
     code: string;
     text: string;
@@ -146,7 +165,14 @@ export function stanceQuestions(db: Db): StanceQuestion[] {
       `SELECT q.id AS questionId, q.code, q.text, qs.asks_stance AS asks, qs.automatic, qs.decided_by AS decidedBy
          FROM question q LEFT JOIN question_stance qs ON qs.question_id = q.id WHERE q.kind = 'open' ORDER BY q.position, q.id`,
     )
-    .all() as { questionId: number; code: string; text: string; asks: number | null; automatic: number | null; decidedBy: string | null }[];
+    .all() as {
+    questionId: number;
+    code: string;
+    text: string;
+    asks: number | null;
+    automatic: number | null;
+    decidedBy: string | null;
+  }[];
   const aggregates = new Map(aggregateSignals(db, 'question', 'responses').map((a) => [a.key, a]));
   return questions.map((q) => {
     const a = aggregates.get(q.questionId);
@@ -167,9 +193,13 @@ export function stanceQuestions(db: Db): StanceQuestion[] {
 
 export function setQuestionStance(db: Db, questionId: number, asks: boolean, actor: string): StanceQuestion {
   db.transaction(() => {
-    const q = db.prepare("SELECT id, text FROM question WHERE id = ? AND kind = 'open'").get(questionId) as { id: number; text: string } | undefined;
+    const q = db.prepare("SELECT id, text FROM question WHERE id = ? AND kind = 'open'").get(questionId) as
+      { id: number; text: string } | undefined;
     if (!q) throw new AppError('NOT_FOUND', `There is no open question ${questionId}.`);
-    const before = db.prepare('SELECT asks_stance FROM question_stance WHERE question_id = ?').pluck().get(questionId) as number | undefined;
+    const before = db
+      .prepare('SELECT asks_stance FROM question_stance WHERE question_id = ?')
+      .pluck()
+      .get(questionId) as number | undefined;
     db.prepare(
       `INSERT INTO question_stance (question_id, asks_stance, automatic, decided_by, decided_at) VALUES (?, ?, 0, ?, ?)
        ON CONFLICT (question_id) DO UPDATE SET asks_stance = excluded.asks_stance, automatic = 0,
@@ -194,7 +224,10 @@ export function setQuestionStance(db: Db, questionId: number, asks: boolean, act
  * agree/disagree question: a check of the stance method on this consultation's own data.
  */
 export function stanceAgreement(db: Db, openQuestionId: number, closedQuestionId: number): StanceAgreement {
-  const closed = db.prepare("SELECT options FROM question WHERE id = ? AND kind = 'closed'").pluck().get(closedQuestionId) as string | null | undefined;
+  const closed = db
+    .prepare("SELECT options FROM question WHERE id = ? AND kind = 'closed'")
+    .pluck()
+    .get(closedQuestionId) as string | null | undefined;
   if (closed === undefined) throw new AppError('NOT_FOUND', `There is no closed question ${closedQuestionId}.`);
   const open = db.prepare("SELECT 1 FROM question WHERE id = ? AND kind = 'open'").get(openQuestionId);
   if (!open) throw new AppError('NOT_FOUND', `There is no open question ${openQuestionId}.`);
@@ -225,7 +258,15 @@ export function stanceAgreement(db: Db, openQuestionId: number, closedQuestionId
   const expected = compared ? ((aa + ad) * (aa + da) + (da + dd) * (ad + dd)) / (compared * compared) : null;
   const kappa = accuracy !== null && expected !== null && expected < 1 ? (accuracy - expected) / (1 - expected) : null;
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-  return { openQuestionId, closedQuestionId, respondents, compared, accuracy: round(accuracy), kappa: round(kappa), matrix };
+  return {
+    openQuestionId,
+    closedQuestionId,
+    respondents,
+    compared,
+    accuracy: round(accuracy),
+    kappa: round(kappa),
+    matrix,
+  };
 }
 
 /** One response's signals for the JSON export. */
@@ -249,13 +290,22 @@ export function signalsForExport(db: Db): Map<number, ExportSignals> {
   const get = (id: number): ExportSignals => {
     let e = out.get(id);
     if (!e) {
-      e = { campaignId: null, campaignStatus: null, personalData: [], stance: null, sentiment: null, sentimentLabel: null };
+      e = {
+        campaignId: null,
+        campaignStatus: null,
+        personalData: [],
+        stance: null,
+        sentiment: null,
+        sentimentLabel: null,
+      };
       out.set(id, e);
     }
     return e;
   };
   for (const row of db
-    .prepare(`SELECT r.id, s.sentiment, s.sentiment_label AS label, s.stance, ${ASKS} AS asks FROM response_signal s JOIN response r ON r.id = s.response_id`)
+    .prepare(
+      `SELECT r.id, s.sentiment, s.sentiment_label AS label, s.stance, ${ASKS} AS asks FROM response_signal s JOIN response r ON r.id = s.response_id`,
+    )
     .iterate()) {
     const r = row as { id: number; sentiment: number; label: SentimentLabel; stance: Stance; asks: number };
     const e = get(r.id);
@@ -264,7 +314,9 @@ export function signalsForExport(db: Db): Map<number, ExportSignals> {
     e.stance = r.asks === 1 ? r.stance : null;
   }
   for (const row of db
-    .prepare("SELECT m.response_id AS id, g.id AS groupId, g.status FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.status <> 'dismissed'")
+    .prepare(
+      "SELECT m.response_id AS id, g.id AS groupId, g.status FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id WHERE g.status <> 'dismissed'",
+    )
     .iterate()) {
     const r = row as { id: number; groupId: number; status: 'proposed' | 'confirmed' };
     const e = get(r.id);
@@ -324,7 +376,9 @@ export function signalFilterSql(filter: SignalFilter): { sql: string[]; params: 
     params.push(...filter.stance);
   }
   if (filter.sentiment?.length) {
-    sql.push(`r.id IN (SELECT response_id FROM response_signal WHERE sentiment_label IN (${filter.sentiment.map(() => '?').join(',')}))`);
+    sql.push(
+      `r.id IN (SELECT response_id FROM response_signal WHERE sentiment_label IN (${filter.sentiment.map(() => '?').join(',')}))`,
+    );
     params.push(...filter.sentiment);
   }
   if (filter.personalData !== undefined) {

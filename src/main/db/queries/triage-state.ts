@@ -6,11 +6,19 @@ import type { TriageState } from '../../../shared/api';
  * still as an action left it, and how an action skips responses already in the wanted state.
  */
 /** The stored priority number of `r` as its name. */
-export const PRIORITY_NAME = "json_extract('[\"none\",\"low\",\"medium\",\"high\"]', '$[' || r.priority || ']')";
+export const PRIORITY_NAME = 'json_extract(\'["none","low","medium","high"]\', \'$[\' || r.priority || \']\')';
 
-export const FLAGS_SQL = '(SELECT json_group_array(flag) FROM (SELECT flag FROM response_flag WHERE response_id = r.id ORDER BY flag))';
+export const FLAGS_SQL =
+  '(SELECT json_group_array(flag) FROM (SELECT flag FROM response_flag WHERE response_id = r.id ORDER BY flag))';
 
-export function stateSql(parts: { status: string; reason: string; priority: string; flags: string; note: string; assignee: string }): string {
+export function stateSql(parts: {
+  status: string;
+  reason: string;
+  priority: string;
+  flags: string;
+  note: string;
+  assignee: string;
+}): string {
   return `json_object('status', ${parts.status}, 'exclusionReason', ${parts.reason}, 'priority', ${parts.priority},
     'flags', json(${parts.flags}), 'note', ${parts.note}, 'assignee', ${parts.assignee})`;
 }

@@ -36,7 +36,11 @@ function newStateSql(change: TriageChange): { sql: string; params: unknown[] } {
   };
   const status = value(change.status !== undefined, 'r.status', change.status);
   // A new status other than "excluded" clears the reason.
-  const reason = value(change.status !== undefined, 'r.exclusion_reason', change.status === 'excluded' ? change.exclusionReason : null);
+  const reason = value(
+    change.status !== undefined,
+    'r.exclusion_reason',
+    change.status === 'excluded' ? change.exclusionReason : null,
+  );
   const priority = value(change.priority !== undefined, PRIORITY_NAME, change.priority);
   let flags = FLAGS_SQL;
   if (change.addFlags?.length || change.removeFlags?.length) {
@@ -77,7 +81,14 @@ function createAction(db: Db, ctx: ActionContext, description: string, reverts: 
  * Writes the changes recorded for an action (within an id range) to the responses, their flags and the audit
  * log. A response row (which holds the answer text too) is rewritten only when more than its flags changed.
  */
-function applyRecorded(db: Db, actionId: number, lo: number, hi: number, ctx: ActionContext, auditAction: string): void {
+function applyRecorded(
+  db: Db,
+  actionId: number,
+  lo: number,
+  hi: number,
+  ctx: ActionContext,
+  auditAction: string,
+): void {
   db.prepare(
     `UPDATE response SET status = json_extract(c.after, '$.status'),
             exclusion_reason = json_extract(c.after, '$.exclusionReason'),
@@ -124,7 +135,9 @@ function finishAction(db: Db, actionId: number): TriageAction | null {
     return null;
   }
   db.prepare('UPDATE triage_action SET changed = ? WHERE id = ?').run(changed, actionId);
-  return db.prepare('SELECT id, description, actor, at, changed FROM triage_action WHERE id = ?').get(actionId) as ActionRow;
+  return db
+    .prepare('SELECT id, description, actor, at, changed FROM triage_action WHERE id = ?')
+    .get(actionId) as ActionRow;
 }
 
 /**
@@ -132,31 +145,42 @@ function finishAction(db: Db, actionId: number): TriageAction | null {
  * those it really changes), writes the new state, and one audit entry per response. Returns the action, or
  * null when nothing needed to change.
  */
-export function applyChange(db: Db, target: TriageTarget, change: TriageChange, description: string, ctx: ActionContext): TriageAction | null {
+export function applyChange(
+  db: Db,
+  target: TriageTarget,
+  change: TriageChange,
+  description: string,
+  ctx: ActionContext,
+): TriageAction | null {
   const next = newStateSql(change);
   const auditAction = 'ids' in target ? 'triage.decide' : 'triage.bulk';
-  return db.transaction(() => {
-    // The target's ids, found once (inside the transaction, so the set cannot change under us).
-    let ids: number[];
-    if ('ids' in target) ids = [...new Set(target.ids)].sort((a, b) => a - b);
-    else {
-      const { sql, params } = fromWhere(filterSql(db, target.filter));
-      ids = db.prepare(`SELECT r.id ${sql} ORDER BY r.id`).pluck().all(...params) as number[];
-    }
-    pruneUndo(db, ctx.session);
-    const actionId = createAction(db, ctx, description, null);
-    const snapshot = db.prepare(
-      `INSERT INTO triage_change (action_id, response_id, before, after)
+  return db
+    .transaction(() => {
+      // The target's ids, found once (inside the transaction, so the set cannot change under us).
+      let ids: number[];
+      if ('ids' in target) ids = [...new Set(target.ids)].sort((a, b) => a - b);
+      else {
+        const { sql, params } = fromWhere(filterSql(db, target.filter));
+        ids = db
+          .prepare(`SELECT r.id ${sql} ORDER BY r.id`)
+          .pluck()
+          .all(...params) as number[];
+      }
+      pruneUndo(db, ctx.session);
+      const actionId = createAction(db, ctx, description, null);
+      const snapshot = db.prepare(
+        `INSERT INTO triage_change (action_id, response_id, before, after)
        SELECT ?, id, before, after FROM (
          SELECT r.id, ${STATE_SQL} AS before, ${next.sql} AS after FROM response r WHERE r.id IN (SELECT value FROM json_each(?)))
         WHERE before IS NOT after`,
-    );
-    inChunks(ids, ctx, (chunk, lo, hi) => {
-      snapshot.run(actionId, ...next.params, JSON.stringify(chunk));
-      applyRecorded(db, actionId, lo, hi, ctx, auditAction);
-    });
-    return finishAction(db, actionId);
-  }).immediate();
+      );
+      inChunks(ids, ctx, (chunk, lo, hi) => {
+        snapshot.run(actionId, ...next.params, JSON.stringify(chunk));
+        applyRecorded(db, actionId, lo, hi, ctx, auditAction);
+      });
+      return finishAction(db, actionId);
+    })
+    .immediate();
 }
 
 /** This session's actions that can be undone, newest first. */
@@ -179,35 +203,50 @@ export function lastUndoable(db: Db, session: string): TriageAction | null {
  * audit log.
  */
 export function undoAction(db: Db, action: TriageAction, ctx: ActionContext): { reverted: number; skipped: number } {
-  return db.transaction(() => {
-    const ids = db.prepare('SELECT response_id FROM triage_change WHERE action_id = ? ORDER BY response_id').pluck().all(action.id) as number[];
-    const undoId = createAction(db, ctx, `Undo: ${action.description}`, action.id);
-    const revert = db.prepare(
-      `INSERT INTO triage_change (action_id, response_id, before, after)
+  return db
+    .transaction(() => {
+      const ids = db
+        .prepare('SELECT response_id FROM triage_change WHERE action_id = ? ORDER BY response_id')
+        .pluck()
+        .all(action.id) as number[];
+      const undoId = createAction(db, ctx, `Undo: ${action.description}`, action.id);
+      const revert = db.prepare(
+        `INSERT INTO triage_change (action_id, response_id, before, after)
        SELECT ?, c.response_id, c.after, c.before FROM triage_change c JOIN response r ON r.id = c.response_id
         WHERE c.action_id = ? AND c.response_id BETWEEN ? AND ? AND ${STATE_SQL} = c.after`,
-    );
-    inChunks(ids, ctx, (_, lo, hi) => {
-      revert.run(undoId, action.id, lo, hi);
-      applyRecorded(db, undoId, lo, hi, ctx, 'triage.undo');
-    });
-    db.prepare('UPDATE triage_action SET undone = 1 WHERE id = ?').run(action.id);
-    const reverted = finishAction(db, undoId)?.changed ?? 0;
-    return { reverted, skipped: action.changed - reverted };
-  }).immediate();
+      );
+      inChunks(ids, ctx, (_, lo, hi) => {
+        revert.run(undoId, action.id, lo, hi);
+        applyRecorded(db, undoId, lo, hi, ctx, 'triage.undo');
+      });
+      db.prepare('UPDATE triage_action SET undone = 1 WHERE id = ?').run(action.id);
+      const reverted = finishAction(db, undoId)?.changed ?? 0;
+      return { reverted, skipped: action.changed - reverted };
+    })
+    .immediate();
 }
 
 /** Opening a response marks it read, once: audited, but not an undo step (undo is for decisions). */
 export function markRead(db: Db, id: number, actor: string): boolean {
   const state = db.prepare(`SELECT ${STATE_SQL} FROM response r WHERE r.id = ?`).pluck();
-  return db.transaction(() => {
-    const before = state.get(id) as string | undefined;
-    if (before === undefined) throw new AppError('NOT_FOUND', `There is no response ${id}.`);
-    if (!db.prepare("UPDATE response SET status = 'read' WHERE id = ? AND status = 'new'").run(id).changes) return false;
-    const after = state.get(id) as string;
-    appendAudit(db, { actor, action: 'triage.read', entity: 'response', entityId: id, before: JSON.parse(before), after: JSON.parse(after) });
-    return true;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const before = state.get(id) as string | undefined;
+      if (before === undefined) throw new AppError('NOT_FOUND', `There is no response ${id}.`);
+      if (!db.prepare("UPDATE response SET status = 'read' WHERE id = ? AND status = 'new'").run(id).changes)
+        return false;
+      const after = state.get(id) as string;
+      appendAudit(db, {
+        actor,
+        action: 'triage.read',
+        entity: 'response',
+        entityId: id,
+        before: JSON.parse(before),
+        after: JSON.parse(after),
+      });
+      return true;
+    })
+    .immediate();
 }
 
 export function responseHistory(db: Db, responseId: number): HistoryEntry[] {
@@ -216,11 +255,20 @@ export function responseHistory(db: Db, responseId: number): HistoryEntry[] {
       `SELECT id, at, actor, action, before, after FROM audit_log
         WHERE entity = 'response' AND entity_id = ? ORDER BY id DESC`,
     )
-    .all(responseId) as { id: number; at: string; actor: string; action: string; before: string | null; after: string | null }[];
+    .all(responseId) as {
+    id: number;
+    at: string;
+    actor: string;
+    action: string;
+    before: string | null;
+    after: string | null;
+  }[];
   const parse = (json: string | null): Record<string, unknown> | null => {
     if (json === null) return null;
     const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
   };
   return rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }));
 }
@@ -253,7 +301,11 @@ const toView = (r: ViewRow): SavedView => ({ ...r, filter: JSON.parse(r.filter) 
 
 export function listViews(db: Db): SavedView[] {
   return (
-    db.prepare('SELECT id, name, filter, created_by AS createdBy, created_at AS createdAt FROM saved_view ORDER BY name COLLATE NOCASE').all() as ViewRow[]
+    db
+      .prepare(
+        'SELECT id, name, filter, created_by AS createdBy, created_at AS createdAt FROM saved_view ORDER BY name COLLATE NOCASE',
+      )
+      .all() as ViewRow[]
   ).map(toView);
 }
 
@@ -269,6 +321,6 @@ export function saveView(db: Db, name: string, filter: ResponseFilter, actor: st
 }
 
 export function deleteView(db: Db, id: number): void {
-  if (!db.prepare('DELETE FROM saved_view WHERE id = ?').run(id).changes) throw new AppError('NOT_FOUND', `There is no saved view ${id}.`);
+  if (!db.prepare('DELETE FROM saved_view WHERE id = ?').run(id).changes)
+    throw new AppError('NOT_FOUND', `There is no saved view ${id}.`);
 }
-

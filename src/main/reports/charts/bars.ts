@@ -70,7 +70,13 @@ export function layoutBars(bars: Bar[], formatShare: (share: number) => string):
   const rows = bars.map((b) => {
     const lines = wrapLabel(b.label);
     const height = CHART.rowHeight + (lines.length - 1) * LINE_HEIGHT;
-    const row = { y, height, barWidth: Math.max(b.share > 0 ? 1 : 0, Math.round((b.share / max) * span)), lines, value: formatShare(b.share) };
+    const row = {
+      y,
+      height,
+      barWidth: Math.max(b.share > 0 ? 1 : 0, Math.round((b.share / max) * span)),
+      lines,
+      value: formatShare(b.share),
+    };
     y += height;
     return row;
   });
@@ -85,7 +91,9 @@ export function barChartSvg(title: string, bars: Bar[], formatShare: (share: num
     .map((r) => {
       const firstLine = middle(r) - ((r.lines.length - 1) * LINE_HEIGHT) / 2;
       const label = r.lines
-        .map((line, i) => `<tspan x="${CHART.labelWidth}" y="${firstLine + i * LINE_HEIGHT}">${escapeXml(line)}</tspan>`)
+        .map(
+          (line, i) => `<tspan x="${CHART.labelWidth}" y="${firstLine + i * LINE_HEIGHT}">${escapeXml(line)}</tspan>`,
+        )
         .join('');
       return (
         `<text text-anchor="end">${label}</text>` +

@@ -66,7 +66,10 @@ function hex(colour: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export function barChartPng(bars: Bar[], formatShare: (share: number) => string): { png: Uint8Array; width: number; height: number } {
+export function barChartPng(
+  bars: Bar[],
+  formatShare: (share: number) => string,
+): { png: Uint8Array; width: number; height: number } {
   const l = layoutBars(bars, formatShare);
   const width = l.width * SCALE;
   const height = l.height * SCALE;
@@ -84,7 +87,13 @@ export function barChartPng(bars: Bar[], formatShare: (share: number) => string)
   };
   fill(l.x0 * SCALE, (CHART.padding / 2) * SCALE, SCALE, (l.height - CHART.padding) * SCALE, CHART.axis);
   for (const row of l.rows) {
-    fill(l.x0 * SCALE, (row.y + (row.height - CHART.barHeight) / 2) * SCALE, row.barWidth * SCALE, CHART.barHeight * SCALE, CHART.colour);
+    fill(
+      l.x0 * SCALE,
+      (row.y + (row.height - CHART.barHeight) / 2) * SCALE,
+      row.barWidth * SCALE,
+      CHART.barHeight * SCALE,
+      CHART.colour,
+    );
   }
   return { png: encodePng(width, height, rgb), width: l.width, height: l.height };
 }

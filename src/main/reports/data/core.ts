@@ -13,24 +13,30 @@ export interface QuestionRow {
 }
 
 export function consultation(db: Db): { title: string; description: string } {
-  return (db.prepare('SELECT title, description FROM consultation WHERE id = 1').get() as
-    | { title: string; description: string }
-    | undefined) ?? { title: 'Consultation', description: '' };
+  return (
+    (db.prepare('SELECT title, description FROM consultation WHERE id = 1').get() as
+      { title: string; description: string } | undefined) ?? { title: 'Consultation', description: '' }
+  );
 }
 
 /** The open and closed questions chosen by code (all when none is given), in the consultation's order. */
 export function selectQuestions(db: Db, codes: string[] | undefined): QuestionRow[] {
   const rows = (
-    db.prepare("SELECT id, code, text, kind, options FROM question WHERE kind IN ('open', 'closed') ORDER BY position, id").all() as (Omit<
-      QuestionRow,
-      'options'
-    > & { options: string | null })[]
+    db
+      .prepare(
+        "SELECT id, code, text, kind, options FROM question WHERE kind IN ('open', 'closed') ORDER BY position, id",
+      )
+      .all() as (Omit<QuestionRow, 'options'> & { options: string | null })[]
   ).map((r) => ({ ...r, options: parseJson<string[]>(r.options, []) }));
   if (!codes?.length) return rows;
   const known = new Set(rows.map((r) => r.code));
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length) {
-    throw new AppError('NOT_FOUND', `There is no open or closed question ${unknown.join(', ')}. The questions are ${[...known].join(', ')}.`, { unknown });
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no open or closed question ${unknown.join(', ')}. The questions are ${[...known].join(', ')}.`,
+      { unknown },
+    );
   }
   const wanted = new Set(codes);
   return rows.filter((r) => wanted.has(r.code));
@@ -79,7 +85,9 @@ export function grouping(db: Db, column: 'type' | 'city' | 'channel', keep: numb
 /** Counted respondents in each group (a respondent counts once however many questions they answered). */
 export function respondentsByGroup(db: Db, g: Grouping): Map<string, number> {
   const rows = db
-    .prepare(`SELECT ${g.expr} AS grp, count(*) AS n FROM temp.report_respondent c JOIN respondent p ON p.id = c.id GROUP BY grp`)
+    .prepare(
+      `SELECT ${g.expr} AS grp, count(*) AS n FROM temp.report_respondent c JOIN respondent p ON p.id = c.id GROUP BY grp`,
+    )
     .all() as { grp: string; n: number }[];
   return new Map(rows.map((r) => [r.grp, r.n]));
 }

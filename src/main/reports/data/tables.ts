@@ -101,7 +101,13 @@ interface ResponseRecord {
 }
 
 /** One row per response in scope. */
-export function responsesTable(db: Db, scope: DataScope, options: ReportOptions, redact: Redactor, progress?: Progress): DataTable {
+export function responsesTable(
+  db: Db,
+  scope: DataScope,
+  options: ReportOptions,
+  redact: Redactor,
+  progress?: Progress,
+): DataTable {
   const keys = attributeKeys(db, options);
   const names = new Map(scope.themes.map((t) => [t.id, t.name]));
   const total = count(db, 'SELECT count(*) FROM temp.report_scope');
@@ -164,7 +170,9 @@ export function responsesTable(db: Db, scope: DataScope, options: ReportOptions,
           r.status === 'excluded' ? reasonLabel(r.exclusionReason) : null,
           r.flags ? r.flags.split('\u001f').map(flagLabel).join('; ') : null,
           r.note ? redact(r.note) : null,
-          ...keys.map((k) => (attributes[k] === undefined || attributes[k] === null ? null : redact(String(attributes[k])))),
+          ...keys.map((k) =>
+            attributes[k] === undefined || attributes[k] === null ? null : redact(String(attributes[k])),
+          ),
         ];
       }
     },
@@ -172,7 +180,13 @@ export function responsesTable(db: Db, scope: DataScope, options: ReportOptions,
 }
 
 /** One row per respondent in scope, one column per theme: 1 where any of their answers has it. */
-export function matrixTable(db: Db, scope: DataScope, options: ReportOptions, redact: Redactor, progress?: Progress): DataTable {
+export function matrixTable(
+  db: Db,
+  scope: DataScope,
+  options: ReportOptions,
+  redact: Redactor,
+  progress?: Progress,
+): DataTable {
   const codes = new Map(scope.questions.map((q) => [q.id, q.code]));
   const themes = scope.themes;
   const column = new Map(themes.map((t, i) => [t.id, i]));
@@ -185,13 +199,26 @@ export function matrixTable(db: Db, scope: DataScope, options: ReportOptions, re
                 ORDER BY p.id`;
   return {
     name: 'Respondents x themes',
-    columns: ['respondent', 'respondent_type', 'organisation', 'place', ...themes.map((t) => `${codes.get(t.questionId)}: ${t.name}`)],
+    columns: [
+      'respondent',
+      'respondent_type',
+      'organisation',
+      'place',
+      ...themes.map((t) => `${codes.get(t.questionId)}: ${t.name}`),
+    ],
     total,
     *rows() {
       let current: Cell[] | null = null;
       let currentId = -1;
       let done = 0;
-      for (const r of db.prepare(sql).iterate() as IterableIterator<{ id: number; externalId: string; type: string | null; organisation: string | null; city: string | null; themeId: number | null }>) {
+      for (const r of db.prepare(sql).iterate() as IterableIterator<{
+        id: number;
+        externalId: string;
+        type: string | null;
+        organisation: string | null;
+        city: string | null;
+        themeId: number | null;
+      }>) {
         if (r.id !== currentId) {
           if (current) yield current;
           checkCancel(progress, 'Writing the respondents x themes matrix', ++done, total);
@@ -229,7 +256,17 @@ export function codebookTable(db: Db, scope: DataScope): DataTable {
   );
   return {
     name: 'Codebook',
-    columns: ['question', 'question_text', 'theme_id', 'theme', 'parent_theme', 'status', 'description', 'keywords', 'responses'],
+    columns: [
+      'question',
+      'question_text',
+      'theme_id',
+      'theme',
+      'parent_theme',
+      'status',
+      'description',
+      'keywords',
+      'responses',
+    ],
     total: scope.themes.length,
     *rows() {
       for (const t of scope.themes) {

@@ -38,7 +38,11 @@ export function listThemes(db: Db): ThemeRow[] {
          FROM theme t JOIN question q ON q.id = t.question_id
         ORDER BY q.position, ${optional('position', '0')}, t.id`,
     )
-    .all() as (Omit<ThemeRow, 'keywords' | 'isOther' | 'pinnedQuotes'> & { keywords: string | null; isOther: number; quotes: string | null })[];
+    .all() as (Omit<ThemeRow, 'keywords' | 'isOther' | 'pinnedQuotes'> & {
+    keywords: string | null;
+    isOther: number;
+    quotes: string | null;
+  })[];
   return rows.map(({ quotes, ...r }) => ({
     ...r,
     keywords: parseJson<string[]>(r.keywords, []),
@@ -51,7 +55,10 @@ export function listThemes(db: Db): ThemeRow[] {
  * The themes a report shows: those chosen, or else each question's signed-off themes, or (where a question
  * has none signed off yet) its candidates, marked as a draft.
  */
-export function themesForReport(db: Db, chosen: number[] | undefined): { themes: ThemeRow[]; draftQuestions: Set<number> } {
+export function themesForReport(
+  db: Db,
+  chosen: number[] | undefined,
+): { themes: ThemeRow[]; draftQuestions: Set<number> } {
   const all = listThemes(db);
   const draftQuestions = new Set<number>();
   if (chosen) {
@@ -85,7 +92,11 @@ export function loadThemes(db: Db, themes: ThemeRow[]): void {
   db.transaction(() => {
     for (const t of themes) {
       const seen = new Set<number>();
-      for (let at: ThemeRow | undefined = t; at && !seen.has(at.id); at = at.parentId === null ? undefined : byId.get(at.parentId)) {
+      for (
+        let at: ThemeRow | undefined = t;
+        at && !seen.has(at.id);
+        at = at.parentId === null ? undefined : byId.get(at.parentId)
+      ) {
         seen.add(at.id);
         insert.run(t.id, at.id);
       }
@@ -152,7 +163,13 @@ export interface QuoteCandidate {
  * is not quoted as if it were many voices). Ranking happens on the assignments alone; only the best `limit`
  * per theme have their text read, so the cost does not grow with the theme's size.
  */
-export function quoteCandidates(db: Db, questionId: number, themes: ThemeRow[], exclude: string | null, limit: number): Map<number, QuoteCandidate[]> {
+export function quoteCandidates(
+  db: Db,
+  questionId: number,
+  themes: ThemeRow[],
+  exclude: string | null,
+  limit: number,
+): Map<number, QuoteCandidate[]> {
   const byTheme = new Map<number, QuoteCandidate[]>();
   if (themes.length === 0) return byTheme;
   const pinned = themes.flatMap((t) => t.pinnedQuotes.map((id) => `${t.id}:${id}`));
@@ -174,7 +191,13 @@ export function quoteCandidates(db: Db, questionId: number, themes: ThemeRow[], 
         WHERE k.rank <= ? AND length(r.text) BETWEEN 60 AND 900
         ORDER BY k.theme_id, k.pinned DESC, k.analyst DESC, k.accepted DESC, k.confidence DESC, abs(length(r.text) - 240), r.id`,
     )
-    .all(JSON.stringify(pinned), JSON.stringify(pinned), questionId, JSON.stringify(themes.map((t) => t.id)), limit) as QuoteCandidate[];
+    .all(
+      JSON.stringify(pinned),
+      JSON.stringify(pinned),
+      questionId,
+      JSON.stringify(themes.map((t) => t.id)),
+      limit,
+    ) as QuoteCandidate[];
   for (const r of rows) byTheme.set(r.themeId, [...(byTheme.get(r.themeId) ?? []), r]);
   return byTheme;
 }
@@ -182,7 +205,9 @@ export function quoteCandidates(db: Db, questionId: number, themes: ThemeRow[], 
 /** Counted assignments to the shown themes, by source (analyst, model, rule, import). */
 export function assignmentsBySource(db: Db): { label: string; count: number }[] {
   return db
-    .prepare('SELECT source AS label, count(*) AS count FROM temp.report_assignment WHERE counted = 1 GROUP BY source ORDER BY count DESC, source')
+    .prepare(
+      'SELECT source AS label, count(*) AS count FROM temp.report_assignment WHERE counted = 1 GROUP BY source ORDER BY count DESC, source',
+    )
     .all() as { label: string; count: number }[];
 }
 
@@ -205,7 +230,10 @@ export function analysisRuns(db: Db, questionIds: number[]): RunRow[] {
         WHERE r.question_id IS NULL OR r.question_id IN (SELECT value FROM json_each(?))
         ORDER BY r.started_at, r.id`,
     )
-    .all(JSON.stringify(questionIds)) as (Omit<RunRow, 'parameters' | 'quality'> & { parameters: string | null; quality: string | null })[];
+    .all(JSON.stringify(questionIds)) as (Omit<RunRow, 'parameters' | 'quality'> & {
+    parameters: string | null;
+    quality: string | null;
+  })[];
   return rows.map((r) => ({
     ...r,
     parameters: parseJson<Record<string, unknown>>(r.parameters, {}),
@@ -230,9 +258,17 @@ export function latestAgreement(runs: RunRow[]): Agreement[] {
     const a = run.quality.agreement;
     if (run.kind !== 'classify' || !a || typeof a !== 'object') continue;
     const measured = a as Record<string, unknown>;
-    const measures = AGREEMENT_MEASURES.filter((m) => typeof measured[m] === 'number').map((m) => ({ measure: m, value: measured[m] as number }));
+    const measures = AGREEMENT_MEASURES.filter((m) => typeof measured[m] === 'number').map((m) => ({
+      measure: m,
+      value: measured[m] as number,
+    }));
     if (measures.length === 0) continue;
-    latest.set(run.questionCode, { questionCode: run.questionCode, at: run.at, coded: typeof measured.responses === 'number' ? measured.responses : 0, measures });
+    latest.set(run.questionCode, {
+      questionCode: run.questionCode,
+      at: run.at,
+      coded: typeof measured.responses === 'number' ? measured.responses : 0,
+      measures,
+    });
   }
   return [...latest.values()];
 }

@@ -69,7 +69,7 @@ export function exclusionsByReason(db: Db, questionIds: number[]): { label: stri
 export function triageColumns(db: Db): string {
   const triage = hasTriage(db);
   const flags = hasTable(db, 'response_flag')
-    ? "(SELECT group_concat(f.flag, char(31)) FROM response_flag f WHERE f.response_id = r.id)"
+    ? '(SELECT group_concat(f.flag, char(31)) FROM response_flag f WHERE f.response_id = r.id)'
     : "''";
   return [
     triage ? 'r.status AS status' : "'' AS status",

@@ -95,7 +95,10 @@ function table(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
       columnWidths: widths,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h, i) => cell(h, i, true)) }),
-        ...b.rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false, n === b.rows.length - 1)) })),
+        ...b.rows.map(
+          (r, n) =>
+            new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false, n === b.rows.length - 1)) }),
+        ),
       ],
     }),
   ];
@@ -134,10 +137,18 @@ function block(b: Block): (Paragraph | Table)[] {
     case 'contents':
       return [
         new Paragraph({ style: 'ContentsHeading', children: [new TextRun('Contents')] }),
-        ...b.entries.map((e) => new Paragraph({ style: 'ContentsEntry', children: [new TextRun(`— ${clean(e.text)}`)] })),
+        ...b.entries.map(
+          (e) => new Paragraph({ style: 'ContentsEntry', children: [new TextRun(`— ${clean(e.text)}`)] }),
+        ),
       ];
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[b.level], pageBreakBefore: b.newPage, children: [new TextRun(clean(b.text))] })];
+      return [
+        new Paragraph({
+          heading: HEADINGS[b.level],
+          pageBreakBefore: b.newPage,
+          children: [new TextRun(clean(b.text))],
+        }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: runs(b.spans) })];
     case 'list':
@@ -157,7 +168,9 @@ function block(b: Block): (Paragraph | Table)[] {
 }
 
 function footer(): Footer {
-  const children: ParagraphChild[] = [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })];
+  const children: ParagraphChild[] = [
+    new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+  ];
   return new Footer({ children: [new Paragraph({ style: 'Meta', alignment: AlignmentType.RIGHT, children })] });
 }
 
@@ -168,8 +181,14 @@ export async function renderDocx(summary: ReportSummary): Promise<Buffer> {
     description: 'Summary of responses',
     styles: {
       default: {
-        document: { run: { font: 'Arial', size: 22, color: '0B0C0C' }, paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } } },
-        title: { run: { font: 'Arial', size: 56, bold: true, color: '0B0C0C' }, paragraph: { spacing: { after: 120 } } },
+        document: {
+          run: { font: 'Arial', size: 22, color: '0B0C0C' },
+          paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } },
+        },
+        title: {
+          run: { font: 'Arial', size: 56, bold: true, color: '0B0C0C' },
+          paragraph: { spacing: { after: 120 } },
+        },
         heading1: heading(40, 0),
         heading2: heading(30, 360),
         heading3: heading(24, 240),
@@ -178,7 +197,12 @@ export async function renderDocx(summary: ReportSummary): Promise<Buffer> {
     externalStyles: STYLES_XML,
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
         footers: { default: footer() },
         children: outline(summary).flatMap(block),
       },

@@ -96,12 +96,17 @@ function block(b: Block): string {
     case 'quote':
       return `<blockquote><p>“${esc(b.text)}”</p><footer>${esc(b.attribution)}</footer></blockquote>`;
     case 'chart':
-      return b.bars.length ? `<figure><figcaption>${esc(b.title)}</figcaption>${barChartSvg(b.title, b.bars, formatShare)}</figure>` : '';
+      return b.bars.length
+        ? `<figure><figcaption>${esc(b.title)}</figcaption>${barChartSvg(b.title, b.bars, formatShare)}</figure>`
+        : '';
     case 'table': {
       const cls = (i: number) => (b.numeric[i] ? ' class="num"' : '');
       const head = b.head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('');
       const rows = b.rows
-        .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${cls(i)}>${esc(c)}</td>`)).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${cls(i)}>${esc(c)}</td>`)).join('')}</tr>`,
+        )
         .join('');
       return `<table${b.rows.length <= SHORT_TABLE_ROWS ? ' class="keep"' : ''}><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
     }

@@ -86,7 +86,11 @@ class OdtBuilder {
   private readonly widths = new Map<string, string>();
 
   spans(list: Span[]): string {
-    return list.map((s) => (s.strong ? `<text:span text:style-name="Strong_20_Emphasis">${esc(s.text)}</text:span>` : esc(s.text))).join('');
+    return list
+      .map((s) =>
+        s.strong ? `<text:span text:style-name="Strong_20_Emphasis">${esc(s.text)}</text:span>` : esc(s.text),
+      )
+      .join('');
   }
 
   /** Column widths as automatic styles, shared by tables of the same shape. */
@@ -109,7 +113,10 @@ class OdtBuilder {
       `<style:style style:name="ReportCell" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0cm" fo:padding-right="0.2cm" fo:border-bottom="${RULE}" fo:border-top="none" fo:border-left="none" fo:border-right="none"/></style:style>`,
       '<style:style style:name="ReportHeaderCell" style:family="table-cell"><style:table-cell-properties fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:padding-left="0cm" fo:padding-right="0.2cm" fo:border-bottom="1pt solid #0b0c0c" fo:border-top="none" fo:border-left="none" fo:border-right="none"/></style:style>',
       '<style:style style:name="Frame" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="baseline" fo:border="none"/></style:style>',
-      ...[...this.widths].map(([name, w]) => `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`),
+      ...[...this.widths].map(
+        ([name, w]) =>
+          `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`,
+      ),
     ].join('');
   }
 
@@ -127,7 +134,8 @@ class OdtBuilder {
           b.entries.map((e) => `<text:p text:style-name="Contents_20_Entry">— ${esc(e.text)}</text:p>`).join('')
         );
       case 'heading': {
-        const style = b.newPage && b.level === 1 ? 'NewPage' : b.newPage && b.level === 2 ? 'NewPage2' : `Heading_20_${b.level}`;
+        const style =
+          b.newPage && b.level === 1 ? 'NewPage' : b.newPage && b.level === 2 ? 'NewPage2' : `Heading_20_${b.level}`;
         return `<text:h text:style-name="${style}" text:outline-level="${b.level}">${esc(b.text)}</text:h>`;
       }
       case 'paragraph':
@@ -150,11 +158,16 @@ class OdtBuilder {
     const n = this.pictures.length / 2 + 1;
     const png = barChartPng(b.bars, formatShare);
     this.pictures.push(
-      { name: `Pictures/chart${n}.svg`, data: strToU8(barChartSvg(b.title, b.bars, formatShare)), mediaType: 'image/svg+xml' },
+      {
+        name: `Pictures/chart${n}.svg`,
+        data: strToU8(barChartSvg(b.title, b.bars, formatShare)),
+        mediaType: 'image/svg+xml',
+      },
       { name: `Pictures/chart${n}.png`, data: png.png, mediaType: 'image/png' },
     );
     const cm = (px: number) => `${((px / 96) * 2.54).toFixed(2)}cm`;
-    const image = (href: string) => `<draw:image xlink:href="${href}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>`;
+    const image = (href: string) =>
+      `<draw:image xlink:href="${href}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>`;
     const description = b.bars.map((bar) => `${bar.label}: ${formatShare(bar.share)} (${bar.count})`).join('; ');
     return (
       `<text:p text:style-name="Caption">${esc(b.title)}</text:p>` +
@@ -165,9 +178,17 @@ class OdtBuilder {
 
   private table(b: Extract<Block, { type: 'table' }>): string {
     const name = `Table${++this.tables}`;
-    const columns = b.numeric.map((_, i) => `<table:table-column table:style-name="${this.columnStyle(b.numeric, i)}"/>`).join('');
+    const columns = b.numeric
+      .map((_, i) => `<table:table-column table:style-name="${this.columnStyle(b.numeric, i)}"/>`)
+      .join('');
     const cell = (text: string, i: number, head: boolean) => {
-      const style = head ? (b.numeric[i] ? 'Table_20_Heading_20_Number' : 'Table_20_Heading') : b.numeric[i] ? 'Table_20_Number' : 'Table_20_Contents';
+      const style = head
+        ? b.numeric[i]
+          ? 'Table_20_Heading_20_Number'
+          : 'Table_20_Heading'
+        : b.numeric[i]
+          ? 'Table_20_Number'
+          : 'Table_20_Contents';
       return `<table:table-cell table:style-name="${head ? 'ReportHeaderCell' : 'ReportCell'}" office:value-type="string"><text:p text:style-name="${style}">${esc(text)}</text:p></table:table-cell>`;
     };
     return (
@@ -181,7 +202,8 @@ class OdtBuilder {
 }
 
 function manifest(pictures: Picture[]): string {
-  const entry = (path: string, type: string) => `<manifest:file-entry manifest:full-path="${path}" manifest:media-type="${type}"/>`;
+  const entry = (path: string, type: string) =>
+    `<manifest:file-entry manifest:full-path="${path}" manifest:media-type="${type}"/>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
 ${entry('/', 'application/vnd.oasis.opendocument.text')}
@@ -194,7 +216,9 @@ ${pictures.map((p) => entry(p.name, p.mediaType)).join('\n')}
 
 export function renderOdt(summary: ReportSummary): Uint8Array {
   const builder = new OdtBuilder();
-  const body = outline(summary).map((b) => builder.block(b)).join('\n');
+  const body = outline(summary)
+    .map((b) => builder.block(b))
+    .join('\n');
   const content = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content ${NS}>
 <office:automatic-styles>${builder.automaticStyles()}</office:automatic-styles>

@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../util/errors';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 const TIMEOUT_MS = 120_000;
 
 export function findChromium(): string | null {
@@ -23,7 +28,10 @@ export function findChromium(): string | null {
 export async function chromiumPdf(html: string, signal?: AbortSignal): Promise<Buffer> {
   const chromium = findChromium();
   if (!chromium) {
-    throw new AppError('UNSUPPORTED', 'PDF export needs Chromium (install the chromium package or set CHROMIUM_PATH), or use the desktop app. Word and HTML exports work without it.');
+    throw new AppError(
+      'UNSUPPORTED',
+      'PDF export needs Chromium (install the chromium package or set CHROMIUM_PATH), or use the desktop app. Word and HTML exports work without it.',
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'consult-pdf-'));
   try {
@@ -61,7 +69,13 @@ export async function chromiumPdf(html: string, signal?: AbortSignal): Promise<B
         signal?.removeEventListener('abort', stop);
         if (signal?.aborted) reject(new AppError('CANCELLED', 'The PDF export was cancelled.'));
         else if (code === 0 && existsSync(out)) resolve();
-        else reject(new AppError('INTERNAL', `Chromium could not print the PDF (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`));
+        else
+          reject(
+            new AppError(
+              'INTERNAL',
+              `Chromium could not print the PDF (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`,
+            ),
+          );
       });
     });
     return readFileSync(out);

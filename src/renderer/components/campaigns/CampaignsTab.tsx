@@ -28,17 +28,25 @@ export function CampaignsTab({ questions }: { questions: Question[] }) {
   return (
     <div role="tabpanel" id="panel-campaigns" aria-labelledby="tab-campaigns">
       <p className="lead">
-        Organised campaigns send the same text many times. Groups of 10 or more near-identical responses are campaigns; smaller groups are sets
-        of duplicates. Each group counts as one response or as all its members when charts and reports count each campaign once; both views
-        are always available.
+        Organised campaigns send the same text many times. Groups of 10 or more near-identical responses are campaigns;
+        smaller groups are sets of duplicates. Each group counts as one response or as all its members when charts and
+        reports count each campaign once; both views are always available.
       </p>
       <div className="toolbar">
         <button type="button" className="primary" onClick={detect} disabled={!!job}>
-          {job ? `Finding campaigns… ${job.total ? `${Math.round((100 * job.done) / job.total)}%` : ''}` : o?.lastRun ? 'Find campaigns again' : 'Find campaigns'}
+          {job
+            ? `Finding campaigns… ${job.total ? `${Math.round((100 * job.done) / job.total)}%` : ''}`
+            : o?.lastRun
+              ? 'Find campaigns again'
+              : 'Find campaigns'}
         </button>
         <div className="field">
           <label htmlFor="campaign-question">Question</label>
-          <select id="campaign-question" value={questionId ?? ''} onChange={(e) => setQuestionId(e.target.value ? Number(e.target.value) : undefined)}>
+          <select
+            id="campaign-question"
+            value={questionId ?? ''}
+            onChange={(e) => setQuestionId(e.target.value ? Number(e.target.value) : undefined)}
+          >
             <option value="">All open questions</option>
             {open.map((q) => (
               <option key={q.id} value={q.id}>
@@ -57,7 +65,11 @@ export function CampaignsTab({ questions }: { questions: Question[] }) {
         </div>
         <div className="field">
           <label htmlFor="campaign-status">Status</label>
-          <select id="campaign-status" value={status} onChange={(e) => setStatus(e.target.value as CampaignStatus | '')}>
+          <select
+            id="campaign-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as CampaignStatus | '')}
+          >
             <option value="">Any</option>
             <option value="proposed">Proposed</option>
             <option value="confirmed">Confirmed</option>
@@ -89,7 +101,8 @@ export function CampaignsTab({ questions }: { questions: Question[] }) {
       {o && !o.lastRun && <p className="notice">No search for campaigns has been run on this project yet.</p>}
       {o?.lastRun && (
         <p className="muted">
-          Last run {new Date(o.lastRun.at).toLocaleString('en-GB')} by {o.lastRun.by}. Confirmed and dismissed groups are kept when it runs again.
+          Last run {new Date(o.lastRun.at).toLocaleString('en-GB')} by {o.lastRun.by}. Confirmed and dismissed groups
+          are kept when it runs again.
         </p>
       )}
       {o && o.groups.length > 0 && (
@@ -108,7 +121,11 @@ export function CampaignsTab({ questions }: { questions: Question[] }) {
               </thead>
               <tbody>
                 {o.groups.map((g) => (
-                  <tr key={g.id} className={g.id === selected ? 'selected' : undefined} aria-selected={g.id === selected}>
+                  <tr
+                    key={g.id}
+                    className={g.id === selected ? 'selected' : undefined}
+                    aria-selected={g.id === selected}
+                  >
                     <td>
                       {n(g.size)}
                       {g.kind === 'duplicates' && <span className="muted"> dup.</span>}

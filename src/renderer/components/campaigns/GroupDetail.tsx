@@ -35,7 +35,9 @@ function Member({ member, checked, onToggle }: { member: CampaignMember; checked
       <div>
         <div className="member-head">
           <label htmlFor={id}>{member.respondentExternalId}</label>
-          <span>{member.exact ? 'Same words as the template' : `${Math.round(member.addedShare * 100)}% own words`}</span>
+          <span>
+            {member.exact ? 'Same words as the template' : `${Math.round(member.addedShare * 100)}% own words`}
+          </span>
           <span>similarity {member.similarity.toFixed(2)}</span>
         </div>
         <DiffText segments={member.segments} />
@@ -44,7 +46,11 @@ function Member({ member, checked, onToggle }: { member: CampaignMember; checked
   );
 }
 
-const STATUS_TEXT: Record<CampaignStatus, string> = { proposed: 'Proposed', confirmed: 'Confirmed', dismissed: 'Dismissed' };
+const STATUS_TEXT: Record<CampaignStatus, string> = {
+  proposed: 'Proposed',
+  confirmed: 'Confirmed',
+  dismissed: 'Dismissed',
+};
 
 /** One group: its template, the analyst's decisions (status, counting, split) and its members' diffs. */
 export function GroupDetail({ id, onChanged }: { id: number; onChanged: () => void }) {
@@ -118,17 +124,26 @@ export function GroupDetail({ id, onChanged }: { id: number; onChanged: () => vo
   return (
     <section className="group-detail" aria-labelledby="group-title">
       <h2 id="group-title">
-        {g.kind === 'campaign' ? 'Campaign' : 'Duplicate set'} {g.id}: {g.size.toLocaleString('en-GB')} responses to {g.questionCode}
+        {g.kind === 'campaign' ? 'Campaign' : 'Duplicate set'} {g.id}: {g.size.toLocaleString('en-GB')} responses to{' '}
+        {g.questionCode}
       </h2>
       <p className="muted">
         {STATUS_TEXT[g.status]}
-        {g.decidedBy ? ` by ${g.decidedBy}` : ''}. {g.distinctTexts === 1 ? 'Every member sent the same words.' : `${g.distinctTexts.toLocaleString('en-GB')} different wordings.`} Mean similarity to the
-        template {g.meanSimilarity.toFixed(2)}.
+        {g.decidedBy ? ` by ${g.decidedBy}` : ''}.{' '}
+        {g.distinctTexts === 1
+          ? 'Every member sent the same words.'
+          : `${g.distinctTexts.toLocaleString('en-GB')} different wordings.`}{' '}
+        Mean similarity to the template {g.meanSimilarity.toFixed(2)}.
       </p>
       <h3>Template ({g.templateRespondent}, the most central member)</h3>
       <p className="template">{d.template.text}</p>
       <div className="decisions" role="group" aria-label="Decision">
-        <button type="button" className="primary" disabled={busy || g.status === 'confirmed'} onClick={() => setStatus('confirmed')}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || g.status === 'confirmed'}
+          onClick={() => setStatus('confirmed')}
+        >
           Confirm
         </button>
         <button type="button" disabled={busy || g.status === 'dismissed'} onClick={() => setStatus('dismissed')}>
@@ -143,11 +158,24 @@ export function GroupDetail({ id, onChanged }: { id: number; onChanged: () => vo
       <fieldset className="counting">
         <legend>In charts and reports, when each campaign counts once, this group counts as</legend>
         <label>
-          <input type="radio" name={`counting-${id}`} checked={g.counting === 'one'} disabled={busy} onChange={() => setCounting('one')} /> one response
+          <input
+            type="radio"
+            name={`counting-${id}`}
+            checked={g.counting === 'one'}
+            disabled={busy}
+            onChange={() => setCounting('one')}
+          />{' '}
+          one response
         </label>
         <label>
-          <input type="radio" name={`counting-${id}`} checked={g.counting === 'all'} disabled={busy} onChange={() => setCounting('all')} /> all{' '}
-          {g.size.toLocaleString('en-GB')} responses
+          <input
+            type="radio"
+            name={`counting-${id}`}
+            checked={g.counting === 'all'}
+            disabled={busy}
+            onChange={() => setCounting('all')}
+          />{' '}
+          all {g.size.toLocaleString('en-GB')} responses
         </label>
       </fieldset>
       {error && (
@@ -176,12 +204,20 @@ export function GroupDetail({ id, onChanged }: { id: number; onChanged: () => vo
         </button>
       </div>
       <p className="muted" aria-live="polite">
-        {d.total === 0 ? 'No members match.' : `Showing ${d.offset + 1}–${d.offset + d.members.length} of ${d.total.toLocaleString('en-GB')}.`}{' '}
-        <ins>Inserted words</ins> are the respondent&apos;s own; <del>struck words</del> are in the template but not in this response.
+        {d.total === 0
+          ? 'No members match.'
+          : `Showing ${d.offset + 1}–${d.offset + d.members.length} of ${d.total.toLocaleString('en-GB')}.`}{' '}
+        <ins>Inserted words</ins> are the respondent&apos;s own; <del>struck words</del> are in the template but not in
+        this response.
       </p>
       <ul className="members">
         {d.members.map((m) => (
-          <Member key={m.responseId} member={m} checked={checked.has(m.responseId)} onToggle={() => toggle(m.responseId)} />
+          <Member
+            key={m.responseId}
+            member={m}
+            checked={checked.has(m.responseId)}
+            onToggle={() => toggle(m.responseId)}
+          />
         ))}
       </ul>
       <div className="toolbar">

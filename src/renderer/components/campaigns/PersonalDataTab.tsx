@@ -14,12 +14,22 @@ function PiiRow({ row }: { row: PiiResponseRow }) {
   const [full, setFull] = useState<string | null>(null);
   const [redacted, setRedacted] = useState<string | null>(null);
   const detail = () => {
-    api.call('responses.get', { id: row.responseId }).then((d) => setFull(d.text), () => undefined);
-    api.call('pii.redacted', { responseId: row.responseId }).then((r) => setRedacted(r.text), () => undefined);
+    api.call('responses.get', { id: row.responseId }).then(
+      (d) => setFull(d.text),
+      () => undefined,
+    );
+    api.call('pii.redacted', { responseId: row.responseId }).then(
+      (r) => setRedacted(r.text),
+      () => undefined,
+    );
   };
   const changed = (next: PiiFinding[]) => {
     setFindings(next);
-    if (redacted !== null) api.call('pii.redacted', { responseId: row.responseId }).then((r) => setRedacted(r.text), () => undefined);
+    if (redacted !== null)
+      api.call('pii.redacted', { responseId: row.responseId }).then(
+        (r) => setRedacted(r.text),
+        () => undefined,
+      );
   };
   return (
     <li className="pii-row">
@@ -27,7 +37,10 @@ function PiiRow({ row }: { row: PiiResponseRow }) {
         {row.respondentExternalId}, {row.questionCode}
       </h3>
       <p className="member-text">
-        <PersonalDataText text={full ?? row.excerpt} findings={findings.filter((f) => (full ?? row.excerpt).length >= f.end)} />
+        <PersonalDataText
+          text={full ?? row.excerpt}
+          findings={findings.filter((f) => (full ?? row.excerpt).length >= f.end)}
+        />
         {full === null && row.excerpt.length >= 240 ? '…' : ''}
       </p>
       <PersonalDataNotice findings={findings} onChange={changed} />
@@ -55,14 +68,15 @@ export function PersonalDataTab() {
   const page = useCall('pii.list', query, JSON.stringify(query));
   useChanged('signals', page.reload);
   const [job, setJob] = useRunningJob('signals.scan');
-  const scan = () => api.call('signals.scan').then(setJob, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const scan = () =>
+    api.call('signals.scan').then(setJob, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const p = page.data;
   return (
     <div role="tabpanel" id="panel-personal" aria-labelledby="tab-personal">
       <p className="lead">
-        E-mail addresses, phone numbers, postcodes, National Insurance numbers, web addresses, card numbers and names are found automatically and
-        replaced (for example with [email]) in everything exported, unless redaction is turned off for an export. Mark anything that is not
-        personal data; stored responses are never changed.
+        E-mail addresses, phone numbers, postcodes, National Insurance numbers, web addresses, card numbers and names
+        are found automatically and replaced (for example with [email]) in everything exported, unless redaction is
+        turned off for an export. Mark anything that is not personal data; stored responses are never changed.
       </p>
       <div className="toolbar">
         <button type="button" className="primary" onClick={scan} disabled={!!job}>

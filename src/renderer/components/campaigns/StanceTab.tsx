@@ -19,7 +19,15 @@ function StanceBar({ stance }: { stance: StanceCounts }) {
   );
 }
 
-function AggregateTable({ rows, caption, showStance }: { rows: SignalAggregate[]; caption: string; showStance: (key: number) => boolean }) {
+function AggregateTable({
+  rows,
+  caption,
+  showStance,
+}: {
+  rows: SignalAggregate[];
+  caption: string;
+  showStance: (key: number) => boolean;
+}) {
   return (
     <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -49,7 +57,8 @@ function AggregateTable({ rows, caption, showStance }: { rows: SignalAggregate[]
               <td>{asked && <StanceBar stance={r.stance} />}</td>
               <td>{r.sentiment.mean === null ? '–' : r.sentiment.mean.toFixed(2)}</td>
               <td>
-                {r.sentiment.positive.toLocaleString('en-GB')} / {r.sentiment.neutral.toLocaleString('en-GB')} / {r.sentiment.negative.toLocaleString('en-GB')}
+                {r.sentiment.positive.toLocaleString('en-GB')} / {r.sentiment.neutral.toLocaleString('en-GB')} /{' '}
+                {r.sentiment.negative.toLocaleString('en-GB')}
               </td>
             </tr>
           );
@@ -61,7 +70,11 @@ function AggregateTable({ rows, caption, showStance }: { rows: SignalAggregate[]
 
 /** The stance read from the open answers against the same respondents' closed answers. */
 function Agreement({ openQuestionId, closedQuestionId }: { openQuestionId: number; closedQuestionId: number }) {
-  const agreement = useCall('stance.agreement', { openQuestionId, closedQuestionId }, `${openQuestionId}:${closedQuestionId}`);
+  const agreement = useCall(
+    'stance.agreement',
+    { openQuestionId, closedQuestionId },
+    `${openQuestionId}:${closedQuestionId}`,
+  );
   useChanged('signals', agreement.reload);
   const a = agreement.data;
   if (agreement.error) {
@@ -75,8 +88,8 @@ function Agreement({ openQuestionId, closedQuestionId }: { openQuestionId: numbe
   return (
     <div className="agreement" aria-live="polite">
       <p>
-        {a.compared.toLocaleString('en-GB')} of {a.respondents.toLocaleString('en-GB')} respondents had a clear side in both.{' '}
-        {a.accuracy === null ? 'Nothing to compare yet.' : `They match for ${Math.round(a.accuracy * 100)}%`}
+        {a.compared.toLocaleString('en-GB')} of {a.respondents.toLocaleString('en-GB')} respondents had a clear side in
+        both. {a.accuracy === null ? 'Nothing to compare yet.' : `They match for ${Math.round(a.accuracy * 100)}%`}
         {a.kappa !== null ? ` (Cohen's kappa ${a.kappa.toFixed(2)}; 0 is chance, 1 is perfect).` : '.'}
       </p>
       <table className="data-table">
@@ -124,20 +137,27 @@ export function StanceTab() {
   const q = questions.data;
   const asks = (key: number) => q?.questions.find((x) => x.questionId === key)?.asksStance ?? false;
   const setAsks = (questionId: number, asksStance: boolean) =>
-    api.call('stance.setQuestion', { questionId, asksStance }).then(reloadAll, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  const scan = () => api.call('signals.scan').then(setJob, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api
+      .call('stance.setQuestion', { questionId, asksStance })
+      .then(reloadAll, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const scan = () =>
+    api.call('signals.scan').then(setJob, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const scanned = q?.questions.some((x) => x.sentiment.mean !== null);
 
   return (
     <div role="tabpanel" id="panel-stance" aria-labelledby="tab-stance">
       <p className="notice">
-        <strong>These are estimates.</strong> Stance (agree, disagree, mixed, unclear) and sentiment are read from the words of each response by
-        transparent rules, not stated by respondents. Use them to find and compare responses, and check them against what respondents wrote
-        before quoting a figure.
+        <strong>These are estimates.</strong> Stance (agree, disagree, mixed, unclear) and sentiment are read from the
+        words of each response by transparent rules, not stated by respondents. Use them to find and compare responses,
+        and check them against what respondents wrote before quoting a figure.
       </p>
       <div className="toolbar">
         <button type="button" className="primary" onClick={scan} disabled={!!job}>
-          {job ? `Checking… ${job.total ? `${Math.round((100 * job.done) / job.total)}%` : ''}` : scanned ? 'Check responses again' : 'Check responses'}
+          {job
+            ? `Checking… ${job.total ? `${Math.round((100 * job.done) / job.total)}%` : ''}`
+            : scanned
+              ? 'Check responses again'
+              : 'Check responses'}
         </button>
         <div className="field">
           <label htmlFor="stance-view">Count</label>
@@ -153,14 +173,23 @@ export function StanceTab() {
         </p>
       )}
       <h2>Questions that ask for a view</h2>
-      <p className="muted">Stance is shown only for questions that ask for one; it is worked out from the wording, and you can change it.</p>
+      <p className="muted">
+        Stance is shown only for questions that ask for one; it is worked out from the wording, and you can change it.
+      </p>
       <ul className="pii-list">
         {q?.questions.map((x) => (
           <li key={x.questionId}>
             <label>
-              <input type="checkbox" checked={x.asksStance} onChange={(e) => void setAsks(x.questionId, e.target.checked)} /> {x.code}: {x.text}
+              <input
+                type="checkbox"
+                checked={x.asksStance}
+                onChange={(e) => void setAsks(x.questionId, e.target.checked)}
+              />{' '}
+              {x.code}: {x.text}
             </label>
-            <span className="muted">{x.automatic ? '(from the wording)' : `(set by ${x.decidedBy ?? 'an analyst'})`}</span>
+            <span className="muted">
+              {x.automatic ? '(from the wording)' : `(set by ${x.decidedBy ?? 'an analyst'})`}
+            </span>
           </li>
         ))}
       </ul>
@@ -175,7 +204,10 @@ export function StanceTab() {
       <h2>Check the method against a closed question</h2>
       {q && q.closedScales.length > 0 ? (
         <>
-          <p className="muted">Where the same respondents answered an agree/disagree question, compare it with the stance read from their words.</p>
+          <p className="muted">
+            Where the same respondents answered an agree/disagree question, compare it with the stance read from their
+            words.
+          </p>
           <form
             className="toolbar"
             onSubmit={(e) => {

@@ -116,7 +116,12 @@ export function ImportHistory({ refresh }: { refresh: number }) {
               <td>{n(h.duplicates)}</td>
               <td>
                 {h.rowsQuarantined + h.duplicates > 0 && (
-                  <button type="button" className="link" onClick={() => setShown(h)} aria-label={`Show rows kept out of ${h.fileName} (${n(h.rowsQuarantined + h.duplicates)})`}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setShown(h)}
+                    aria-label={`Show rows kept out of ${h.fileName} (${n(h.rowsQuarantined + h.duplicates)})`}
+                  >
                     Show rows
                   </button>
                 )}

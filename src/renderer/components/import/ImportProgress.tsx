@@ -40,7 +40,9 @@ export function ImportProgress({ jobId, onFinished }: { jobId: string; onFinishe
       <p>{job?.phase ?? 'Starting…'}</p>
       <progress max={100} value={percent ?? undefined} aria-labelledby="import-progress-title" />
       <p aria-live="polite" className="muted">
-        {importing && job ? `${job.done.toLocaleString('en-GB')} rows${job.total ? ` of about ${job.total.toLocaleString('en-GB')}` : ''}` : ''}
+        {importing && job
+          ? `${job.done.toLocaleString('en-GB')} rows${job.total ? ` of about ${job.total.toLocaleString('en-GB')}` : ''}`
+          : ''}
         {percent !== null ? ` — ${percent}%` : ''}
         {job?.etaMs ? ` — ${timeLeft(job.etaMs)}` : ''}
       </p>

@@ -10,12 +10,23 @@ export function ImportResult({ summary }: { summary: ImportSummary }) {
         Import finished
       </h2>
       <p className="lead">
-        {n(summary.respondentsAdded)} respondents and {n(summary.responsesAdded)} answers imported; {n(summary.quarantined)} rows quarantined; {n(summary.duplicates)} duplicates skipped.
+        {n(summary.respondentsAdded)} respondents and {n(summary.responsesAdded)} answers imported;{' '}
+        {n(summary.quarantined)} rows quarantined; {n(summary.duplicates)} duplicates skipped.
       </p>
       <ul className="file-results">
         {summary.files.map((f) => (
           <li key={f.paths.join('\n')} className={`file-result ${f.status}`}>
-            <strong>{f.status === 'imported' ? 'Imported' : f.status === 'empty' ? 'Nothing to import' : f.status === 'refused' ? 'Refused' : 'Failed'}:</strong> {f.message}
+            <strong>
+              {f.status === 'imported'
+                ? 'Imported'
+                : f.status === 'empty'
+                  ? 'Nothing to import'
+                  : f.status === 'refused'
+                    ? 'Refused'
+                    : 'Failed'}
+              :
+            </strong>{' '}
+            {f.message}
             {f.quarantineSample.length > 0 && (
               <ul>
                 {f.quarantineSample.map((q, i) => (

@@ -38,7 +38,10 @@ export function MappingTable({ idPrefix, columns, mapping, questions, onChange, 
     const merged: ColumnMapping = { ...current, ...next, column };
     const others = mapping.columns.filter((m) => m.column !== column);
     // Only one id column: choosing another demotes the old one.
-    const fixed = merged.role === 'id' ? others.map((m) => (m.role === 'id' ? { column: m.column, role: 'ignore' as const } : m)) : others;
+    const fixed =
+      merged.role === 'id'
+        ? others.map((m) => (m.role === 'id' ? { column: m.column, role: 'ignore' as const } : m))
+        : others;
     const order = columns.map((c) => c.name);
     onChange({ columns: [...fixed, merged].sort((a, b) => order.indexOf(a.column) - order.indexOf(b.column)) });
   };
@@ -46,8 +49,14 @@ export function MappingTable({ idPrefix, columns, mapping, questions, onChange, 
     const current = byColumn.get(column);
     if (role === 'open' || role === 'closed') {
       const keep = current?.question && questions.some((q) => q.code === current.question);
-      update(column, { role, question: keep ? current.question : newCode(), text: keep ? current.text : column, attribute: undefined });
-    } else if (role === 'attribute') update(column, { role, attribute: current?.attribute ?? column, question: undefined, text: undefined });
+      update(column, {
+        role,
+        question: keep ? current.question : newCode(),
+        text: keep ? current.text : column,
+        attribute: undefined,
+      });
+    } else if (role === 'attribute')
+      update(column, { role, attribute: current?.attribute ?? column, question: undefined, text: undefined });
     else update(column, { role, question: undefined, text: undefined, attribute: undefined });
   };
   return (
@@ -88,7 +97,11 @@ export function MappingTable({ idPrefix, columns, mapping, questions, onChange, 
                 <label className="visually-hidden" htmlFor={`${id}-role`}>
                   {`${c.name}: becomes`}
                 </label>
-                <select id={`${id}-role`} value={m.role} onChange={(e) => setRole(c.name, e.target.value as ColumnRole)}>
+                <select
+                  id={`${id}-role`}
+                  value={m.role}
+                  onChange={(e) => setRole(c.name, e.target.value as ColumnRole)}
+                >
                   {ROLES.map((r) => (
                     <option key={r.value} value={r.value}>
                       {r.label}
@@ -105,7 +118,11 @@ export function MappingTable({ idPrefix, columns, mapping, questions, onChange, 
                     <select
                       id={`${id}-question`}
                       value={question ? m.question : NEW}
-                      onChange={(e) => (e.target.value === NEW ? update(c.name, { question: newCode(), text: c.name }) : update(c.name, { question: e.target.value, text: undefined }))}
+                      onChange={(e) =>
+                        e.target.value === NEW
+                          ? update(c.name, { question: newCode(), text: c.name })
+                          : update(c.name, { question: e.target.value, text: undefined })
+                      }
                     >
                       {questions.map((q) => (
                         <option key={q.code} value={q.code}>
@@ -117,7 +134,11 @@ export function MappingTable({ idPrefix, columns, mapping, questions, onChange, 
                     {question && !question.existing && question.code === m.question && m.text !== undefined && (
                       <>
                         <label className="small" htmlFor={`${id}-text`}>{`Text of new question ${m.question}`}</label>
-                        <input id={`${id}-text`} value={m.text} onChange={(e) => update(c.name, { text: e.target.value })} />
+                        <input
+                          id={`${id}-text`}
+                          value={m.text}
+                          onChange={(e) => update(c.name, { text: e.target.value })}
+                        />
                       </>
                     )}
                   </div>
@@ -127,7 +148,13 @@ export function MappingTable({ idPrefix, columns, mapping, questions, onChange, 
                     <label className="visually-hidden" htmlFor={`${id}-attribute`}>
                       {`${c.name}: detail`}
                     </label>
-                    <select id={`${id}-attribute`} value={standard ? m.attribute : OTHER} onChange={(e) => update(c.name, { attribute: e.target.value === OTHER ? c.name : e.target.value })}>
+                    <select
+                      id={`${id}-attribute`}
+                      value={standard ? m.attribute : OTHER}
+                      onChange={(e) =>
+                        update(c.name, { attribute: e.target.value === OTHER ? c.name : e.target.value })
+                      }
+                    >
                       {STANDARD.map((s) => (
                         <option key={s.value} value={s.value}>
                           {s.label}
@@ -140,7 +167,11 @@ export function MappingTable({ idPrefix, columns, mapping, questions, onChange, 
                         <label className="small" htmlFor={`${id}-attribute-name`}>
                           Name of the detail
                         </label>
-                        <input id={`${id}-attribute-name`} value={m.attribute ?? ''} onChange={(e) => update(c.name, { attribute: e.target.value })} />
+                        <input
+                          id={`${id}-attribute-name`}
+                          value={m.attribute ?? ''}
+                          onChange={(e) => update(c.name, { attribute: e.target.value })}
+                        />
                       </>
                     )}
                   </div>

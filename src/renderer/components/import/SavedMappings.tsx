@@ -22,8 +22,16 @@ export function SavedMappings({ refresh }: { refresh: number }) {
       <ul>
         {mappings.data.map((m) => (
           <li key={m.id}>
-            <strong>{m.name}</strong> <span className="muted">({m.columns.length} columns; saved by {m.createdBy} on {m.createdAt.slice(0, 10)})</span>{' '}
-            <button type="button" className="link" onClick={() => remove(m.id)} aria-label={`Delete the saved mapping ${m.name}`}>
+            <strong>{m.name}</strong>{' '}
+            <span className="muted">
+              ({m.columns.length} columns; saved by {m.createdBy} on {m.createdAt.slice(0, 10)})
+            </span>{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => remove(m.id)}
+              aria-label={`Delete the saved mapping ${m.name}`}
+            >
               Delete
             </button>
           </li>

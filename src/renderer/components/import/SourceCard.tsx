@@ -17,10 +17,27 @@ export interface SourceCardProps {
   onSheet: (sheet: string | null) => void;
 }
 
-const FORMATS: Record<string, string> = { csv: 'CSV', xlsx: 'Excel workbook', json: 'JSON', jsonl: 'JSON Lines', documents: 'Documents' };
+const FORMATS: Record<string, string> = {
+  csv: 'CSV',
+  xlsx: 'Excel workbook',
+  json: 'JSON',
+  jsonl: 'JSON Lines',
+  documents: 'Documents',
+};
 
 /** One file (or folder of documents) as read: what was detected, the first rows, and its mapping. */
-export function SourceCard({ index, source, mapping, included, questions, newCode, onMapping, onInclude, onSheet, onSaved }: SourceCardProps) {
+export function SourceCard({
+  index,
+  source,
+  mapping,
+  included,
+  questions,
+  newCode,
+  onMapping,
+  onInclude,
+  onSheet,
+  onSaved,
+}: SourceCardProps) {
   const [saveName, setSaveName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -49,7 +66,12 @@ export function SourceCard({ index, source, mapping, included, questions, newCod
       <div className="source-head">
         <h3 id={`${id}-title`}>{source.name}</h3>
         <div className="checkbox">
-          <input id={`${id}-include`} type="checkbox" checked={included} onChange={(e) => onInclude(e.target.checked)} />
+          <input
+            id={`${id}-include`}
+            type="checkbox"
+            checked={included}
+            onChange={(e) => onInclude(e.target.checked)}
+          />
           <label htmlFor={`${id}-include`}>Import this file</label>
         </div>
       </div>
@@ -76,7 +98,8 @@ export function SourceCard({ index, source, mapping, included, questions, newCod
       </dl>
       {source.alreadyImported && (
         <p className="notice warning">
-          This file was imported on {source.alreadyImported.at.slice(0, 10)} (as {source.alreadyImported.fileName}). It will be refused unless you tick “Import files again” below.
+          This file was imported on {source.alreadyImported.at.slice(0, 10)} (as {source.alreadyImported.fileName}). It
+          will be refused unless you tick “Import files again” below.
         </p>
       )}
       {source.warnings.length > 0 && (
@@ -100,12 +123,24 @@ export function SourceCard({ index, source, mapping, included, questions, newCod
           </select>
         </div>
       )}
-      <MappingTable idPrefix={id} columns={source.columns} mapping={mapping} questions={questions} onChange={onMapping} newCode={newCode} />
+      <MappingTable
+        idPrefix={id}
+        columns={source.columns}
+        mapping={mapping}
+        questions={questions}
+        onChange={onMapping}
+        newCode={newCode}
+      />
       <details className="save-mapping">
         <summary>Save this mapping for the next file of this layout</summary>
         <div className="row">
           <label htmlFor={`${id}-save-name`}>Name</label>
-          <input id={`${id}-save-name`} value={saveName} onChange={(e) => setSaveName(e.target.value)} placeholder="e.g. Citizen Space export" />
+          <input
+            id={`${id}-save-name`}
+            value={saveName}
+            onChange={(e) => setSaveName(e.target.value)}
+            placeholder="e.g. Citizen Space export"
+          />
           <button type="button" onClick={save} disabled={!saveName.trim()}>
             Save mapping
           </button>

@@ -13,7 +13,13 @@ async function upload(file: File): Promise<string> {
   return body.path;
 }
 
-export function UploadDrop({ onUploaded, onError }: { onUploaded: (paths: string[]) => void; onError: (message: string) => void }) {
+export function UploadDrop({
+  onUploaded,
+  onError,
+}: {
+  onUploaded: (paths: string[]) => void;
+  onError: (message: string) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const send = (files: File[]) => {
@@ -46,7 +52,13 @@ export function UploadDrop({ onUploaded, onError }: { onUploaded: (paths: string
       onDrop={drop}
     >
       <label htmlFor="upload-files">Or drop files here, or choose them to upload</label>
-      <input id="upload-files" type="file" multiple disabled={busy} onChange={(e) => send([...(e.target.files ?? [])])} />
+      <input
+        id="upload-files"
+        type="file"
+        multiple
+        disabled={busy}
+        onChange={(e) => send([...(e.target.files ?? [])])}
+      />
       <p className="muted" aria-live="polite">
         {busy ? 'Uploading…' : 'Uploaded files are kept in the app’s data folder.'}
       </p>
