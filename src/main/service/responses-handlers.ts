@@ -38,6 +38,15 @@ const filterObject = z.object({
     .optional(),
   unread: z.boolean().optional(),
   assignee: z.string().max(200).optional(),
+  notGiven: z
+    .array(z.enum(['type', 'place']))
+    .max(2)
+    .optional(),
+  coding: z
+    .array(z.enum(['hand', 'model', 'none']))
+    .max(3)
+    .optional(),
+  counting: z.enum(['responses', 'campaigns-once']).optional(),
 });
 export const filterSchema: z.ZodType<ResponseFilter> = filterObject;
 

@@ -1,4 +1,5 @@
 import type { CHART_IDS } from '../constants';
+import type { ResponseFilter } from './responses';
 import type { CountingView } from './signals';
 /**
  * The Dashboard: aggregates the backend counts in SQL for a filter and a counting view, one call per chart
@@ -6,27 +7,10 @@ import type { CountingView } from './signals';
  */
 
 /**
- * Which responses the dashboard counts. The field names and meanings are those of the Responses area's
- * filter (ResponseFilter, issue 4), so a bar's filter opens Responses on exactly its responses; at merge
- * this becomes `type DashboardFilter = ResponseFilter`.
+ * Which responses the dashboard counts: the Responses area's filter, so the two areas share one filter and a
+ * bar's filter opens Responses on exactly its responses. Its `counting` is set by the dashboard's switch.
  */
-export interface DashboardFilter {
-  questionId?: number;
-  /** Full-text search over the answers. */
-  search?: string;
-  respondentTypes?: string[];
-  /** Places as given by respondents. */
-  cities?: string[];
-  /** Submission date range, inclusive, as YYYY-MM-DD. */
-  submittedFrom?: string;
-  submittedTo?: string;
-  /** Respondents who chose one of `options` in closed question `questionId`; every entry must match. */
-  answers?: { questionId: number; options: string[] }[];
-  /** Responses coded with these themes: any one of them, or all of them. */
-  themes?: { ids: number[]; mode: 'any' | 'all' };
-  /** Responses that are part of a campaign ('member') or not ('unique'). */
-  campaign?: 'member' | 'unique';
-}
+export type DashboardFilter = ResponseFilter;
 
 /**
  * How campaigns are counted (the names of issue 6's CountingView): every response as submitted, or each

@@ -1,4 +1,4 @@
-import type { SentimentLabel, Stance } from './signals';
+import type { CountingView, SentimentLabel, Stance } from './signals';
 import type { Flag, Priority, TriageState, TriageStatus } from './triage';
 
 export type QuestionKind = 'open' | 'closed' | 'attribute';
@@ -49,6 +49,18 @@ export interface ResponseFilter {
   unread?: boolean;
   /** Assigned to this analyst. */
   assignee?: string;
+  /** Respondents who gave no respondent type, or no place (what the Dashboard's "Not given" bars count). */
+  notGiven?: ('type' | 'place')[];
+  /**
+   * How far coding has got: a theme a person gave or accepted ('hand'); themes a model or rule proposed and
+   * nobody has decided yet ('model'); no theme ('none'). Rejected themes do not count.
+   */
+  coding?: ('hand' | 'model' | 'none')[];
+  /**
+   * 'campaigns-once' leaves out the copies in campaign groups an analyst set to count once (the group's
+   * template stands for them): the responses the Dashboard counts under "Each campaign once".
+   */
+  counting?: CountingView;
 }
 
 export type SortKey =

@@ -3,6 +3,7 @@ import { placesIn } from '../../../shared/places';
 import { PRIORITIES } from '../../../shared/triage';
 import { toFtsQuery } from '../../search/fts-query';
 import type { Db } from '../connection';
+import { ukDayEndBound, ukDayStartBound } from '../../util/uk-time';
 import { optionalTables } from './optional-tables';
 import { signalFilterSql } from './signals';
 
@@ -18,6 +19,13 @@ export interface FilterSql {
   /** The FTS5 query when searching, null otherwise. */
   match: string | null;
 }
+
+/**
+ * Responses a campaign group that counts once stands for through its template: the view "each campaign
+ * once" leaves them out (the complement of the `counted_response` view, as a set SQLite builds once).
+ */
+export const CAMPAIGN_COPIES = `SELECT m.response_id FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id
+  WHERE g.status <> 'dismissed' AND g.counting = 'one' AND m.response_id <> g.template_response_id`;
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
 
@@ -66,14 +74,22 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
     // A region with no known place in this project matches nothing, as it should.
     add(places.length ? `p.city IN (${placeholders(places.length)})` : '0', ...places);
   }
+  // Days are UK days (src/main/util/uk-time.ts), as the Dashboard draws them.
   if (filter.submittedFrom) {
     usesRespondent = true;
-    add('p.submitted_at >= ?', filter.submittedFrom);
+    add('p.submitted_at >= ?', ukDayStartBound(filter.submittedFrom));
   }
   if (filter.submittedTo) {
     usesRespondent = true;
-    // Inclusive of the whole last day, whatever the time of day is stored.
-    add("p.submitted_at < date(?, '+1 day')", filter.submittedTo);
+    add('p.submitted_at < ?', ukDayEndBound(filter.submittedTo));
+  }
+  if (filter.notGiven?.includes('type')) {
+    usesRespondent = true;
+    add('p.type IS NULL');
+  }
+  if (filter.notGiven?.includes('place')) {
+    usesRespondent = true;
+    add('p.city IS NULL');
   }
   for (const answer of filter.answers ?? []) {
     if (!answer.options.length) continue;
@@ -104,6 +120,14 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
         ...ids,
       );
   }
+  if (filter.coding?.length) {
+    // Which of hand (0), model (1) or none (NULL) a response's live assignments make it; people only accept.
+    const state = optional.themes
+      ? "(SELECT min(a.state <> 'accepted') FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected')"
+      : 'NULL';
+    const wanted = filter.coding.map((c) => (c === 'hand' ? `${state} = 0` : c === 'model' ? `${state} = 1` : `${state} IS NULL`));
+    add(wanted.length === 1 ? wanted[0] : `(${wanted.join(' OR ')})`);
+  }
   // Personal data, campaigns, stance and sentiment: the signals area's own SQL (docs/SIGNALS.md).
   const signals = signalFilterSql({
     personalData: filter.hasPersonalData,
@@ -113,6 +137,7 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
   });
   conditions.push(...signals.sql);
   params.push(...signals.params);
+  if (filter.counting === 'campaigns-once') add(`r.id NOT IN (${CAMPAIGN_COPIES})`);
   return { conditions, params, usesRespondent, match };
 }
 
@@ -156,8 +181,9 @@ const COUNTED_KEYS = new Set<keyof ResponseFilter>(['questionId', 'statuses', 'u
  */
 export function countQuery(db: Db, filter: ResponseFilter): { sql: string; params: unknown[] } {
   const f = filterSql(db, filter);
+  // Counting every response is no filter at all.
   const keys = (Object.keys(filter) as (keyof ResponseFilter)[]).filter(
-    (k) => filter[k] !== undefined && k !== 'search',
+    (k) => filter[k] !== undefined && k !== 'search' && !(k === 'counting' && filter.counting === 'responses'),
   );
   if (!f.match && keys.every((k) => COUNTED_KEYS.has(k))) {
     const conditions: string[] = [];
