@@ -1,21 +1,24 @@
 import type { ChartResult, ChartRow, DashboardFilter } from '../../shared/api';
-import { respondentsWhere } from './filter';
 import {
+  barFilter,
+  byCountThenLabel,
   capitalise,
   countingNotes,
-  countRespondents,
   empty,
   NO_MATCH,
   NOT_GIVEN,
+  notGivenPatch,
   unavailable,
   type ChartContext,
   respondentBars,
 } from './common';
-import { questionInfo, questionTitle, type QuestionInfo } from './questions';
+import type { ClosedAnswers } from './facts';
+import { questionTitle, type QuestionInfo } from './questions';
+import { IN_VIEW } from './view';
 
 /** The closed question to show: the one asked for, else the filter's question if closed, else the first. */
 function pickClosed(ctx: ChartContext, requested: number | undefined): QuestionInfo | undefined {
-  const closed = questionInfo(ctx.db).filter((q) => q.kind === 'closed');
+  const closed = ctx.facts.questions.filter((q) => q.kind === 'closed');
   return (
     closed.find((q) => q.id === requested) ??
     closed.find((q) => q.id === ctx.filter.questionId) ??
@@ -23,38 +26,40 @@ function pickClosed(ctx: ChartContext, requested: number | undefined): QuestionI
   );
 }
 
-interface AnswerCount {
-  group: string;
-  answer: string;
-  n: number;
-}
-
-/** Answers to closed question `q` of the respondents in view, by a grouping over `respondent p`. */
-function countAnswers(ctx: ChartContext, q: QuestionInfo, groupSql: string): AnswerCount[] {
-  const where = respondentsWhere(ctx.view);
-  return ctx.db
-    .prepare(
-      `SELECT coalesce(${groupSql}, ?) AS "group", c.text AS answer, count(*) AS n
-         FROM response c JOIN respondent p ON p.id = c.respondent_id
-        WHERE c.question_id = ? AND ${where.sql} GROUP BY 1, 2`,
-    )
-    .all(NOT_GIVEN, q.id, ...where.params) as AnswerCount[];
+/** Respondents in view by their answer to the question (code k: labels[k - 1]), per group code of theirs. */
+function countAnswers(
+  ctx: ChartContext,
+  answers: ClosedAnswers,
+  group: ArrayLike<number> | null,
+): Map<number, number[]> {
+  const counts = new Map<number, number[]>();
+  const inView = ctx.view.respondents;
+  for (let p = 0; p < inView.length; p++) {
+    const a = answers.answer[p];
+    if (!a || !(inView[p] & IN_VIEW)) continue;
+    const g = group ? group[p] : 0;
+    let row = counts.get(g);
+    if (!row) counts.set(g, (row = new Array<number>(answers.labels.length + 1).fill(0)));
+    row[a]++;
+  }
+  return counts;
 }
 
 /** The question's options in order, then any other answer given (an import may hold answers outside them). */
-function answerOrder(q: QuestionInfo, counts: AnswerCount[]): string[] {
+function answerOrder(q: QuestionInfo, answers: ClosedAnswers): string[] {
   const options = q.options ?? [];
-  const others = [...new Set(counts.map((c) => c.answer))].filter((a) => !options.includes(a)).sort();
-  return [...options, ...others];
+  return [...options, ...answers.labels.filter((a) => !options.includes(a)).sort()];
 }
 
-const answerFilter = (filter: DashboardFilter, q: QuestionInfo, answer: string): DashboardFilter => ({
-  ...filter,
-  answers: [...(filter.answers ?? []), { questionId: q.id, options: [answer] }],
-});
+function answerFilter(ctx: ChartContext, q: QuestionInfo, answer: string, patch: Partial<DashboardFilter> = {}) {
+  return barFilter(ctx, {
+    ...patch,
+    answers: [...(ctx.filter.answers ?? []), { questionId: q.id, options: [answer] }],
+  });
+}
 
 function notAnswered(ctx: ChartContext, answered: number): string[] {
-  const missing = countRespondents(ctx) - answered;
+  const missing = ctx.view.respondentCount - answered;
   return missing > 0 ? [`${missing.toLocaleString('en-GB')} respondents in view did not answer this question.`] : [];
 }
 
@@ -63,22 +68,24 @@ const NO_CLOSED = unavailable(
   'Closed questions (agree / disagree, choose one) are charted here once imported.',
 );
 
+const sum = (values: number[]): number => values.reduce((s, n) => s + n, 0);
+
 /** How respondents in view answered a closed question: one bar per option, in the question's order. */
 export function closedAnswers(ctx: ChartContext, closedQuestionId: number | undefined): ChartResult {
   const q = pickClosed(ctx, closedQuestionId);
-  if (!q) return NO_CLOSED;
-  const counts = countAnswers(ctx, q, "''");
-  const basedOn = counts.reduce((s, c) => s + c.n, 0);
+  const answers = q && ctx.facts.closed(q.id);
+  if (!q || !answers) return NO_CLOSED;
+  const counts = countAnswers(ctx, answers, null).get(0) ?? [];
+  const basedOn = sum(counts);
   if (!basedOn) return empty(NO_MATCH);
-  const byAnswer = new Map(counts.map((c) => [c.answer, c.n]));
   return respondentBars({
     basedOn,
-    rows: answerOrder(q, counts).map((a) => ({
+    rows: answerOrder(q, answers).map((a) => ({
       key: a,
       label: a,
-      values: [byAnswer.get(a) ?? 0],
+      values: [counts[answers.labels.indexOf(a) + 1] ?? 0],
       base: basedOn,
-      filters: [answerFilter(ctx.filter, q, a)],
+      filters: [answerFilter(ctx, q, a)],
     })),
     categoryAxis: 'Answer',
     valueAxis: 'Respondents',
@@ -90,41 +97,37 @@ export function closedAnswers(ctx: ChartContext, closedQuestionId: number | unde
 /** How each respondent type answered a closed question: one bar per type, split into shares by answer. */
 export function closedByType(ctx: ChartContext, closedQuestionId: number | undefined): ChartResult {
   const q = pickClosed(ctx, closedQuestionId);
-  if (!q) return NO_CLOSED;
-  const counts = countAnswers(ctx, q, 'p.type');
-  const basedOn = counts.reduce((s, c) => s + c.n, 0);
-  if (!basedOn) return empty(NO_MATCH);
-  const answers = answerOrder(q, counts);
-  const types = new Map<string, number[]>();
-  for (const c of counts) {
-    const values = types.get(c.group) ?? answers.map(() => 0);
-    values[answers.indexOf(c.answer)] += c.n;
-    types.set(c.group, values);
-  }
-  const total = (values: number[]): number => values.reduce((s, n) => s + n, 0);
-  const rows: ChartRow[] = [...types]
-    .map(([type, values]) => ({
-      key: type,
-      label: type === NOT_GIVEN ? 'Not given' : capitalise(type),
+  const answers = q && ctx.facts.closed(q.id);
+  if (!q || !answers) return NO_CLOSED;
+  const { types } = ctx.facts;
+  const byType = countAnswers(ctx, answers, ctx.facts.type);
+  const order = answerOrder(q, answers);
+  const codes = order.map((a) => answers.labels.indexOf(a) + 1);
+  let basedOn = 0;
+  const rows: (ChartRow & { n: number })[] = [...byType].map(([type, counts]) => {
+    const values = codes.map((c) => (c ? counts[c] : 0));
+    basedOn += sum(values);
+    return {
+      key: type ? types[type - 1] : NOT_GIVEN,
+      label: type ? capitalise(types[type - 1]) : 'Not given',
       values,
-      base: total(values),
-      filters: answers.map((a) =>
-        type === NOT_GIVEN ? null : answerFilter({ ...ctx.filter, respondentTypes: [type] }, q, a),
+      base: sum(values),
+      n: sum(values),
+      filters: order.map((a) =>
+        answerFilter(ctx, q, a, type ? { respondentTypes: [types[type - 1]] } : notGivenPatch(ctx, 'type')),
       ),
-      apart: type === NOT_GIVEN || undefined,
-    }))
-    .sort(
-      (a, b) =>
-        Number(a.apart ?? false) - Number(b.apart ?? false) || b.base - a.base || a.label.localeCompare(b.label),
-    );
+      apart: type === 0 || undefined,
+    };
+  });
+  if (!basedOn) return empty(NO_MATCH);
   return {
     state: 'ready',
     data: {
       layout: 'stacked-share',
       unit: 'respondents',
       basedOn,
-      series: answers.map((a) => ({ key: a, label: a })),
-      rows,
+      series: order.map((a) => ({ key: a, label: a })),
+      rows: rows.sort(byCountThenLabel).map(({ n: _n, ...row }) => row),
       categoryAxis: 'Respondent type',
       valueAxis: 'Share of respondents of each type',
       notes: [...countingNotes(ctx), ...notAnswered(ctx, basedOn)],

@@ -1,45 +1,51 @@
 import type { ChartData, ChartResult, CountingView, DashboardFilter } from '../../shared/api';
 import type { Db } from '../db/connection';
-import { respondentsWhere, viewSql, type ViewSql } from './filter';
-import { campaignsDetected } from './schema';
+import type { Facts } from './facts';
+import { IN_VIEW, type View } from './view';
 
-/** What every chart function gets. */
+/** What every chart function gets: the facts, and the responses and respondents in view. */
 export interface ChartContext {
   db: Db;
+  facts: Facts;
   filter: DashboardFilter;
   counting: CountingView;
-  view: ViewSql;
+  view: View;
 }
 
-export function chartContext(db: Db, filter: DashboardFilter, counting: CountingView): ChartContext {
-  return { db, filter, counting, view: viewSql(db, filter, counting) };
-}
-
-/** Key of a group with no value (no type, no place given); bound as a parameter, never spliced into SQL. */
+/** Key of a group with no value (no type, no place given). */
 export const NOT_GIVEN = '\u0000none';
 
-export interface GroupCount {
-  key: string;
-  n: number;
+/**
+ * The filter that opens a bar's responses: the dashboard's filter narrowed by `patch`, carrying the counting
+ * view (so Responses leaves out the same campaign copies the bar left out). Fields set to undefined are dropped.
+ */
+export function barFilter(ctx: ChartContext, patch: Partial<DashboardFilter>): DashboardFilter {
+  const merged: DashboardFilter = {
+    ...ctx.filter,
+    ...patch,
+    counting: ctx.counting === 'campaigns-once' ? 'campaigns-once' : undefined,
+  };
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as DashboardFilter;
 }
 
-/** Respondents in view counted by a grouping expression over `respondent p` (NULL becomes NOT_GIVEN). */
-export function countRespondentsBy(ctx: ChartContext, keySql: string, keyParams: unknown[] = []): GroupCount[] {
-  const where = respondentsWhere(ctx.view);
-  return ctx.db
-    .prepare(`SELECT coalesce(${keySql}, ?) AS key, count(*) AS n FROM respondent p WHERE ${where.sql} GROUP BY 1`)
-    .all(...keyParams, NOT_GIVEN, ...where.params) as GroupCount[];
+/** Narrows a filter to respondents who gave no value for `what`. */
+export const notGivenPatch = (ctx: ChartContext, what: 'type' | 'place'): Partial<DashboardFilter> => ({
+  notGiven: [...new Set([...(ctx.filter.notGiven ?? []), what])],
+});
+
+/** The filter for respondents who gave no value for `what`. */
+export const notGivenFilter = (ctx: ChartContext, what: 'type' | 'place'): DashboardFilter =>
+  barFilter(ctx, notGivenPatch(ctx, what));
+
+/** Respondents in view counted by a code of theirs (an index into a list, 0 for not given). */
+export function countRespondentsBy(ctx: ChartContext, code: ArrayLike<number>, codes: number): number[] {
+  const counts = new Array<number>(codes + 1).fill(0);
+  const inView = ctx.view.respondents;
+  for (let p = 0; p < inView.length; p++) if (inView[p] & IN_VIEW) counts[code[p]]++;
+  return counts;
 }
 
-export function countRespondents(ctx: ChartContext): number {
-  const where = respondentsWhere(ctx.view);
-  return ctx.db
-    .prepare(`SELECT count(*) FROM respondent p WHERE ${where.sql}`)
-    .pluck()
-    .get(...where.params) as number;
-}
-
-/** "local authority" -> "Local authority". */
+/** A respondent type as shown: "local authority" -> "Local authority". */
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Largest first, ties by label, groups shown apart last. */
@@ -49,7 +55,7 @@ export function byCountThenLabel<T extends { n: number; label: string; apart?: b
 
 /** The note every chart carries about campaign counting, so the reader knows what the switch did. */
 export function countingNotes(ctx: ChartContext): string[] {
-  if (!campaignsDetected(ctx.db)) {
+  if (!ctx.facts.campaignsFound) {
     return ctx.counting === 'campaigns-once'
       ? [
           'Campaigns have not been detected yet, so every response counts. Run campaign detection in the Responses area.',

@@ -1,15 +1,17 @@
 import type { ChartRequest, ChartResult, CountingView, DashboardFilter, DashboardMeta } from '../../shared/api';
+import { withSearchErrors } from '../db/queries/response-filter';
 import type { Db } from '../db/connection';
+import { dayString } from '../util/uk-time';
 import { cached } from './cache';
 import { closedAnswers, closedByType } from './closed';
-import { chartContext, type ChartContext } from './common';
-import { respondentsWhere, responsesWhere, withSearchErrors } from './filter';
+import type { ChartContext } from './common';
+import { loadFacts, NO_DAY, type Facts } from './facts';
 import { focusPlaces } from './places';
 import { progress } from './progress';
 import { respondentsByPlace, respondentsByType } from './respondents';
-import { campaignsDetected, dashboardSchema, themesAssigned } from './schema';
 import { sentimentByTheme, stanceByTheme, themesByPlace, themesByType, themesChart } from './themes';
 import { overTime } from './time';
+import { selectView, type View } from './view';
 
 const CHARTS: Record<ChartRequest['chart'], (ctx: ChartContext, req: ChartRequest) => ChartResult> = {
   themes: themesChart,
@@ -25,33 +27,45 @@ const CHARTS: Record<ChartRequest['chart'], (ctx: ChartContext, req: ChartReques
   respondentsByPlace,
 };
 
-/** One chart's numbers, counted in SQL for the filter and counting view (or as last counted, if nothing has changed since). */
+/** The facts as of the data's current version, loaded when anything has changed. */
+const facts = (db: Db): Facts => cached(db, 'facts', '', () => loadFacts(db));
+
+/** The responses and respondents in view: the same for every chart of one view, so selected once. */
+function view(db: Db, filter: DashboardFilter, counting: CountingView): View {
+  const { counting: _own, ...rest } = filter;
+  return cached(db, 'view', JSON.stringify([rest, counting]), () =>
+    withSearchErrors(filter, () => selectView(db, facts(db), rest, counting)),
+  );
+}
+
+/** One chart's numbers for the filter and counting view (or as last counted, if nothing has changed since). */
 export function dashboardChart(db: Db, req: ChartRequest): ChartResult {
-  return cached(db, `chart:${JSON.stringify(req)}`, () =>
-    withSearchErrors(req.filter, () => CHARTS[req.chart](chartContext(db, req.filter, req.counting), req)),
+  return cached(db, 'chart', JSON.stringify(req), () =>
+    CHARTS[req.chart](
+      { db, facts: facts(db), filter: req.filter, counting: req.counting, view: view(db, req.filter, req.counting) },
+      req,
+    ),
   );
 }
 
 export function dashboardMeta(db: Db): DashboardMeta {
-  const schema = dashboardSchema(db);
-  const span = db
-    .prepare(
-      'SELECT substr(min(submitted_at), 1, 10) AS "from", substr(max(submitted_at), 1, 10) AS "to" FROM respondent',
-    )
-    .get() as {
-    from: string | null;
-    to: string | null;
-  };
+  const f = facts(db);
+  let from = Infinity;
+  let to = -Infinity;
+  for (const day of f.day) {
+    if (day === NO_DAY) continue;
+    if (day < from) from = day;
+    if (day > to) to = day;
+  }
   return {
     available: {
-      themes: themesAssigned(db),
-      campaigns: campaignsDetected(db),
-      // Stance is available once a scan has produced it, not merely once its table exists.
-      stance: schema.stance && db.prepare('SELECT 1 FROM response_signal LIMIT 1').get() !== undefined,
-      triage: schema.triage,
+      themes: f.themesFound,
+      campaigns: f.campaignsFound,
+      stance: f.signalsFound,
+      triage: true,
     },
-    submitted: span.from && span.to ? { from: span.from, to: span.to } : null,
-    focusPlaces: focusPlaces(db),
+    submitted: from <= to ? { from: dayString(from), to: dayString(to) } : null,
+    focusPlaces: focusPlaces(f),
   };
 }
 
@@ -61,23 +75,6 @@ export function dashboardCount(
   filter: DashboardFilter,
   counting: CountingView,
 ): { respondents: number; responses: number } {
-  return cached(db, `count:${JSON.stringify([filter, counting])}`, () =>
-    withSearchErrors(filter, () => {
-      const { view } = chartContext(db, filter, counting);
-      const people = respondentsWhere(view);
-      const answers = responsesWhere(view);
-      return {
-        respondents: db
-          .prepare(`SELECT count(*) FROM respondent p WHERE ${people.sql}`)
-          .pluck()
-          .get(...people.params) as number,
-        responses: db
-          .prepare(
-            `SELECT count(*) FROM response r${answers.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : ''} WHERE ${answers.sql}`,
-          )
-          .pluck()
-          .get(...answers.params) as number,
-      };
-    }),
-  );
+  const v = view(db, filter, counting);
+  return { respondents: v.respondentCount, responses: v.responseCount };
 }

@@ -1,15 +1,34 @@
-import type { ChartResult } from '../../shared/api';
-import { responsesWhere } from './filter';
-import { countingNotes, empty, unavailable, type ChartContext } from './common';
-import { questionInfo, questionTitle } from './questions';
-import { dashboardSchema, LIVE_ASSIGNMENT } from './schema';
+import type { ChartResult, DashboardFilter, TriageStatus } from '../../shared/api';
+import { STATUSES } from '../../shared/triage';
+import { barFilter, countingNotes, empty, unavailable, type ChartContext } from './common';
+import { BY_HAND, BY_MODEL } from './facts';
+import { questionTitle } from './questions';
 
-const SERIES = [
-  { key: 'hand', label: 'Coded or checked by hand' },
-  { key: 'model', label: 'Coded by model only' },
-  { key: 'read', label: 'Read, not coded' },
-  { key: 'unreviewed', label: 'Not reviewed' },
+/** The states, furthest first, with the filter each adds (coding, and whether anyone has opened it). */
+const SERIES: { key: string; label: string; coding: 'hand' | 'model' | 'none'; opened?: boolean }[] = [
+  { key: 'hand', label: 'Coded or checked by hand', coding: 'hand' },
+  { key: 'model', label: 'Coded by model only', coding: 'model' },
+  { key: 'read', label: 'Read, not coded', coding: 'none', opened: true },
+  { key: 'unreviewed', label: 'Not reviewed', coding: 'none', opened: false },
 ];
+
+/** Keeps `wanted` within what the filter already allows; null when nothing is left. */
+function within<T>(allowed: readonly T[] | undefined, wanted: readonly T[]): T[] | null {
+  const kept = allowed?.length ? wanted.filter((w) => allowed.includes(w)) : [...wanted];
+  return kept.length ? kept : null;
+}
+
+function segmentFilter(ctx: ChartContext, questionId: number, s: (typeof SERIES)[number]): DashboardFilter | null {
+  const coding = within(ctx.filter.coding, [s.coding]);
+  if (!coding) return null;
+  if (s.opened === undefined) return barFilter(ctx, { questionId, coding });
+  // Opened or not, as statuses within those the filter allows ("unread" is the status 'new').
+  const statuses = within<TriageStatus>(
+    ctx.filter.unread ? ['new'] : ctx.filter.statuses,
+    STATUSES.filter((x) => (x === 'new') !== s.opened),
+  );
+  return statuses && barFilter(ctx, { questionId, coding, statuses, unread: undefined });
+}
 
 /**
  * Where the analysis of each open question stands: every response in view is in exactly one state, the
@@ -17,7 +36,7 @@ const SERIES = [
  * untouched).
  */
 export function progress(ctx: ChartContext): ChartResult {
-  const open = questionInfo(ctx.db).filter(
+  const open = ctx.facts.questions.filter(
     (q) => q.kind === 'open' && (ctx.filter.questionId === undefined || q.id === ctx.filter.questionId),
   );
   if (!open.length) {
@@ -28,49 +47,38 @@ export function progress(ctx: ChartContext): ChartResult {
         )
       : empty('Progress is tracked for open questions; the question chosen above is closed.');
   }
-  const schema = dashboardSchema(ctx.db);
-  // One probe of the assignments per response: 0 when a person accepted or made one (only people accept),
-  // 1 when a model or rule proposed them all, NULL when there are none (rejected ones do not count).
-  const coded = schema.themes
-    ? `(SELECT min(a.state <> 'accepted') FROM assignment a WHERE a.response_id = r.id AND ${LIVE_ASSIGNMENT})`
-    : 'NULL';
-  const read = schema.triage ? "r.status <> 'new'" : '0';
-  const where = responsesWhere(ctx.view);
-  const counts = ctx.db
-    .prepare(
-      `SELECT r.question_id AS question, coalesce(${coded}, CASE WHEN ${read} THEN 2 ELSE 3 END) AS state, count(*) AS n
-         FROM response r${where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : ''}
-        WHERE r.question_id IN (${open.map(() => '?').join(',')}) AND ${where.sql} GROUP BY 1, 2`,
-    )
-    .all(...open.map((q) => q.id), ...where.params) as { question: number; state: number; n: number }[];
-  const basedOn = counts.reduce((s, c) => s + c.n, 0);
+  const { question, read } = ctx.facts;
+  const coding = ctx.facts.coding(open.map((q) => q.id));
+  const counts = new Map(open.map((q) => [q.id, [0, 0, 0, 0]]));
+  const inView = ctx.view.responses;
+  for (let r = 0; r < inView.length; r++) {
+    if (!inView[r]) continue;
+    const row = counts.get(question[r]);
+    if (row) row[coding[r] === BY_HAND ? 0 : coding[r] === BY_MODEL ? 1 : read[r] ? 2 : 3]++;
+  }
+  const basedOn = [...counts.values()].reduce((s, row) => s + row.reduce((t, n) => t + n, 0), 0);
   if (!basedOn) return empty('No responses to open questions match these filters. Clear or widen the filters above.');
-  const rows = open.map((q) => {
-    const values = SERIES.map((_, state) => counts.find((c) => c.question === q.id && c.state === state)?.n ?? 0);
-    return {
-      key: String(q.id),
-      label: q.code,
-      description: questionTitle(q),
-      values,
-      base: values.reduce((s, n) => s + n, 0),
-      filters: SERIES.map(() => null),
-    };
-  });
   return {
     state: 'ready',
     data: {
       layout: 'stacked-share',
       unit: 'responses',
       basedOn,
-      series: SERIES,
-      rows,
+      series: SERIES.map(({ key, label }) => ({ key, label })),
+      rows: open.map((q) => {
+        const values = counts.get(q.id)!;
+        return {
+          key: String(q.id),
+          label: q.code,
+          description: questionTitle(q),
+          values,
+          base: values.reduce((s, n) => s + n, 0),
+          filters: SERIES.map((s) => segmentFilter(ctx, q.id, s)),
+        };
+      }),
       categoryAxis: 'Open question',
       valueAxis: 'Share of responses',
-      notes: [
-        ...countingNotes(ctx),
-        ...(schema.triage ? [] : ['Responses show as read once triage statuses are recorded in the Responses area.']),
-        ...(schema.themes ? [] : ['Responses show as coded once themes are assigned in the Themes area.']),
-      ],
+      notes: countingNotes(ctx),
     },
   };
 }

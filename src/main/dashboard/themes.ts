@@ -1,19 +1,20 @@
-import type { ChartData, ChartResult, ChartRow, ChartSeries, DashboardFilter } from '../../shared/api';
-import { responsesWhere } from './filter';
+import type { ChartResult, ChartRow, ChartSeries, DashboardFilter, SentimentLabel, Stance } from '../../shared/api';
 import {
+  barFilter,
   byCountThenLabel,
   capitalise,
   countingNotes,
   empty,
   NO_MATCH,
   NOT_GIVEN,
+  notGivenPatch,
   unavailable,
   type ChartContext,
   respondentBars,
 } from './common';
-import { focusPlaces, placeFilter, placeKeySql, placeLabel, ELSEWHERE } from './places';
-import { questionInfo, questionTitle, type QuestionInfo } from './questions';
-import { dashboardSchema, LIVE_ASSIGNMENT, themesAssigned } from './schema';
+import { SENTIMENTS, STANCES } from './facts';
+import { ELSEWHERE, focusPlaces, placeFilter, placeGroups, placeLabel } from './places';
+import { questionTitle, type QuestionInfo } from './questions';
 
 /** Charts of themes by group show the largest themes only; the themes chart shows them all. */
 const MAX_GROUPED_THEMES = 12;
@@ -23,28 +24,53 @@ const NO_THEMES = unavailable(
   'Run theme discovery in the Themes area: each theme’s respondents are then counted here.',
 );
 
+/** A theme as charted: a top-level theme, counting the responses of its sub-themes too. */
 interface Theme {
-  id: number;
-  name: string;
-  n: number;
+  /** The theme and its sub-themes. */
+  ids: number[];
   label: string;
   apart: boolean;
+  n: number;
 }
 
-type Prepared =
-  | { q: QuestionInfo; themes: Theme[]; basedOn: number; where: ReturnType<typeof responsesWhere> }
-  | { result: ChartResult };
+interface Prepared {
+  q: QuestionInfo;
+  themes: Theme[];
+  /** Shown theme (or sub-theme) id -> index into `themes`. */
+  indexOf: Map<number, number>;
+  /** Responses in view to the question. */
+  basedOn: number;
+  /** No theme of the question is signed off: these are candidates. */
+  draft: boolean;
+}
 
-const themeFilter = (filter: DashboardFilter, q: QuestionInfo, themeId: number): DashboardFilter => ({
-  ...filter,
-  questionId: q.id,
-  themes: { ids: [themeId], mode: 'any' },
-});
+/**
+ * Calls `visit(theme, response)` once for each response in view to the question and each charted theme it
+ * has (a response with a theme and one of its sub-themes counts once). Assignments are in response order.
+ */
+function eachThemed(ctx: ChartContext, p: Prepared, visit: (theme: number, response: number) => void): void {
+  const { response: assignmentResponse, theme: assignmentTheme } = ctx.facts.assignments(p.q.id);
+  const { question } = ctx.facts;
+  const inView = ctx.view.responses;
+  const last = new Int32Array(p.themes.length).fill(-1);
+  for (let k = 0; k < assignmentResponse.length; k++) {
+    const r = assignmentResponse[k];
+    if (!inView[r] || question[r] !== p.q.id) continue;
+    const t = p.indexOf.get(assignmentTheme[k]);
+    if (t === undefined || last[t] === r) continue;
+    last[t] = r;
+    visit(t, r);
+  }
+}
 
-/** The chosen open question, its themes with respondents in view (largest first, "Other / unclear" last), and the base. */
-function prepare(ctx: ChartContext): Prepared {
-  if (!dashboardSchema(ctx.db).themes || !themesAssigned(ctx.db)) return { result: NO_THEMES };
-  const q = questionInfo(ctx.db).find((x) => x.id === ctx.filter.questionId);
+/**
+ * The chosen open question and its charted themes, largest first with "Other / unclear" last: its signed-off
+ * themes, or its candidates where none is signed off yet (as reports do), sub-themes counted in their parent.
+ */
+function prepare(ctx: ChartContext): Prepared | { result: ChartResult } {
+  const { facts } = ctx;
+  if (!facts.themesFound) return { result: NO_THEMES };
+  const q = facts.questions.find((x) => x.id === ctx.filter.questionId);
   if (!q)
     return {
       result: unavailable(
@@ -60,104 +86,114 @@ function prepare(ctx: ChartContext): Prepared {
       ),
     };
   }
-  // "Other / unclear" is the theme issue 5 marks is_other: it is shown apart, after the others.
-  const names = ctx.db.prepare('SELECT id, name, is_other AS other FROM theme WHERE question_id = ?').all(q.id) as {
-    id: number;
-    name: string;
-    other: 0 | 1;
-  }[];
-  if (!names.length)
+  const all = [...facts.themes().values()].filter((t) => t.questionId === q.id);
+  const draft = !all.some((t) => t.accepted);
+  const shown = all.filter((t) => draft || t.accepted);
+  if (!shown.length)
     return {
       result: unavailable(`No themes yet for ${q.code}.`, `Run theme discovery for ${q.code} in the Themes area.`),
     };
-  const where = responsesWhere(ctx.view);
-  const join = where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
-  const counts = new Map(
-    (
-      ctx.db
-        .prepare(
-          `SELECT a.theme_id AS id, count(DISTINCT a.response_id) AS n FROM response r${join} JOIN assignment a ON a.response_id = r.id AND ${LIVE_ASSIGNMENT}
-            WHERE r.question_id = ? AND ${where.sql} GROUP BY a.theme_id`,
-        )
-        .all(q.id, ...where.params) as { id: number; n: number }[]
-    ).map((c) => [c.id, c.n]),
-  );
-  const basedOn = ctx.db
-    .prepare(`SELECT count(*) FROM response r${join} WHERE r.question_id = ? AND ${where.sql}`)
-    .pluck()
-    .get(q.id, ...where.params) as number;
+  const shownIds = new Set(shown.map((t) => t.id));
+  const top = shown.filter((t) => t.parentId === null || !shownIds.has(t.parentId));
+  const themes: Theme[] = top.map((t) => ({ ids: [t.id], label: t.name, apart: t.isOther, n: 0 }));
+  const indexOf = new Map(top.map((t, i) => [t.id, i]));
+  for (const t of shown) {
+    const parent = t.parentId === null ? undefined : indexOf.get(t.parentId);
+    if (parent === undefined || indexOf.has(t.id)) continue;
+    themes[parent].ids.push(t.id);
+    indexOf.set(t.id, parent);
+  }
+  let basedOn = 0;
+  const inView = ctx.view.responses;
+  for (let r = 0; r < inView.length; r++) if (inView[r] && facts.question[r] === q.id) basedOn++;
   if (!basedOn) return { result: empty(NO_MATCH) };
-  const themes = names
-    .map((t) => ({ id: t.id, name: t.name, n: counts.get(t.id) ?? 0, label: t.name, apart: t.other === 1 }))
-    .sort(byCountThenLabel);
-  return { q, themes, basedOn, where };
+  const p: Prepared = { q, themes, indexOf, basedOn, draft };
+  eachThemed(ctx, p, (t) => themes[t].n++);
+  // Sorted once counted; the index map follows the new order.
+  const order = themes.map((t, i) => ({ ...t, i })).sort(byCountThenLabel);
+  const moved = new Map(order.map((t, i) => [t.i, i]));
+  for (const [id, i] of indexOf) indexOf.set(id, moved.get(i)!);
+  p.themes = order.map(({ i: _i, ...t }) => t);
+  return p;
+}
+
+const themeFilter = (ctx: ChartContext, p: Prepared, t: Theme, patch: Partial<DashboardFilter> = {}) =>
+  barFilter(ctx, { ...patch, questionId: p.q.id, themes: { ids: t.ids, mode: 'any' } });
+
+function themeNotes(ctx: ChartContext, p: Prepared): string[] {
+  return [
+    ...countingNotes(ctx),
+    ...(p.draft
+      ? [
+          `No theme of ${p.q.code} has been signed off yet: these are candidates from theme discovery. Review them in the Themes area.`,
+        ]
+      : []),
+    ...(p.themes.some((t) => t.ids.length > 1) ? ['Each theme counts the responses of its sub-themes too.'] : []),
+  ];
 }
 
 /** Themes of the chosen question: respondents whose answer has each theme, and their share of all who answered. */
 export function themesChart(ctx: ChartContext): ChartResult {
   const p = prepare(ctx);
   if ('result' in p) return p.result;
-  const { q, themes, basedOn, where } = p;
-  const join = where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : '';
-  const uncoded = ctx.db
-    .prepare(
-      `SELECT count(*) FROM response r${join}
-        WHERE r.question_id = ? AND ${where.sql} AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND ${LIVE_ASSIGNMENT})`,
-    )
-    .pluck()
-    .get(q.id, ...where.params) as number;
+  const { question } = ctx.facts;
+  const { coding } = ctx.facts.assignments(p.q.id);
+  let uncoded = 0;
+  const inView = ctx.view.responses;
+  for (let r = 0; r < inView.length; r++) if (inView[r] && question[r] === p.q.id && !coding[r]) uncoded++;
   return respondentBars({
-    basedOn,
-    rows: themes.map((t) => ({
-      key: String(t.id),
+    basedOn: p.basedOn,
+    rows: p.themes.map((t) => ({
+      key: String(t.ids[0]),
       label: t.label,
       values: [t.n],
-      base: basedOn,
-      filters: [themeFilter(ctx.filter, q, t.id)],
+      base: p.basedOn,
+      filters: [themeFilter(ctx, p, t)],
       apart: t.apart || undefined,
     })),
     categoryAxis: 'Theme',
     valueAxis: 'Respondents',
     notes: [
-      ...countingNotes(ctx),
+      ...themeNotes(ctx, p),
       'An answer can have more than one theme, so the shares can add up to more than 100%.',
       ...(uncoded ? [`${uncoded.toLocaleString('en-GB')} answers in view have no theme yet.`] : []),
     ],
-    subject: questionTitle(q),
+    subject: questionTitle(p.q),
   });
 }
 
 interface Grouping {
-  sql: string;
-  params: unknown[];
+  /** Each respondent's group key. */
+  groupOf: (respondent: number) => string;
   axisLabel: string;
   /** Groups in the order shown, with labels. */
   order: (bases: Map<string, number>) => { key: string; label: string; apart?: boolean }[];
-  filter: (filter: DashboardFilter, key: string) => DashboardFilter | null;
+  patch: (key: string) => Partial<DashboardFilter> | null;
 }
+
+/** The largest themes, then those shown apart. */
+const largest = (themes: Theme[]): Theme[] => [
+  ...themes.filter((t) => !t.apart).slice(0, MAX_GROUPED_THEMES),
+  ...themes.filter((t) => t.apart),
+];
 
 /** Each theme as a share of each group's respondents to the question (comparable across groups of different sizes). */
 function themesByGroup(ctx: ChartContext, grouping: Grouping): ChartResult {
   const p = prepare(ctx);
   if ('result' in p) return p.result;
-  const { q, themes, basedOn, where } = p;
-  const group = `coalesce(${grouping.sql}, ?)`;
-  const bases = new Map(
-    (
-      ctx.db
-        .prepare(
-          `SELECT ${group} AS key, count(*) AS n FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.question_id = ? AND ${where.sql} GROUP BY 1`,
-        )
-        .all(...grouping.params, NOT_GIVEN, q.id, ...where.params) as { key: string; n: number }[]
-    ).map((b) => [b.key, b.n]),
-  );
-  const counts = ctx.db
-    .prepare(
-      `SELECT a.theme_id AS id, ${group} AS key, count(DISTINCT a.response_id) AS n
-         FROM response r JOIN respondent p ON p.id = r.respondent_id JOIN assignment a ON a.response_id = r.id AND ${LIVE_ASSIGNMENT}
-        WHERE r.question_id = ? AND ${where.sql} GROUP BY 1, 2`,
-    )
-    .all(...grouping.params, NOT_GIVEN, q.id, ...where.params) as { id: number; key: string; n: number }[];
+  const { question, respondent } = ctx.facts;
+  const bases = new Map<string, number>();
+  const inView = ctx.view.responses;
+  for (let r = 0; r < inView.length; r++) {
+    if (!inView[r] || question[r] !== p.q.id) continue;
+    const g = grouping.groupOf(respondent[r]);
+    bases.set(g, (bases.get(g) ?? 0) + 1);
+  }
+  const counts = p.themes.map(() => new Map<string, number>());
+  eachThemed(ctx, p, (t, r) => {
+    const g = grouping.groupOf(respondent[r]);
+    counts[t].set(g, (counts[t].get(g) ?? 0) + 1);
+  });
   const groups = grouping.order(bases);
   const series: ChartSeries[] = groups.map((g) => ({
     key: g.key,
@@ -165,44 +201,44 @@ function themesByGroup(ctx: ChartContext, grouping: Grouping): ChartResult {
     base: bases.get(g.key) ?? 0,
     apart: g.apart || undefined,
   }));
-  const shown = [...themes.filter((t) => !t.apart).slice(0, MAX_GROUPED_THEMES), ...themes.filter((t) => t.apart)];
+  const shown = largest(p.themes);
   const rows: ChartRow[] = shown.map((t) => ({
-    key: String(t.id),
+    key: String(t.ids[0]),
     label: t.label,
-    values: groups.map((g) => counts.find((c) => c.id === t.id && c.key === g.key)?.n ?? 0),
+    values: groups.map((g) => counts[p.themes.indexOf(t)].get(g.key) ?? 0),
     base: t.n,
     filters: groups.map((g) => {
-      const f = grouping.filter(ctx.filter, g.key);
-      return f && themeFilter(f, q, t.id);
+      const patch = grouping.patch(g.key);
+      return patch && themeFilter(ctx, p, t, patch);
     }),
     apart: t.apart || undefined,
   }));
-  const hidden = themes.length - shown.length;
+  const hidden = p.themes.length - shown.length;
   return {
     state: 'ready',
     data: {
       layout: 'grouped-share',
       unit: 'respondents',
-      basedOn,
+      basedOn: p.basedOn,
       series,
       rows,
       categoryAxis: 'Theme',
       valueAxis: `Share of each ${grouping.axisLabel.toLowerCase()}’s respondents`,
       notes: [
-        ...countingNotes(ctx),
+        ...themeNotes(ctx, p),
         ...(hidden > 0
           ? [`The ${MAX_GROUPED_THEMES} largest themes are shown; ${hidden} smaller ones are in the themes chart.`]
           : []),
       ],
-      subject: questionTitle(q),
+      subject: questionTitle(p.q),
     },
   };
 }
 
 export function themesByType(ctx: ChartContext): ChartResult {
+  const { type, types } = ctx.facts;
   return themesByGroup(ctx, {
-    sql: 'p.type',
-    params: [],
+    groupOf: (p) => (type[p] ? types[type[p] - 1] : NOT_GIVEN),
     axisLabel: 'Respondent type',
     order: (bases) =>
       [...bases]
@@ -213,35 +249,31 @@ export function themesByType(ctx: ChartContext): ChartResult {
           apart: key === NOT_GIVEN,
         }))
         .sort(byCountThenLabel),
-    filter: (filter, key) => (key === NOT_GIVEN ? null : { ...filter, respondentTypes: [key] }),
+    patch: (key) => (key === NOT_GIVEN ? notGivenPatch(ctx, 'type') : { respondentTypes: [key] }),
   });
 }
 
 export function themesByPlace(ctx: ChartContext): ChartResult {
-  const focus = focusPlaces(ctx.db);
-  const key = placeKeySql(focus);
+  const focus = focusPlaces(ctx.facts);
+  const groups = placeGroups(ctx.facts, focus);
+  const { place } = ctx.facts;
   return themesByGroup(ctx, {
-    ...key,
+    groupOf: (p) => groups[place[p]],
     axisLabel: 'Place',
     order: (bases) =>
       [...focus, ELSEWHERE, NOT_GIVEN]
         .filter((k) => bases.has(k))
         .map((k) => ({ key: k, label: placeLabel(k), apart: k === NOT_GIVEN })),
-    filter: (filter, k) => placeFilter(ctx.db, filter, k, focus),
+    patch: (key) => {
+      const f = placeFilter(ctx, key, focus);
+      return f && { cities: f.cities, notGiven: f.notGiven };
+    },
   });
 }
 
-const STANCES = ['agree', 'mixed', 'unclear', 'disagree'];
-const SENTIMENTS = ['positive', 'neutral', 'negative'];
-
-/** Each theme's responses split by the stance (or sentiment) read from them (issue 6's signals). */
-function signalByTheme(
-  ctx: ChartContext,
-  column: 'stance' | 'sentiment_label',
-  values: string[],
-  axis: string,
-): ChartResult {
-  if (!dashboardSchema(ctx.db).stance) {
+/** Each theme's responses split by the stance (or sentiment) read from them (the signals scan). */
+function signalByTheme(ctx: ChartContext, signal: 'stance' | 'sentiment', axis: string): ChartResult {
+  if (!ctx.facts.signalsFound) {
     return unavailable(
       'Stance and sentiment have not been read yet.',
       'Run the checks for stance and sentiment in the Responses area; each theme is then split here.',
@@ -249,62 +281,62 @@ function signalByTheme(
   }
   const p = prepare(ctx);
   if ('result' in p) return p.result;
-  const { q, themes, where } = p;
-  const asks = dashboardSchema(ctx.db).stanceQuestions
-    ? (ctx.db.prepare('SELECT asks_stance FROM question_stance WHERE question_id = ?').pluck().get(q.id) as
-        number | undefined)
-    : undefined;
-  if (column === 'stance' && asks === 0) {
+  const signals = ctx.facts.signals(p.q.id);
+  if (signal === 'stance' && !signals.asksStance) {
     return unavailable(
-      `${q.code} does not ask for a view for or against a proposal, so no stance is read from its answers.`,
+      `${p.q.code} does not ask for a view for or against a proposal, so no stance is read from its answers.`,
       'If it does, say so where stance is set for each question; its themes are then split by stance here.',
     );
   }
-  const counts = ctx.db
-    .prepare(
-      `SELECT a.theme_id AS id, s.${column} AS value, count(DISTINCT a.response_id) AS n
-         FROM response r${where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : ''}
-         JOIN assignment a ON a.response_id = r.id AND ${LIVE_ASSIGNMENT} JOIN response_signal s ON s.response_id = r.id
-        WHERE r.question_id = ? AND s.${column} IS NOT NULL AND ${where.sql} GROUP BY 1, 2`,
-    )
-    .all(q.id, ...where.params) as { id: number; value: string; n: number }[];
-  const rows: ChartRow[] = themes
-    .map((t) => {
-      const vals = values.map((v) => counts.find((c) => c.id === t.id && c.value === v)?.n ?? 0);
-      return {
-        key: String(t.id),
-        label: t.label,
-        values: vals,
-        base: vals.reduce((s, n) => s + n, 0),
-        filters: values.map(() => null),
-        apart: t.apart || undefined,
-      };
-    })
+  const values: readonly string[] = signal === 'stance' ? STANCES : SENTIMENTS;
+  const codes = signal === 'stance' ? signals.stance : signals.sentiment;
+  const counts = p.themes.map(() => new Array<number>(values.length).fill(0));
+  let basedOn = 0;
+  let lastResponse = -1;
+  eachThemed(ctx, p, (t, r) => {
+    if (!codes[r]) return;
+    counts[t][codes[r] - 1]++;
+    if (r !== lastResponse) basedOn++;
+    lastResponse = r;
+  });
+  if (!basedOn) return empty(`No answers to ${p.q.code} in view have a ${signal} read yet.`);
+  const allowed = signal === 'stance' ? ctx.filter.stances : ctx.filter.sentiments;
+  const rows: ChartRow[] = p.themes
+    .map((t, i) => ({
+      key: String(t.ids[0]),
+      label: t.label,
+      values: counts[i],
+      base: counts[i].reduce((s, n) => s + n, 0),
+      filters: values.map((v) =>
+        allowed?.length && !(allowed as readonly string[]).includes(v)
+          ? null
+          : themeFilter(
+              ctx,
+              p,
+              t,
+              signal === 'stance' ? { stances: [v as Stance] } : { sentiments: [v as SentimentLabel] },
+            ),
+      ),
+      apart: t.apart || undefined,
+    }))
     .filter((r) => r.base > 0);
-  const basedOn = ctx.db
-    .prepare(
-      `SELECT count(*) FROM response r${where.needsRespondent ? ' JOIN respondent p ON p.id = r.respondent_id' : ''} JOIN response_signal s ON s.response_id = r.id
-        WHERE r.question_id = ? AND s.${column} IS NOT NULL AND ${where.sql} AND EXISTS (SELECT 1 FROM assignment a WHERE a.response_id = r.id AND ${LIVE_ASSIGNMENT})`,
-    )
-    .pluck()
-    .get(q.id, ...where.params) as number;
-  if (!basedOn)
-    return empty(`No answers to ${q.code} in view have a ${column === 'stance' ? 'stance' : 'sentiment'} read yet.`);
-  const data: ChartData = {
-    layout: 'stacked-share',
-    unit: 'responses',
-    basedOn,
-    series: values.map((v) => ({ key: v, label: capitalise(v) })),
-    rows,
-    categoryAxis: 'Theme',
-    valueAxis: axis,
-    notes: [...countingNotes(ctx), 'Counts are theme assignments: an answer with two themes counts under each.'],
-    subject: questionTitle(q),
+  return {
+    state: 'ready',
+    data: {
+      layout: 'stacked-share',
+      unit: 'responses',
+      basedOn,
+      series: values.map((v) => ({ key: v, label: capitalise(v) })),
+      rows,
+      categoryAxis: 'Theme',
+      valueAxis: axis,
+      notes: [...themeNotes(ctx, p), 'Counts are theme assignments: an answer with two themes counts under each.'],
+      subject: questionTitle(p.q),
+    },
   };
-  return { state: 'ready', data };
 }
 
 export const stanceByTheme = (ctx: ChartContext): ChartResult =>
-  signalByTheme(ctx, 'stance', STANCES, 'Share of the theme’s answers by stance');
+  signalByTheme(ctx, 'stance', 'Share of the theme’s answers by stance');
 export const sentimentByTheme = (ctx: ChartContext): ChartResult =>
-  signalByTheme(ctx, 'sentiment_label', SENTIMENTS, 'Share of the theme’s answers by sentiment');
+  signalByTheme(ctx, 'sentiment', 'Share of the theme’s answers by sentiment');

@@ -1,79 +1,59 @@
-import type { ChartResult, ChartRow, DashboardFilter, TimeBucket } from '../../shared/api';
-import { respondentsWhere } from './filter';
-import { countingNotes, empty, NO_MATCH, type ChartContext } from './common';
-import { campaignsDetected } from './schema';
+import type { ChartResult, ChartRow, TimeBucket } from '../../shared/api';
+import { dayString } from '../util/uk-time';
+import { barFilter, countingNotes, empty, NO_MATCH, type ChartContext } from './common';
+import { NO_DAY } from './facts';
+import { IN_CAMPAIGN, IN_VIEW } from './view';
 
-const DAY_MS = 86_400_000;
-
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-
-/** The Monday on or before a day (YYYY-MM-DD). */
-function weekOf(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
-}
-
-const dayLabel = (day: string): string =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+const dayLabel = (day: number): string =>
+  new Date(`${dayString(day)}T00:00:00Z`).toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });
 
+/** The Monday on or before a day (day 0, 1 January 1970, was a Thursday). */
+const weekOf = (day: number): number => day - ((((day + 3) % 7) + 7) % 7);
+
 /**
- * Respondents in view by the day or week they submitted (UTC), every bucket from the first to the last shown
- * even when empty; split into campaign and other responses once campaigns have been detected.
+ * Respondents in view by the UK day or week they submitted, every bucket from the first to the last shown even
+ * when empty; split into campaign and other responses once campaigns have been detected (a respondent counts
+ * as a campaign response when one of their responses in view is in a campaign).
  */
 export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
-  const where = respondentsWhere(ctx.view);
-  const split = campaignsDetected(ctx.db);
-  // A respondent counts as a campaign response when one of their responses in view is in a campaign group.
-  const campaignSql = split
-    ? `p.id IN (SELECT r.respondent_id FROM campaign_member m JOIN campaign_group g ON g.id = m.group_id JOIN response r ON r.id = m.response_id
-        WHERE g.status <> 'dismissed'${ctx.view.response.map((c) => ` AND ${c}`).join('')})`
-    : '0';
-  const rows = ctx.db
-    .prepare(
-      `SELECT substr(p.submitted_at, 1, 10) AS bucket, ${campaignSql} AS campaign, count(*) AS n
-         FROM respondent p WHERE ${where.sql} GROUP BY 1, 2`,
-    )
-    .all(...(split ? ctx.view.responseParams : []), ...where.params) as {
-    bucket: string | null;
-    campaign: 0 | 1;
-    n: number;
-  }[];
-  const dated = rows.filter((r) => r.bucket !== null);
-  const undated = rows.filter((r) => r.bucket === null).reduce((s, r) => s + r.n, 0);
-  const basedOn = dated.reduce((s, r) => s + r.n, 0);
+  const split = ctx.facts.campaignsFound;
+  const { day } = ctx.facts;
+  const inView = ctx.view.respondents;
+  const counts = new Map<number, [number, number]>();
+  let undated = 0;
+  for (let p = 0; p < inView.length; p++) {
+    if (!(inView[p] & IN_VIEW)) continue;
+    if (day[p] === NO_DAY) {
+      undated++;
+      continue;
+    }
+    const key = bucket === 'day' ? day[p] : weekOf(day[p]);
+    let pair = counts.get(key);
+    if (!pair) counts.set(key, (pair = [0, 0]));
+    pair[split && inView[p] & IN_CAMPAIGN ? 1 : 0]++;
+  }
+  const basedOn = ctx.view.respondentCount - undated;
   if (!basedOn) return empty(undated ? 'None of the respondents in view has a submission date.' : NO_MATCH);
 
-  const counts = new Map<string, [number, number]>();
-  // SQL counts per day (from the submission index); days fold into weeks here, a few hundred rows at most.
-  for (const r of dated) {
-    const key = bucket === 'day' ? r.bucket! : weekOf(r.bucket!);
-    const pair = counts.get(key) ?? [0, 0];
-    pair[r.campaign ? 1 : 0] += r.n;
-    counts.set(key, pair);
-  }
-  const keys = [...counts.keys()].sort();
+  const keys = [...counts.keys()].sort((a, b) => a - b);
   const step = bucket === 'day' ? 1 : 7;
-  const chartRows: ChartRow[] = [];
-  for (let day = keys[0]; day <= keys[keys.length - 1]; day = addDays(day, step)) {
-    const [other, campaign] = counts.get(day) ?? [0, 0];
-    const range: DashboardFilter = { ...ctx.filter, submittedFrom: day, submittedTo: addDays(day, step - 1) };
-    chartRows.push({
-      key: day,
-      label: bucket === 'day' ? dayLabel(day) : `Week of ${dayLabel(day)}`,
+  const rows: ChartRow[] = [];
+  for (let d = keys[0]; d <= keys[keys.length - 1]; d += step) {
+    const [other, campaign] = counts.get(d) ?? [0, 0];
+    const range = { submittedFrom: dayString(d), submittedTo: dayString(d + step - 1) };
+    rows.push({
+      key: dayString(d),
+      label: bucket === 'day' ? dayLabel(d) : `Week of ${dayLabel(d)}`,
       values: split ? [other, campaign] : [other],
       base: other + campaign,
       filters: split
-        ? [
-            { ...range, campaign: 'unique' },
-            { ...range, campaign: 'member' },
-          ]
-        : [range],
+        ? [barFilter(ctx, { ...range, campaign: 'unique' }), barFilter(ctx, { ...range, campaign: 'member' })]
+        : [barFilter(ctx, range)],
     });
   }
   return {
@@ -88,8 +68,8 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
             { key: 'campaign', label: 'Campaign responses' },
           ]
         : [{ key: 'respondents', label: 'Respondents' }],
-      rows: chartRows,
-      categoryAxis: bucket === 'day' ? 'Day submitted' : 'Week submitted (weeks start on Monday)',
+      rows,
+      categoryAxis: bucket === 'day' ? 'Day submitted (UK time)' : 'Week submitted (UK time; weeks start on Monday)',
       valueAxis: 'Respondents',
       notes: [
         ...countingNotes(ctx),

@@ -1,3 +1,4 @@
+import { AppError } from '../../util/errors';
 import type { Priority, ResponseFilter } from '../../../shared/api';
 import { placesIn } from '../../../shared/places';
 import { PRIORITIES } from '../../../shared/triage';
@@ -125,7 +126,9 @@ export function filterSql(db: Db, filter: ResponseFilter): FilterSql {
     const state = optional.themes
       ? "(SELECT min(a.state <> 'accepted') FROM assignment a WHERE a.response_id = r.id AND a.state <> 'rejected')"
       : 'NULL';
-    const wanted = filter.coding.map((c) => (c === 'hand' ? `${state} = 0` : c === 'model' ? `${state} = 1` : `${state} IS NULL`));
+    const wanted = filter.coding.map((c) =>
+      c === 'hand' ? `${state} = 0` : c === 'model' ? `${state} = 1` : `${state} IS NULL`,
+    );
     add(wanted.length === 1 ? wanted[0] : `(${wanted.join(' OR ')})`);
   }
   // Personal data, campaigns, stance and sentiment: the signals area's own SQL (docs/SIGNALS.md).
@@ -214,4 +217,20 @@ export function countMatching(db: Db, filter: ResponseFilter): number {
     .prepare(sql)
     .pluck()
     .get(...params) as number;
+}
+
+/** FTS5 can still reject a query our parser let through; the user gets a message, not an error page. */
+export function withSearchErrors<T>(filter: ResponseFilter, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (filter.search && !(error instanceof AppError) && /fts5|syntax error/i.test((error as Error).message)) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `The search ${JSON.stringify(filter.search)} could not be understood (${(error as Error).message}). Put phrases in "double quotes", write AND, OR and NOT in capitals between words, and * only at the end of a word.`,
+        { field: 'search' },
+      );
+    }
+    throw error;
+  }
 }

@@ -13,7 +13,7 @@ import { AppError } from '../../util/errors';
 import type { Db } from '../connection';
 import { optionalTables } from './optional-tables';
 import { SIGNAL_COLUMNS } from './signals';
-import { countMatching, filterSql, fromSearch, fromWhere } from './response-filter';
+import { countMatching, filterSql, fromSearch, fromWhere, withSearchErrors } from './response-filter';
 import { MARK_END, MARK_START, plain, segments } from './text-segments';
 import { readState, STATE_SQL } from './triage-state';
 
@@ -35,22 +35,6 @@ const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance'>, { sql: string; respond
   priority: { sql: 'r.priority', respondent: false },
   length: { sql: 'length(r.text)', respondent: false },
 };
-
-/** FTS5 can still reject a query our parser let through; the user gets a message, not an error page. */
-function withSearchErrors<T>(filter: ResponseFilter, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (filter.search && !(error instanceof AppError) && /fts5|syntax error/i.test((error as Error).message)) {
-      throw new AppError(
-        'INVALID_INPUT',
-        `The search ${JSON.stringify(filter.search)} could not be understood (${(error as Error).message}). Put phrases in "double quotes", write AND, OR and NOT in capitals between words, and * only at the end of a word.`,
-        { field: 'search' },
-      );
-    }
-    throw error;
-  }
-}
 
 /** The SQL for the ids of one page, in order: the filter and sort touch indexes only, never the answer text. */
 export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: unknown[] } {
