@@ -264,6 +264,8 @@ export function loadFacts(db: Db): Facts {
     );
     return true;
   });
+  const stance = new Uint8Array(responses);
+  const sentiment = new Uint8Array(responses);
   const f: Facts = {
     questions: questionInfo(db),
     question: new Int32Array(responses),
