@@ -273,6 +273,7 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
         .poll(() => page.locator('.page-head .count').textContent())
         .toBe(`${counted.responses.toLocaleString('en-GB')} responses match`);
       expect(await page.locator('.counted-once').textContent()).toContain('Campaign copies left out');
+      await page.screenshot({ path: join(screenshots, 'responses-from-a-bar.png') });
       const { counting: _, ...everyCopy } = filter;
       expect((await api.call('responses.count', everyCopy)).total).toBeGreaterThanOrEqual(counted.responses);
 

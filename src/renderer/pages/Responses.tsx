@@ -208,11 +208,6 @@ export function Responses({ project }: AreaProps) {
             ? 'Counting…'
             : `${total.toLocaleString('en-GB')} ${total === 1 ? 'response' : 'responses'}${filtered ? ' match' : ''}`}
         </p>
-        {filter.counting === 'campaigns-once' && (
-          <p className="counted-once">
-            Campaign copies left out: {COUNTED_ONCE.toLowerCase()} (its template response stands for the group).
-          </p>
-        )}
         <div className="head-actions">
           <button
             type="button"
@@ -233,6 +228,11 @@ export function Responses({ project }: AreaProps) {
           <span className="muted analyst">Deciding as {analyst || '…'}</span>
         </div>
       </div>
+      {filter.counting === 'campaigns-once' && (
+        <p className="counted-once">
+          Campaign copies left out: {COUNTED_ONCE.toLowerCase()}, its template response standing for the group.
+        </p>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
