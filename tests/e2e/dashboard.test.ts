@@ -346,6 +346,12 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       );
       await expect.poll(heading).toBe('Dashboard');
       await expect.poll(chips).toEqual(['Place: Sheffield×']);
+      // Respondents who gave no place, chosen in the place menu like any place.
+      await page.getByLabel('Place', { exact: true }).selectOption({ label: 'No place given' });
+      await expect.poll(chips).toEqual(['No place given×']);
+      const noPlace = await api.call('dashboard.count', { filter: { notGiven: ['place'] }, counting: 'responses' });
+      expect(noPlace.respondents).toBeGreaterThan(0);
+      await expect.poll(count).toBe(`${noPlace.respondents.toLocaleString('en-GB')} respondents match`);
 
       // What only a dashboard bar sets (no type given, how far coding has got) shows as chips in Responses too.
       const unfinished = { notGiven: ['type' as const], coding: ['none' as const] };

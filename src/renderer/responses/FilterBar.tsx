@@ -30,6 +30,16 @@ interface Props {
 type Coding = NonNullable<ResponseFilter['coding']>[number];
 
 const MANY = '__several';
+/** "No type given" / "No place given" in the type and place menus: the filter's `notGiven`. */
+const NONE = '__none';
+
+type NotGiven = NonNullable<ResponseFilter['notGiven']>[number];
+
+/** `notGiven` with `what` in it or out of it. */
+function notGivenWith(filter: ResponseFilter, what: NotGiven, on: boolean): NotGiven[] {
+  const rest = (filter.notGiven ?? []).filter((n) => n !== what);
+  return on ? [...rest, what] : rest;
+}
 
 /** The value a single-choice menu shows for a list filter: its one value, none, or "several" (from a saved view or a link). */
 function one(values: readonly string[] | undefined): string {
@@ -60,8 +70,13 @@ export function FilterBar({
   const set = (patch: Partial<ResponseFilter>): void => onChange({ ...filter, ...patch });
   const chips = filterChips(filter, questions, facets);
   const closed = questions.filter((q) => q.kind === 'closed' && q.options?.length);
-  const place =
-    filter.regions?.length === 1 && !filter.cities?.length
+  const typeNotGiven = !!filter.notGiven?.includes('type');
+  const type = typeNotGiven ? (filter.respondentTypes?.length ? MANY : NONE) : one(filter.respondentTypes);
+  const place = filter.notGiven?.includes('place')
+    ? filter.cities?.length || filter.regions?.length
+      ? MANY
+      : NONE
+    : filter.regions?.length === 1 && !filter.cities?.length
       ? `region:${filter.regions[0]}`
       : filter.cities?.length === 1 && !filter.regions?.length
         ? `city:${filter.cities[0]}`
@@ -132,18 +147,24 @@ export function FilterBar({
           <label htmlFor="type">Respondent type</label>
           <select
             id="type"
-            value={one(filter.respondentTypes)}
-            onChange={(e) =>
-              e.target.value !== MANY && set({ respondentTypes: e.target.value ? [e.target.value] : undefined })
-            }
+            value={type}
+            onChange={(e) => {
+              const value = e.target.value;
+              if (value === MANY) return;
+              set({
+                respondentTypes: value && value !== NONE ? [value] : undefined,
+                notGiven: notGivenWith(filter, 'type', value === NONE),
+              });
+            }}
           >
             <option value="">All types</option>
-            <Several values={filter.respondentTypes} />
+            {type === MANY && <option value={MANY}>Several (see active filters)</option>}
             {facets?.types.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.value} ({formatCount(t.count)})
               </option>
             ))}
+            <option value={NONE}>No type given</option>
           </select>
         </div>
         <div className="field">
@@ -155,7 +176,11 @@ export function FilterBar({
               const [kind, ...rest] = e.target.value.split(':');
               const value = rest.join(':');
               if (e.target.value === MANY) return;
-              set({ cities: kind === 'city' ? [value] : undefined, regions: kind === 'region' ? [value] : undefined });
+              set({
+                cities: kind === 'city' ? [value] : undefined,
+                regions: kind === 'region' ? [value] : undefined,
+                notGiven: notGivenWith(filter, 'place', e.target.value === NONE),
+              });
             }}
           >
             <option value="">All places</option>
@@ -176,6 +201,7 @@ export function FilterBar({
                 </option>
               ))}
             </optgroup>
+            <option value={NONE}>No place given</option>
           </select>
         </div>
         <div className="field check">
