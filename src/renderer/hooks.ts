@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Input, Method, Output } from '../shared/api';
+import { areaOf } from '../shared/filter-link';
 import { api } from './api';
 
 export interface Loaded<T> {
@@ -44,8 +45,8 @@ export function useCall<M extends Method>(method: M, input: Input<M>, key: strin
 
 /** The current location's hash route, e.g. "responses" for #/responses. */
 export function useRoute(fallback: string): [string, (route: string) => void] {
-  // "#/responses?filter=…" is the responses route with a filter (see links.ts).
-  const read = (): string => window.location.hash.replace(/^#\/?/, '').split('?')[0] || fallback;
+  // "#/responses?filter=…" is the responses route with a filter (see filter-link.ts).
+  const read = (): string => areaOf(window.location.hash) || fallback;
   const [route, setRoute] = useState(read);
   useEffect(() => {
     const onChange = (): void => setRoute(read());

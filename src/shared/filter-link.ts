@@ -1,29 +1,31 @@
-import type { DashboardFilter } from './api';
+import type { ResponseFilter } from './api';
+import { filterFields, filterSchema } from './filter-schema';
 
 /**
- * Links between areas that carry a filter: `#/responses?filter=<JSON>`. The filter is the Responses area's
- * (DashboardFilter names the fields the dashboard sets; at merge it is ResponseFilter).
+ * Addresses that carry the one filter model: `#/responses?filter=<JSON>` (a bar's click-through) and
+ * `#/dashboard?filter=<JSON>` (the dashboard's own address, so Back returns to the same view).
  */
-const RESPONSES = '#/responses';
+export type FilterArea = 'responses' | 'dashboard';
 
-/** The hash that opens the Responses area filtered to exactly `filter`'s responses. */
-export function responsesHash(filter: DashboardFilter): string {
-  return `${RESPONSES}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+/** The hash that opens `area` filtered to exactly `filter`. */
+export function filterHash(area: FilterArea, filter: ResponseFilter): string {
+  return `#/${area}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
 
+/** The hash that opens the Responses area filtered to exactly `filter`'s responses. */
+export const responsesHash = (filter: ResponseFilter): string => filterHash('responses', filter);
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isId = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
-const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const strings = (v: unknown): string[] | null =>
-  Array.isArray(v) && v.length <= 200 && v.every((s) => typeof s === 'string' && s.length <= 200)
-    ? (v as string[])
-    : null;
+/** An empty list or a theme filter without themes narrows nothing: left out, as the filter bar leaves them out. */
+const narrows = (v: unknown): boolean =>
+  !(Array.isArray(v) && v.length === 0) && !(isObject(v) && Array.isArray(v.ids) && v.ids.length === 0);
 
 /**
  * Reads and checks a filter from a hash like `#/responses?filter=…` (anything the user can paste in the
- * address bar): unknown fields and malformed values are dropped, never trusted. Null when there is none.
+ * address bar) with the backend's own checks, field by field: unknown fields and malformed values are
+ * dropped, never trusted. Null when there is none.
  */
-export function readFilterFromHash(hash: string): DashboardFilter | null {
+export function readFilterFromHash(hash: string): ResponseFilter | null {
   const query = hash.split('?')[1];
   if (!query) return null;
   const raw = new URLSearchParams(query).get('filter');
@@ -35,34 +37,17 @@ export function readFilterFromHash(hash: string): DashboardFilter | null {
     return null;
   }
   if (!isObject(parsed)) return null;
-  const f: DashboardFilter = {};
-  if (isId(parsed.questionId)) f.questionId = parsed.questionId;
-  if (typeof parsed.search === 'string' && parsed.search.length <= 1000) f.search = parsed.search;
-  const types = strings(parsed.respondentTypes);
-  if (types) f.respondentTypes = types;
-  const cities = strings(parsed.cities);
-  if (cities) f.cities = cities;
-  if (isDay(parsed.submittedFrom)) f.submittedFrom = parsed.submittedFrom;
-  if (isDay(parsed.submittedTo)) f.submittedTo = parsed.submittedTo;
-  if (Array.isArray(parsed.answers)) {
-    const answers = parsed.answers.flatMap((a: unknown) => {
-      const options = isObject(a) ? strings(a.options) : null;
-      return isObject(a) && isId(a.questionId) && options ? [{ questionId: a.questionId, options }] : [];
-    });
-    if (answers.length) f.answers = answers.slice(0, 50);
-  }
-  if (
-    isObject(parsed.themes) &&
-    Array.isArray(parsed.themes.ids) &&
-    (parsed.themes.mode === 'any' || parsed.themes.mode === 'all')
-  ) {
-    const ids = parsed.themes.ids.filter(isId).slice(0, 200);
-    if (ids.length) f.themes = { ids, mode: parsed.themes.mode };
-  }
-  if (parsed.campaign === 'member' || parsed.campaign === 'unique') f.campaign = parsed.campaign;
-  return f;
+  const kept = Object.entries(filterFields).flatMap(([key, field]) => {
+    const checked = field.safeParse(parsed[key]);
+    return checked.success && checked.data !== undefined && narrows(checked.data) ? [[key, checked.data]] : [];
+  });
+  // Every field passed its own check, so the whole does too; parsing again gives the typed filter.
+  return filterSchema.parse(Object.fromEntries(kept));
 }
 
-/** The Responses area's filter from its address, as that page reads it (wired in at merge). */
-export const readResponsesFilter = (hash: string): DashboardFilter | null =>
-  hash.startsWith(RESPONSES) ? readFilterFromHash(hash) : null;
+/** The area a hash opens ("responses" for `#/responses?filter=…`). */
+export const areaOf = (hash: string): string => hash.replace(/^#\/?/, '').split('?')[0];
+
+/** The Responses area's filter from its address. */
+export const readResponsesFilter = (hash: string): ResponseFilter | null =>
+  areaOf(hash) === 'responses' ? readFilterFromHash(hash) : null;

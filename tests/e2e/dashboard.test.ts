@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
-import type { ApiClient, DashboardFilter } from '../../src/shared/api';
-import { readResponsesFilter } from '../../src/shared/filter-link';
+import type { DashboardFilter } from '../../src/shared/api';
+import { readFilterFromHash, readResponsesFilter, responsesHash } from '../../src/shared/filter-link';
 import { addAnalysis } from '../helpers/analysis-fixture';
 import {
   browserSkipReason,
@@ -20,6 +20,7 @@ import { tempDir, testBackend } from '../helpers/temp';
 const skip = browserSkipReason();
 const staticDir = STATIC_DIR;
 const screenshots = SCREENSHOTS;
+type Backend = Parameters<typeof startServer>[0]['backend'];
 const CITIES = ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle'];
 
 const num = (text: string | null): number => Number((text ?? '').replace(/\(.*\)/, '').replace(/[^\d]/g, ''));
@@ -62,20 +63,22 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
   const browser = useBrowser();
 
-  async function openDashboard(
-    api: ApiClient,
-    backend: Parameters<typeof startServer>[0]['backend'],
-    hash = '#/dashboard',
-  ) {
+  /** The app at `hash`, once it shows the area `heading`. */
+  async function openApp(backend: Backend, hash: string, heading: string) {
     const server = await startServer({ backend, staticDir });
     const page = await browser().newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const errors = watchErrors(page);
     await page.goto(server.loginUrl);
     await page.locator('.project-name').waitFor();
     await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
-    await page.locator('[data-chart="respondentsByType"] svg.recharts-surface').waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
     return { server, page, errors };
+  }
+
+  async function openDashboard(backend: Backend) {
+    const opened = await openApp(backend, '#/dashboard', 'Dashboard');
+    await opened.page.locator('[data-chart="respondentsByType"] svg.recharts-surface').waitFor();
+    return opened;
   }
 
   const chartOf = (page: Page, name: string): Locator => page.locator(`[data-chart="${name}"]`);
@@ -89,7 +92,7 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
         .prepare(sql)
         .pluck()
         .get(...params) as number;
-    const { server, page, errors } = await openDashboard(api, backend);
+    const { server, page, errors } = await openDashboard(backend);
     try {
       await expect
         .poll(() => page.locator('.page-head .count').textContent())
@@ -219,7 +222,7 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
         .prepare(sql)
         .pluck()
         .get(...params) as number;
-    const { server, page, errors } = await openDashboard(api, backend);
+    const { server, page, errors } = await openDashboard(backend);
     try {
       const q2 = one("SELECT id FROM question WHERE code = 'Q2'");
       await page.getByLabel('Question', { exact: true }).selectOption(String(q2));
@@ -249,20 +252,119 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
       expect(once).toBeLessThan(answered);
       await expect.poll(() => basedOn(byType)).toBe(once);
       await expect.poll(() => basedOn(themes)).toBe(once);
-      await expect.poll(() => hashOf(page)).toContain('counting=campaigns-once');
+      await expect
+        .poll(async () => readFilterFromHash(await hashOf(page)))
+        .toEqual({ questionId: q2, counting: 'campaigns-once' });
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Active filters' }).textContent())
+        .toContain('Each campaign counted once');
 
-      // A theme's bar opens that theme's answers to Q2, and the count behind it is the bar's.
+      // A theme's bar opens that theme's answers to Q2, counted the same way, and the count behind it is the bar's.
       const bar = themes.locator('[data-bar]').first();
       const label = (await bar.getAttribute('aria-label'))!;
       await bar.click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Responses');
       const filter = readResponsesFilter(await hashOf(page)) as DashboardFilter;
-      expect(filter).toMatchObject({ questionId: q2, themes: { mode: 'any' } });
-      expect((await api.call('dashboard.count', { filter, counting: 'campaigns-once' })).respondents).toBe(
-        num(label.split(':')[1]),
-      );
+      expect(filter).toMatchObject({ questionId: q2, themes: { mode: 'any' }, counting: 'campaigns-once' });
+      const counted = await api.call('dashboard.count', { filter, counting: 'campaigns-once' });
+      expect(counted.respondents).toBe(num(label.split(':')[1]));
+      // Responses lists exactly those responses, and says why there are fewer than every response.
+      await expect
+        .poll(() => page.locator('.page-head .count').textContent())
+        .toBe(`${counted.responses.toLocaleString('en-GB')} responses match`);
+      expect(await page.locator('.counted-once').textContent()).toContain('Campaign copies left out');
+      await page.screenshot({ path: join(screenshots, 'responses-from-a-bar.png') });
+      const { counting: _, ...everyCopy } = filter;
+      expect((await api.call('responses.count', everyCopy)).total).toBeGreaterThanOrEqual(counted.responses);
+
+      // Back to the dashboard: still counting each campaign once.
+      await page.goBack();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
+      expect(await page.getByLabel('Each campaign once').isChecked()).toBe(true);
+      await expect.poll(() => basedOn(byType)).toBe(once);
       expect(errors).toEqual([]);
     } finally {
       db.close();
+      await server.close();
+    }
+  });
+
+  it('shares one filter between Responses and the Dashboard, both ways, with every filter as a removable chip', async () => {
+    const { backend, api } = testBackend();
+    await api.call('project.openSample');
+    const { server, page, errors } = await openApp(backend, '#/responses', 'Responses');
+    const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+    const chips = () => page.getByRole('list', { name: 'Active filters' }).locator('li').allTextContents();
+    const count = () => page.locator('.page-head .count').textContent();
+    const nav = (name: string) => page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name });
+    try {
+      // Set in Responses: business respondents' answers that mention rail.
+      await page.getByLabel('Respondent type', { exact: true }).selectOption('business');
+      await page.getByLabel('Search', { exact: true }).fill('rail');
+      const business = { respondentTypes: ['business'], search: 'rail' };
+      const responses = (await api.call('responses.count', business)).total;
+      expect(responses).toBeGreaterThan(0);
+      await expect.poll(count).toBe(`${responses.toLocaleString('en-GB')} responses match`);
+
+      // The Dashboard from the nav shows the same filter, as chips, and counts by it.
+      await nav('Dashboard').click();
+      await expect.poll(heading).toBe('Dashboard');
+      await expect.poll(chips).toEqual(['Search: rail×', 'Type: business×']);
+      expect(await page.getByLabel('Respondent type', { exact: true }).inputValue()).toBe('business');
+      expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe('rail');
+      const respondents = (await api.call('dashboard.count', { filter: business, counting: 'responses' })).respondents;
+      await expect.poll(count).toBe(`${respondents.toLocaleString('en-GB')} respondents match`);
+      expect(readFilterFromHash(await hashOf(page))).toEqual(business);
+
+      // Change it there (remove a chip, pick a place, count each campaign once) and Responses shows that.
+      await page.getByRole('button', { name: 'Remove filter Search: rail' }).click();
+      await page.getByLabel('Place', { exact: true }).selectOption('city:Leeds');
+      await page.getByLabel('Each campaign once').check();
+      const leeds = { respondentTypes: ['business'], cities: ['Leeds'], counting: 'campaigns-once' as const };
+      await expect.poll(async () => readFilterFromHash(await hashOf(page))).toEqual(leeds);
+      await expect.poll(chips).toEqual(['Type: business×', 'Place: Leeds×', 'Each campaign counted once×']);
+      await expectAccessible(page, 'the Dashboard with filters from Responses');
+      await nav('Responses').click();
+      await expect.poll(heading).toBe('Responses');
+      await expect.poll(chips).toEqual(['Type: business×', 'Place: Leeds×', 'Each campaign counted once×']);
+      await expect
+        .poll(count)
+        .toBe(`${(await api.call('responses.count', leeds)).total.toLocaleString('en-GB')} responses match`);
+      expect(await page.locator('.counted-once').isVisible()).toBe(true);
+
+      // Removing the counting chip counts every copy again, and the note goes.
+      await page.getByRole('button', { name: 'Remove filter Each campaign counted once' }).click();
+      await expect.poll(() => page.locator('.counted-once').count()).toBe(0);
+      const { counting: _, ...everyCopy } = leeds;
+      await expect
+        .poll(count)
+        .toBe(`${(await api.call('responses.count', everyCopy)).total.toLocaleString('en-GB')} responses match`);
+
+      // An address that carries a filter wins over the shared one.
+      await page.evaluate(
+        `window.location.hash = ${JSON.stringify(`#/dashboard?filter=${encodeURIComponent('{"cities":["Sheffield"]}')}`)}`,
+      );
+      await expect.poll(heading).toBe('Dashboard');
+      await expect.poll(chips).toEqual(['Place: Sheffield×']);
+      // Respondents who gave no place, chosen in the place menu like any place.
+      await page.getByLabel('Place', { exact: true }).selectOption({ label: 'No place given' });
+      await expect.poll(chips).toEqual(['No place given×']);
+      const noPlace = await api.call('dashboard.count', { filter: { notGiven: ['place'] }, counting: 'responses' });
+      expect(noPlace.respondents).toBeGreaterThan(0);
+      await expect.poll(count).toBe(`${noPlace.respondents.toLocaleString('en-GB')} respondents match`);
+
+      // What only a dashboard bar sets (no type given, how far coding has got) shows as chips in Responses too.
+      const unfinished = { notGiven: ['type' as const], coding: ['none' as const] };
+      await page.evaluate(`window.location.hash = ${JSON.stringify(responsesHash(unfinished))}`);
+      await expect.poll(heading).toBe('Responses');
+      await expect.poll(chips).toEqual(['No type given×', 'Not coded×']);
+      await expect
+        .poll(count)
+        .toMatch(
+          new RegExp(`^${(await api.call('responses.count', unfinished)).total.toLocaleString('en-GB')} respon`),
+        );
+      expect(errors).toEqual([]);
+    } finally {
       await server.close();
     }
   });

@@ -1,27 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ChartId, ChartRequest, CountingView, DashboardFilter, Question, TimeBucket } from '../../shared/api';
 import type { AreaProps } from '../areas';
 import { ChartFrame } from '../components/charts/ChartFrame';
+import { useFilterInAddress, useSearchText, useSharedFilter } from '../filter-store';
 import { useCall } from '../hooks';
-import { openResponses, readFilterFromHash } from '../navigation';
-
-const DASHBOARD = '#/dashboard';
-
-/** The filter and counting view live in the address, so Back from a click-through returns to the same view. */
-function readState(): { filter: DashboardFilter; counting: CountingView } {
-  const hash = window.location.hash;
-  const counting =
-    new URLSearchParams(hash.split('?')[1] ?? '').get('counting') === 'campaigns-once' ? 'campaigns-once' : 'responses';
-  return { filter: (hash.startsWith(DASHBOARD) && readFilterFromHash(hash)) || {}, counting };
-}
-
-function writeState(filter: DashboardFilter, counting: CountingView): void {
-  const params = new URLSearchParams();
-  if (Object.keys(filter).length) params.set('filter', JSON.stringify(filter));
-  if (counting !== 'responses') params.set('counting', counting);
-  const query = params.toString();
-  window.history.replaceState(null, '', `${DASHBOARD}${query ? `?${query}` : ''}`);
-}
+import { openResponses } from '../navigation';
+import { FilterBar } from '../responses/FilterBar';
 
 const shortQuestion = (q: Question): string => `${q.code}: ${q.text.length > 70 ? `${q.text.slice(0, 69)}…` : q.text}`;
 
@@ -60,32 +44,17 @@ export function Dashboard({ project }: AreaProps) {
   const questions = useCall('questions.list', undefined, project.path);
   const facets = useCall('responses.facets', undefined, project.path);
   const meta = useCall('dashboard.meta', undefined, project.path);
-  const [initial] = useState(readState);
-  const [filter, setFilter] = useState<DashboardFilter>(initial.filter);
-  const [counting, setCounting] = useState<CountingView>(initial.counting);
-  const [searchText, setSearchText] = useState(initial.filter.search ?? '');
+  const settings = useCall('settings.get', undefined, project.path);
+  const [filter, setFilter] = useSharedFilter();
+  const [searchText, setSearchText] = useSearchText(filter);
+  const [message, setMessage] = useState('');
+  // The switch is part of the filter, so a bar's click-through opens Responses counting the same way.
+  const counting: CountingView = filter.counting ?? 'responses';
   const [bucket, setBucket] = useState<TimeBucket>('week');
   const [closedId, setClosedId] = useState<number | undefined>(undefined);
   const inView = useCall('dashboard.count', { filter, counting }, JSON.stringify([filter, counting]));
+  useFilterInAddress('dashboard', filter);
 
-  useEffect(() => writeState(filter, counting), [filter, counting]);
-  // Search once the user pauses typing.
-  useEffect(() => {
-    const timer = setTimeout(
-      () =>
-        setFilter((f) =>
-          (f.search ?? '') === searchText.trim() ? f : { ...f, search: searchText.trim() || undefined },
-        ),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
-  const set = (patch: Partial<DashboardFilter>) =>
-    setFilter(
-      (f) =>
-        Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined)) as DashboardFilter,
-    );
   const all = questions.data ?? [];
   const closed = all.filter((q) => q.kind === 'closed');
   const chosen = all.find((q) => q.id === filter.questionId);
@@ -93,20 +62,6 @@ export function Dashboard({ project }: AreaProps) {
   const common = { filter, counting, source };
   const themes = useChart({ chart: 'themes', filter, counting });
   const themesReady = themes.data?.state !== 'unavailable';
-  const extraFilters = [
-    filter.answers?.length
-      ? `answers to ${filter.answers.map((a) => all.find((q) => q.id === a.questionId)?.code ?? 'a closed question').join(', ')}`
-      : null,
-    filter.themes?.ids.length
-      ? `${filter.themes.ids.length === 1 ? 'a theme' : `${filter.themes.ids.length} themes`}`
-      : null,
-    filter.campaign
-      ? filter.campaign === 'member'
-        ? 'campaign responses only'
-        : 'responses outside campaigns only'
-      : null,
-    filter.cities && filter.cities.length > 1 ? `${filter.cities.length} places` : null,
-  ].filter((x): x is string => x !== null);
   const campaignsFound = meta.data?.available.campaigns ?? false;
   const hasFilter = Object.keys(filter).length > 0;
 
@@ -121,98 +76,19 @@ export function Dashboard({ project }: AreaProps) {
         </p>
       </div>
 
-      <div className="filters" role="search" aria-label="Dashboard filters">
-        <div>
-          <label htmlFor="dash-question">Question</label>
-          <select
-            id="dash-question"
-            value={filter.questionId ?? ''}
-            onChange={(e) => set({ questionId: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">All questions</option>
-            {all.map((q) => (
-              <option key={q.id} value={q.id}>
-                {shortQuestion(q)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="dash-type">Respondent type</label>
-          <select
-            id="dash-type"
-            value={filter.respondentTypes?.length === 1 ? filter.respondentTypes[0] : ''}
-            onChange={(e) => set({ respondentTypes: e.target.value ? [e.target.value] : undefined })}
-          >
-            <option value="">All types</option>
-            {facets.data?.types.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="dash-place">Place</label>
-          <select
-            id="dash-place"
-            value={filter.cities?.length === 1 ? filter.cities[0] : ''}
-            onChange={(e) => set({ cities: e.target.value ? [e.target.value] : undefined })}
-          >
-            <option value="">
-              {filter.cities && filter.cities.length > 1 ? `${filter.cities.length} places` : 'All places'}
-            </option>
-            {facets.data?.cities.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="dash-from">Submitted from</label>
-          <input
-            id="dash-from"
-            type="date"
-            value={filter.submittedFrom ?? ''}
-            min={meta.data?.submitted?.from}
-            max={meta.data?.submitted?.to}
-            onChange={(e) => set({ submittedFrom: e.target.value || undefined })}
-          />
-        </div>
-        <div>
-          <label htmlFor="dash-to">to</label>
-          <input
-            id="dash-to"
-            type="date"
-            value={filter.submittedTo ?? ''}
-            min={meta.data?.submitted?.from}
-            max={meta.data?.submitted?.to}
-            onChange={(e) => set({ submittedTo: e.target.value || undefined })}
-          />
-        </div>
-        <div className="grow">
-          <label htmlFor="dash-search">Search the answers</label>
-          <input
-            id="dash-search"
-            type="search"
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            placeholder='e.g. graduates OR "rail links"'
-          />
-        </div>
-        <button
-          type="button"
-          disabled={!hasFilter}
-          onClick={() => {
-            setSearchText('');
-            setFilter({});
-          }}
-        >
-          Clear filters
-        </button>
-      </div>
-      {extraFilters.length > 0 && <p className="muted">Also filtered to {extraFilters.join('; ')}.</p>}
+      <p role="status" className={message ? 'message' : 'visually-hidden'}>
+        {message}
+      </p>
+      <FilterBar
+        filter={filter}
+        onChange={setFilter}
+        searchText={searchText}
+        onSearchText={setSearchText}
+        questions={all}
+        facets={facets.data}
+        analyst={settings.data?.analystName ?? ''}
+        onMessage={setMessage}
+      />
 
       <fieldset className="counting">
         <legend>Count campaigns</legend>
@@ -223,7 +99,7 @@ export function Dashboard({ project }: AreaProps) {
               name="counting"
               value="responses"
               checked={counting === 'responses'}
-              onChange={() => setCounting('responses')}
+              onChange={() => setFilter({ ...filter, counting: undefined })}
             />
             Every response
           </label>
@@ -233,7 +109,7 @@ export function Dashboard({ project }: AreaProps) {
               name="counting"
               value="campaigns-once"
               checked={counting === 'campaigns-once'}
-              onChange={() => setCounting('campaigns-once')}
+              onChange={() => setFilter({ ...filter, counting: 'campaigns-once' })}
             />
             Each campaign once
           </label>

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ExclusionReason, Flag, ResponseFilter, SortKey, TriageChange, TriageTarget } from '../../shared/api';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ExclusionReason, Flag, SortKey, TriageChange, TriageTarget } from '../../shared/api';
 import { describeChange, PRIORITIES } from '../../shared/triage';
 import { api } from '../api';
 import type { AreaProps } from '../areas';
 import { ReadingPane } from '../components/ReadingPane';
 import { useCall } from '../hooks';
-import { filterFromLocation } from '../links';
+import { useFilterInAddress, useSearchText, useSharedFilter } from '../filter-store';
 import { BulkBar } from '../responses/BulkBar';
-import { ExcludeDialog, SaveViewDialog, SettingsDialog, ShortcutsDialog } from '../responses/dialogs';
+import { ExcludeDialog, SettingsDialog, ShortcutsDialog } from '../responses/dialogs';
+import { COUNTED_ONCE } from '../responses/filter-chips';
 import { FilterBar } from '../responses/FilterBar';
 import { ProgressPanel } from '../responses/ProgressPanel';
 import { ResponsesTable, ROW_HEIGHT, type Sort } from '../responses/ResponsesTable';
@@ -17,7 +18,7 @@ import { useRowPages } from '../responses/useRowPages';
 /** How long a response must stay open before it counts as read (so skimming past with J does not). */
 const READ_AFTER_MS = 600;
 
-type DialogName = 'exclude' | 'help' | 'settings' | 'saveView' | null;
+type DialogName = 'exclude' | 'help' | 'settings' | null;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -25,14 +26,13 @@ export function Responses({ project }: AreaProps) {
   const questions = useCall('questions.list', undefined, project.path);
   const facets = useCall('responses.facets', undefined, project.path);
   const settings = useCall('settings.get', undefined, project.path);
-  const [filter, setFilterState] = useState<ResponseFilter>(() => filterFromLocation() ?? {});
-  const [searchText, setSearchText] = useState(filter.search ?? '');
+  const [filter, setFilter] = useSharedFilter();
+  const [searchText, setSearchText] = useSearchText(filter);
   const [sort, setSort] = useState<Sort>(undefined);
   const [cursor, setCursor] = useState<number | null>(null);
   const [checked, setChecked] = useState<Set<number>>(new Set());
   const [version, setVersion] = useState(0);
   const [paneVersion, setPaneVersion] = useState(0);
-  const [viewsVersion, setViewsVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogName>(null);
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
@@ -42,36 +42,13 @@ export function Responses({ project }: AreaProps) {
 
   const undoStack = useCall('triage.undoStack', undefined, `${project.path}:${version}`);
   const progress = useCall('triage.progress', undefined, `${project.path}:${version}:${paneVersion}`);
-  const views = useCall('views.list', undefined, `${project.path}:${viewsVersion}`);
   const analyst = settings.data?.analystName ?? '';
 
   const query = useMemo(() => ({ ...filter, sort }), [filter, sort]);
   const { total, error, row, load, refresh, patch } = useRowPages(query);
   const current = cursor !== null ? row(cursor) : undefined;
 
-  const setFilter = useCallback((next: ResponseFilter) => {
-    setFilterState(next);
-    setSearchText(next.search ?? '');
-  }, []);
-
-  // Search as the user types, once they pause.
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setFilterState((f) => ((f.search ?? '') === searchText ? f : { ...f, search: searchText || undefined })),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
-  // A link from another area (#/responses?filter=…) replaces the filter.
-  useEffect(() => {
-    const onHash = (): void => {
-      const linked = filterFromLocation();
-      if (linked) setFilter(linked);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [setFilter]);
+  useFilterInAddress('responses', filter);
 
   useEffect(() => {
     setCursor(null);
@@ -251,6 +228,11 @@ export function Responses({ project }: AreaProps) {
           <span className="muted analyst">Deciding as {analyst || '…'}</span>
         </div>
       </div>
+      {filter.counting === 'campaigns-once' && (
+        <p className="counted-once">
+          Campaign copies left out: {COUNTED_ONCE.toLowerCase()}, its template response standing for the group.
+        </p>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
@@ -268,14 +250,7 @@ export function Responses({ project }: AreaProps) {
         questions={questions.data ?? []}
         facets={facets.data}
         analyst={analyst}
-        views={views.data ?? []}
-        onSaveView={() => setDialog('saveView')}
-        onDeleteView={(view) =>
-          void api.call('views.delete', { id: view.id }).then(() => {
-            setViewsVersion((v) => v + 1);
-            setMessage(`Deleted the view "${view.name}".`);
-          })
-        }
+        onMessage={setMessage}
       />
       <ProgressPanel progress={progress.data} />
       <BulkBar
@@ -345,17 +320,6 @@ export function Responses({ project }: AreaProps) {
             settings.reload();
             setDialog(null);
             setMessage(`Settings saved: deciding as ${name}.`);
-          }}
-        />
-      )}
-      {dialog === 'saveView' && (
-        <SaveViewDialog
-          onClose={() => setDialog(null)}
-          onSave={async (name) => {
-            const view = await api.call('views.save', { name, filter });
-            setViewsVersion((v) => v + 1);
-            setDialog(null);
-            setMessage(`Saved the view "${view.name}".`);
           }}
         />
       )}

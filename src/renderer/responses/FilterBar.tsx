@@ -5,30 +5,41 @@ import type {
   Priority,
   Question,
   ResponseFilter,
-  SavedView,
   SentimentLabel,
   Stance,
   TriageStatus,
 } from '../../shared/api';
 import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES } from '../../shared/triage';
 import { SENTIMENT_TEXT, STANCE_TEXT } from '../components/StanceBadge';
-import { filterChips } from './filter-chips';
+import { CODING_LABELS, filterChips } from './filter-chips';
+import { SavedViews } from './SavedViews';
 
 interface Props {
   filter: ResponseFilter;
   onChange: (filter: ResponseFilter) => void;
   searchText: string;
   onSearchText: (text: string) => void;
-  searchRef: RefObject<HTMLInputElement | null>;
+  searchRef?: RefObject<HTMLInputElement | null>;
   questions: Question[];
   facets: Facets | undefined;
   analyst: string;
-  views: SavedView[];
-  onSaveView: () => void;
-  onDeleteView: (view: SavedView) => void;
+  /** Where the page reports what happened to saved views. */
+  onMessage: (text: string) => void;
 }
 
+type Coding = NonNullable<ResponseFilter['coding']>[number];
+
 const MANY = '__several';
+/** "No type given" / "No place given" in the type and place menus: the filter's `notGiven`. */
+const NONE = '__none';
+
+type NotGiven = NonNullable<ResponseFilter['notGiven']>[number];
+
+/** `notGiven` with `what` in it or out of it. */
+function notGivenWith(filter: ResponseFilter, what: NotGiven, on: boolean): NotGiven[] {
+  const rest = (filter.notGiven ?? []).filter((n) => n !== what);
+  return on ? [...rest, what] : rest;
+}
 
 /** The value a single-choice menu shows for a list filter: its one value, none, or "several" (from a saved view or a link). */
 function one(values: readonly string[] | undefined): string {
@@ -52,21 +63,20 @@ export function FilterBar({
   questions,
   facets,
   analyst,
-  views,
-  onSaveView,
-  onDeleteView,
+  onMessage,
 }: Props) {
   const [more, setMore] = useState(false);
-  const set = (patch: Partial<ResponseFilter>): void => {
-    const next: ResponseFilter = { ...filter, ...patch };
-    for (const [k, v] of Object.entries(next))
-      if (v === undefined || (Array.isArray(v) && v.length === 0)) delete next[k as keyof ResponseFilter];
-    onChange(next);
-  };
+  // onChange leaves out what narrows nothing (an undefined field, an empty list): see filter-store.ts.
+  const set = (patch: Partial<ResponseFilter>): void => onChange({ ...filter, ...patch });
   const chips = filterChips(filter, questions, facets);
   const closed = questions.filter((q) => q.kind === 'closed' && q.options?.length);
-  const place =
-    filter.regions?.length === 1 && !filter.cities?.length
+  const typeNotGiven = !!filter.notGiven?.includes('type');
+  const type = typeNotGiven ? (filter.respondentTypes?.length ? MANY : NONE) : one(filter.respondentTypes);
+  const place = filter.notGiven?.includes('place')
+    ? filter.cities?.length || filter.regions?.length
+      ? MANY
+      : NONE
+    : filter.regions?.length === 1 && !filter.cities?.length
       ? `region:${filter.regions[0]}`
       : filter.cities?.length === 1 && !filter.regions?.length
         ? `city:${filter.cities[0]}`
@@ -137,18 +147,24 @@ export function FilterBar({
           <label htmlFor="type">Respondent type</label>
           <select
             id="type"
-            value={one(filter.respondentTypes)}
-            onChange={(e) =>
-              e.target.value !== MANY && set({ respondentTypes: e.target.value ? [e.target.value] : undefined })
-            }
+            value={type}
+            onChange={(e) => {
+              const value = e.target.value;
+              if (value === MANY) return;
+              set({
+                respondentTypes: value && value !== NONE ? [value] : undefined,
+                notGiven: notGivenWith(filter, 'type', value === NONE),
+              });
+            }}
           >
             <option value="">All types</option>
-            <Several values={filter.respondentTypes} />
+            {type === MANY && <option value={MANY}>Several (see active filters)</option>}
             {facets?.types.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.value} ({formatCount(t.count)})
               </option>
             ))}
+            <option value={NONE}>No type given</option>
           </select>
         </div>
         <div className="field">
@@ -160,7 +176,11 @@ export function FilterBar({
               const [kind, ...rest] = e.target.value.split(':');
               const value = rest.join(':');
               if (e.target.value === MANY) return;
-              set({ cities: kind === 'city' ? [value] : undefined, regions: kind === 'region' ? [value] : undefined });
+              set({
+                cities: kind === 'city' ? [value] : undefined,
+                regions: kind === 'region' ? [value] : undefined,
+                notGiven: notGivenWith(filter, 'place', e.target.value === NONE),
+              });
             }}
           >
             <option value="">All places</option>
@@ -181,6 +201,7 @@ export function FilterBar({
                 </option>
               ))}
             </optgroup>
+            <option value={NONE}>No place given</option>
           </select>
         </div>
         <div className="field check">
@@ -379,6 +400,24 @@ export function FilterBar({
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="coding">Coding</label>
+            <select
+              id="coding"
+              value={one(filter.coding)}
+              onChange={(e) =>
+                e.target.value !== MANY && set({ coding: e.target.value ? [e.target.value as Coding] : undefined })
+              }
+            >
+              <option value="">Coded or not</option>
+              <Several values={filter.coding} />
+              {(Object.keys(CODING_LABELS) as Coding[]).map((c) => (
+                <option key={c} value={c}>
+                  {CODING_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="field check">
             <input
               id="mine"
@@ -417,35 +456,7 @@ export function FilterBar({
         ) : (
           <span className="muted">No filters: showing every response.</span>
         )}
-        <div className="views">
-          <label htmlFor="view">Saved views</label>
-          <select
-            id="view"
-            value=""
-            onChange={(e) => {
-              const view = views.find((v) => v.id === Number(e.target.value));
-              if (view) onChange(view.filter);
-            }}
-          >
-            <option value="">{views.length ? 'Open a saved view…' : 'No saved views yet'}</option>
-            {views.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={onSaveView} disabled={!chips.length}>
-            Save view…
-          </button>
-          {views.some((v) => JSON.stringify(v.filter) === JSON.stringify(filter)) && (
-            <button
-              type="button"
-              onClick={() => onDeleteView(views.find((v) => JSON.stringify(v.filter) === JSON.stringify(filter))!)}
-            >
-              Delete this view
-            </button>
-          )}
-        </div>
+        <SavedViews filter={filter} onChange={onChange} onMessage={onMessage} />
       </div>
     </div>
   );

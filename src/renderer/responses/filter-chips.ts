@@ -19,6 +19,20 @@ function omit<K extends keyof ResponseFilter>(key: K): (f: ResponseFilter) => Re
 
 const list = (values: string[]): string => values.join(' or ');
 
+const NOT_GIVEN_LABELS: Record<NonNullable<ResponseFilter['notGiven']>[number], string> = {
+  type: 'No type given',
+  place: 'No place given',
+};
+
+export const CODING_LABELS: Record<NonNullable<ResponseFilter['coding']>[number], string> = {
+  hand: 'Coded by hand',
+  model: 'Coded by model only',
+  none: 'Not coded',
+};
+
+/** What `counting: 'campaigns-once'` does, in the words the chip and the Responses count use. */
+export const COUNTED_ONCE = 'Each campaign counted once';
+
 /** Every active part of a filter, in words, each removable on its own: the visible filter state. */
 export function filterChips(filter: ResponseFilter, questions: Question[], facets: Facets | undefined): Chip[] {
   const chips: Chip[] = [];
@@ -97,5 +111,15 @@ export function filterChips(filter: ResponseFilter, questions: Question[], facet
     });
   if (filter.assignee !== undefined)
     chips.push({ key: 'assignee', label: `Assigned to ${filter.assignee}`, without: omit('assignee') });
+  if (filter.notGiven?.length)
+    chips.push({
+      key: 'notGiven',
+      label: list(filter.notGiven.map((n) => NOT_GIVEN_LABELS[n])),
+      without: omit('notGiven'),
+    });
+  if (filter.coding?.length)
+    chips.push({ key: 'coding', label: list(filter.coding.map((c) => CODING_LABELS[c])), without: omit('coding') });
+  if (filter.counting === 'campaigns-once')
+    chips.push({ key: 'counting', label: COUNTED_ONCE, without: omit('counting') });
   return chips;
 }
