@@ -434,6 +434,61 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
     sql.db.close();
   });
 
+  it('opens every segment it can name: progress states, stance, sentiment and "Not given"', async () => {
+    const { api, path, questions } = await analysed();
+    const q1 = questions.find((q) => q.code === 'Q1')!;
+    const prog = ready(await chart(api, 'progress'));
+    expect(await expectClickThroughMatches(api, prog)).toBe(prog.rows.length * prog.series.length);
+    for (const name of ['stanceByTheme', 'sentimentByTheme'] as const) {
+      const data = ready(await chart(api, name, { questionId: q1.id }));
+      const cells = data.rows.length * data.series.length;
+      expect(await expectClickThroughMatches(api, data)).toBe(cells);
+    }
+    // Respondents who gave no type: made here, since every sample respondent gives one.
+    const db = new Database(path);
+    db.prepare('UPDATE respondent SET type = NULL WHERE id % 9 = 0').run();
+    db.close();
+    const types = ready(await chart(api, 'respondentsByType'));
+    const notGiven = types.rows.find((r) => r.label === 'Not given')!;
+    expect(notGiven).toMatchObject({ apart: true, filters: [{ notGiven: ['type'] }] });
+    expect(notGiven.values[0]).toBe(raw(path).one('SELECT count(*) FROM respondent WHERE type IS NULL'));
+    await expectClickThroughMatches(api, types);
+  });
+
+  it('charts candidate themes as a draft until one is signed off, and counts sub-themes in their parent', async () => {
+    const { api, path, questions } = await analysed();
+    const q1 = questions.find((q) => q.code === 'Q1')!;
+    const q2 = questions.find((q) => q.code === 'Q2')!;
+    const db = new Database(path);
+    const themeIds = (q: number) =>
+      db.prepare('SELECT id FROM theme WHERE question_id = ? AND is_other = 0 ORDER BY id').pluck().all(q) as number[];
+
+    db.prepare("UPDATE theme SET status = 'candidate' WHERE question_id = ?").run(q2.id);
+    const draft = ready(await chart(api, 'themes', { questionId: q2.id }));
+    expect(draft.rows).toHaveLength(themeIds(q2.id).length + 1);
+    expect(draft.notes.join(' ')).toMatch(/No theme of Q2 has been signed off yet/);
+    const [signedOff] = themeIds(q2.id);
+    db.prepare("UPDATE theme SET status = 'accepted' WHERE id = ?").run(signedOff);
+    const final = ready(await chart(api, 'themes', { questionId: q2.id }));
+    expect(final.rows.map((r) => r.key)).toEqual([String(signedOff)]);
+    expect(final.notes.join(' ')).not.toMatch(/signed off/);
+
+    const [parent, child] = themeIds(q1.id);
+    db.prepare('UPDATE theme SET parent_id = ? WHERE id = ?').run(parent, child);
+    const nested = ready(await chart(api, 'themes', { questionId: q1.id }));
+    expect(nested.rows.find((r) => r.key === String(child))).toBeUndefined();
+    const parentRow = nested.rows.find((r) => r.key === String(parent))!;
+    expect(parentRow.values[0]).toBe(
+      db
+        .prepare("SELECT count(DISTINCT response_id) FROM assignment WHERE theme_id IN (?, ?) AND state <> 'rejected'")
+        .pluck()
+        .get(parent, child),
+    );
+    expect(parentRow.filters[0]?.themes).toEqual({ ids: [parent, child], mode: 'any' });
+    db.close();
+    await expectClickThroughMatches(api, nested);
+  });
+
   it('shows how far the analysis of each question has got', async () => {
     const { api, path, questions } = await analysed();
     const sql = raw(path);
