@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { memo, useRef, type KeyboardEvent, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import type { ChartData, DashboardFilter } from '../../../shared/api';
 import { count, niceTicks, percent, plotted, shareBase, unitWord } from './format';
@@ -39,9 +39,11 @@ function describe(data: ChartData, rowIndex: number, series: number): string {
 /**
  * A bar chart of the dashboard's numbers. Horizontal bars for categories (long labels stay readable),
  * upright bars over time. Bars that open responses are one tab stop per chart: arrow keys move between
- * them and Enter or Space opens the responses behind the focused bar, as a click does.
+ * them and Enter or Space opens the responses behind the focused bar, as a click does. Memoised: the page
+ * re-renders as each chart's numbers arrive, and redrawing every other chart each time would cost more than
+ * drawing them all once.
  */
-export function BarChartView({ data, label, onOpen }: Props) {
+export const BarChartView = memo(function BarChartView({ data, label, onOpen }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const colours = seriesColours(data.series);
   const timeline = data.layout === 'stacked';
@@ -298,4 +300,4 @@ export function BarChartView({ data, label, onOpen }: Props) {
       </ResponsiveContainer>
     </div>
   );
-}
+});
