@@ -11,7 +11,9 @@ import type {
   CountingView,
   DashboardFilter,
 } from '../../src/shared/api';
+import { dashboardWarm } from '../../src/main/dashboard';
 import { addAnalysis } from '../helpers/analysis-fixture';
+import { finished } from '../helpers/signals-fixture';
 import { testBackend } from '../helpers/temp';
 
 const CITIES = ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle'];
@@ -515,6 +517,29 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
 });
 
 describe('dashboard results are kept until the data changes', () => {
+  it('reads its facts while the backend is idle after a project opens, and again after a job', async () => {
+    const { backend, api } = testBackend();
+    const { path } = await api.call('project.openSample');
+    // (Building the sample ran a job, which asks for the facts too: let that pass first.)
+    await new Promise((r) => setTimeout(r, 1500));
+    await api.call('project.close');
+    await api.call('project.open', { path });
+    const db = () => backend.ctx.project().db;
+    expect(dashboardWarm(db())).toBe(false);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(dashboardWarm(db())).toBe(true);
+    // A write makes them stale; they are not read again after every write (a triage decision must not wait).
+    const [first] = (await api.call('responses.list', { offset: 0, limit: 1 })).rows;
+    await api.call('triage.markRead', { id: first.id });
+    expect(dashboardWarm(db())).toBe(false);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(dashboardWarm(db())).toBe(false);
+    // A job that finishes (here campaign detection, in a worker) leaves them to be read once idle.
+    expect((await finished(api, await api.call('campaigns.detect', {}))).state).toBe('done');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(dashboardWarm(db())).toBe(true);
+  });
+
   it('counts again after another connection writes (an import or an analysis job)', async () => {
     const { api, path, questions } = await sample();
     const q5 = questions.find((q) => q.code === 'Q5')!;

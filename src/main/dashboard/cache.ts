@@ -45,6 +45,12 @@ export function cached<T>(db: Db, kind: Kind, key: string, compute: () => T): T 
   return value;
 }
 
+/** Whether a result of this kind and key is kept for the data as it is now. */
+export function isCached(db: Db, kind: Kind, key: string): boolean {
+  const cache = caches.get(db);
+  return cache?.version === dataVersion(db) && (cache.kinds.get(kind)?.has(key) ?? false);
+}
+
 /** Forgets a connection's results, or all but its facts (for measuring the cost of computing them). */
 export function clearDashboardCache(db: Db, keep?: 'facts'): void {
   const cache = caches.get(db);

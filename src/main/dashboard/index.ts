@@ -2,7 +2,7 @@ import type { ChartRequest, ChartResult, CountingView, DashboardFilter, Dashboar
 import { withSearchErrors } from '../db/queries/response-filter';
 import type { Db } from '../db/connection';
 import { dayString } from '../util/uk-time';
-import { cached } from './cache';
+import { cached, isCached } from './cache';
 import { closedAnswers, closedByType } from './closed';
 import type { ChartContext } from './common';
 import { loadFacts, NO_DAY, type Facts } from './facts';
@@ -29,6 +29,14 @@ const CHARTS: Record<ChartRequest['chart'], (ctx: ChartContext, req: ChartReques
 
 /** The facts as of the data's current version, loaded when anything has changed. */
 const facts = (db: Db): Facts => cached(db, 'facts', '', () => loadFacts(db));
+
+/** Reads the facts now if the data has changed since they were read (for idle moments). */
+export function warmDashboard(db: Db): void {
+  facts(db);
+}
+
+/** Whether the facts for the data as it is now are in memory. */
+export const dashboardWarm = (db: Db): boolean => isCached(db, 'facts', '');
 
 /** The responses and respondents in view: the same for every chart of one view, so selected once. */
 function view(db: Db, filter: DashboardFilter, counting: CountingView): View {

@@ -3,12 +3,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { ApiEvent, CallResult, Method } from '../../shared/api';
+import { warmDashboard } from '../dashboard';
 import { JobRunner } from '../jobs/runner';
 import { AppError, errorBody } from '../util/errors';
 import type { Project } from './project';
 import { HANDLERS, SCHEMAS } from './registry';
 import { SettingsStore } from './settings';
 import type { Host, ServiceContext } from './types';
+
+/** How long the backend must have had no call before it does work nobody is waiting for. */
+const IDLE_MS = 1000;
 
 export interface BackendOptions {
   /** The app's data folder: settings, recent projects, the user's copy of the sample. */
@@ -41,11 +45,16 @@ export class Backend {
   readonly ctx: ServiceContext;
   private project: Project | null = null;
   private readonly listeners = new Set<(event: ApiEvent) => void>();
+  private callsRunning = 0;
+  private warmWanted = false;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: BackendOptions) {
     const settings = new SettingsStore(options.dataDir);
     const emit = (event: ApiEvent): void => {
       for (const listener of this.listeners) listener(event);
+      // A job that changed the data (an import, an analysis) leaves the Dashboard's facts to read again.
+      if (event.type === 'job' && event.job.state === 'done') this.wantWarm();
     };
     const jobs = new JobRunner(emit);
     this.ctx = {
@@ -60,6 +69,7 @@ export class Backend {
       currentProject: () => this.project,
       setProject: (p) => {
         this.project = p;
+        if (p) this.wantWarm();
       },
       emit,
       analyst: () => settings.get().analystName,
@@ -82,13 +92,44 @@ export class Backend {
         },
       };
     }
+    this.callsRunning++;
     try {
       const handler = HANDLERS[m] as (ctx: ServiceContext, input: unknown) => unknown;
       const value = await handler(this.ctx, parsed.data);
       return { ok: true, value: value ?? null };
     } catch (error) {
       return { ok: false, error: errorBody(error) };
+    } finally {
+      this.callsRunning--;
+      this.scheduleWarm();
     }
+  }
+
+  /**
+   * Reads the Dashboard's facts once the backend has been idle for a moment after a project opens or a job
+   * changes its data (a third of a second at a million responses), so the first visit to the Dashboard does
+   * not wait for them. Not after every write: a triage decision must never wait behind it.
+   */
+  private wantWarm(): void {
+    this.warmWanted = true;
+    this.scheduleWarm();
+  }
+
+  private scheduleWarm(): void {
+    if (!this.warmWanted) return;
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      if (this.callsRunning) return this.scheduleWarm();
+      this.warmWanted = false;
+      const db = this.project?.db;
+      try {
+        if (db?.open) warmDashboard(db);
+      } catch {
+        // Nobody asked for these yet: the chart that does will read them again and report any error.
+      }
+    }, IDLE_MS);
+    this.warmTimer.unref?.();
   }
 
   subscribe(listener: (event: ApiEvent) => void): () => void {
@@ -97,6 +138,8 @@ export class Backend {
   }
 
   async close(): Promise<void> {
+    this.warmWanted = false;
+    if (this.warmTimer) clearTimeout(this.warmTimer);
     this.ctx.jobs.cancelAll();
     await this.ctx.jobs.settle();
     this.project?.close();
