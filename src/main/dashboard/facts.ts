@@ -81,12 +81,22 @@ export interface Facts {
   themesFound: boolean;
   signalsFound: boolean;
   /** The parts only some charts need, read for a question the first time one asks (in the same data version). */
-  closed: (questionId: number) => ClosedAnswers;
-  assignments: (questionId: number) => Assignments;
+  closed: PerQuestion<ClosedAnswers>;
+  assignments: PerQuestion<Assignments>;
   /** By response id: NOT_CODED, BY_MODEL or BY_HAND, filled for every response of these questions. */
   coding: (questionIds: number[]) => Uint8Array;
-  signals: (questionId: number) => Signals;
+  signals: PerQuestion<Signals>;
   themes: () => Map<number, ThemeFact>;
+}
+
+/** The next part of the facts a chart may want that is not read yet, as a function reading it; null if none. */
+export function nextUnread(f: Facts): (() => unknown) | null {
+  for (const q of f.questions) {
+    if (q.kind === 'open' && f.themesFound && !f.assignments.has(q.id)) return () => f.assignments(q.id);
+    if (q.kind === 'open' && f.signalsFound && !f.signals.has(q.id)) return () => f.signals(q.id);
+    if (q.kind === 'closed' && !f.closed.has(q.id)) return () => f.closed(q.id);
+  }
+  return null;
 }
 
 /** A row's values as SQLite hands them to a function: numbers for integers and reals, strings for text. */
@@ -157,14 +167,17 @@ function once<T>(load: () => T): () => T {
   return () => (value ??= load());
 }
 
-/** Remembers a question's part once read. */
-function perQuestion<T>(load: (questionId: number) => T): (questionId: number) => T {
+/** A question's part, read once; `has` says whether it has been. */
+type PerQuestion<T> = ((questionId: number) => T) & { has: (questionId: number) => boolean };
+
+function perQuestion<T>(load: (questionId: number) => T): PerQuestion<T> {
   const parts = new Map<number, T>();
-  return (q) => {
+  const get = (q: number): T => {
     let part = parts.get(q);
     if (part === undefined) parts.set(q, (part = load(q)));
     return part;
   };
+  return Object.assign(get, { has: (q: number) => parts.has(q) });
 }
 
 function loadClosed(db: Db, questionId: number, respondents: number): ClosedAnswers {

@@ -5,7 +5,7 @@ import { dayString } from '../util/uk-time';
 import { cached, isCached } from './cache';
 import { closedAnswers, closedByType } from './closed';
 import type { ChartContext } from './common';
-import { loadFacts, NO_DAY, type Facts } from './facts';
+import { loadFacts, nextUnread, NO_DAY, type Facts } from './facts';
 import { focusPlaces } from './places';
 import { progress } from './progress';
 import { respondentsByPlace, respondentsByType } from './respondents';
@@ -30,13 +30,25 @@ const CHARTS: Record<ChartRequest['chart'], (ctx: ChartContext, req: ChartReques
 /** The facts as of the data's current version, loaded when anything has changed. */
 const facts = (db: Db): Facts => cached(db, 'facts', '', () => loadFacts(db));
 
-/** Reads the facts now if the data has changed since they were read (for idle moments). */
-export function warmDashboard(db: Db): void {
-  facts(db);
+/**
+ * Reads one more part of the facts the charts will want (for idle moments, a part at a time so a call never
+ * waits long behind it): the facts every chart needs if the data has changed, else a question's part.
+ * False when there is nothing left to read.
+ */
+export function warmDashboard(db: Db): boolean {
+  if (!factsRead(db)) {
+    facts(db);
+    return true;
+  }
+  const read = nextUnread(facts(db));
+  read?.();
+  return read !== null;
 }
 
-/** Whether the facts for the data as it is now are in memory. */
-export const dashboardWarm = (db: Db): boolean => isCached(db, 'facts', '');
+const factsRead = (db: Db): boolean => isCached(db, 'facts', '');
+
+/** Whether every part of the facts the charts may want is in memory, for the data as it is now. */
+export const dashboardWarm = (db: Db): boolean => factsRead(db) && nextUnread(facts(db)) === null;
 
 /** The responses and respondents in view: the same for every chart of one view, so selected once. */
 function view(db: Db, filter: DashboardFilter, counting: CountingView): View {

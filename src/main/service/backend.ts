@@ -13,6 +13,8 @@ import type { Host, ServiceContext } from './types';
 
 /** How long the backend must have had no call before it does work nobody is waiting for. */
 const IDLE_MS = 1000;
+/** The pause between parts of that work, so a call that arrives waits for one part at most. */
+const STEP_MS = 20;
 
 export interface BackendOptions {
   /** The app's data folder: settings, recent projects, the user's copy of the sample. */
@@ -107,28 +109,31 @@ export class Backend {
 
   /**
    * Reads the Dashboard's facts once the backend has been idle for a moment after a project opens or a job
-   * changes its data (a third of a second at a million responses), so the first visit to the Dashboard does
-   * not wait for them. Not after every write: a triage decision must never wait behind it.
+   * changes its data, a part at a time (a third of a second at most, at a million responses), so the first
+   * visit to the Dashboard does not wait for them. Not after every write: triage must never wait behind it.
    */
   private wantWarm(): void {
     this.warmWanted = true;
     this.scheduleWarm();
   }
 
-  private scheduleWarm(): void {
+  private scheduleWarm(delay = IDLE_MS): void {
     if (!this.warmWanted) return;
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = null;
       if (this.callsRunning) return this.scheduleWarm();
-      this.warmWanted = false;
       const db = this.project?.db;
+      let more = false;
       try {
-        if (db?.open) warmDashboard(db);
+        more = db?.open ? warmDashboard(db) : false;
       } catch {
         // Nobody asked for these yet: the chart that does will read them again and report any error.
       }
-    }, IDLE_MS);
+      // A part at a time, letting any call that arrived meanwhile go first.
+      if (more) this.scheduleWarm(STEP_MS);
+      else this.warmWanted = false;
+    }, delay);
     this.warmTimer.unref?.();
   }
 
