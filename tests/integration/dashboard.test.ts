@@ -427,6 +427,10 @@ describe('dashboard with themes, campaigns, stance and triage (the tables of iss
       ),
     );
     await expectClickThroughMatches(api, weeks);
+    // With no question chosen, a respondent with a campaign answer and one of their own counts as a campaign
+    // response; "Other responses" bars that would also open them open nothing.
+    const allWeeks = ready(await chart(api, 'overTime', {}, { bucket: 'week' }));
+    expect(await expectClickThroughMatches(api, allWeeks)).toBeGreaterThan(allWeeks.rows.length);
 
     // The themes chart under both views.
     const themesAll = ready(await chart(api, 'themes', { questionId: q2.id }));

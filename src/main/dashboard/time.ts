@@ -2,7 +2,7 @@ import type { ChartResult, ChartRow, TimeBucket } from '../../shared/api';
 import { dayString } from '../util/uk-time';
 import { barFilter, countingNotes, empty, NO_MATCH, type ChartContext } from './common';
 import { NO_DAY } from './facts';
-import { IN_CAMPAIGN, IN_VIEW } from './view';
+import { IN_CAMPAIGN, IN_VIEW, OUTSIDE_CAMPAIGN } from './view';
 
 const dayLabel = (day: number): string =>
   new Date(`${dayString(day)}T00:00:00Z`).toLocaleDateString('en-GB', {
@@ -24,7 +24,8 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
   const split = ctx.facts.campaignsFound;
   const { day } = ctx.facts;
   const inView = ctx.view.respondents;
-  const counts = new Map<number, [number, number]>();
+  // Per bucket: other respondents, campaign respondents, and those of them with answers of their own too.
+  const counts = new Map<number, [number, number, number]>();
   let undated = 0;
   for (let p = 0; p < inView.length; p++) {
     if (!(inView[p] & IN_VIEW)) continue;
@@ -34,8 +35,10 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
     }
     const key = bucket === 'day' ? day[p] : weekOf(day[p]);
     let pair = counts.get(key);
-    if (!pair) counts.set(key, (pair = [0, 0]));
-    pair[split && inView[p] & IN_CAMPAIGN ? 1 : 0]++;
+    if (!pair) counts.set(key, (pair = [0, 0, 0]));
+    const campaign = split && inView[p] & IN_CAMPAIGN;
+    pair[campaign ? 1 : 0]++;
+    if (campaign && inView[p] & OUTSIDE_CAMPAIGN) pair[2]++;
   }
   const basedOn = ctx.view.respondentCount - undated;
   if (!basedOn) return empty(undated ? 'None of the respondents in view has a submission date.' : NO_MATCH);
@@ -44,15 +47,20 @@ export function overTime(ctx: ChartContext, bucket: TimeBucket): ChartResult {
   const step = bucket === 'day' ? 1 : 7;
   const rows: ChartRow[] = [];
   for (let d = keys[0]; d <= keys[keys.length - 1]; d += step) {
-    const [other, campaign] = counts.get(d) ?? [0, 0];
+    const [other, campaign, mixed] = counts.get(d) ?? [0, 0, 0];
     const range = { submittedFrom: dayString(d), submittedTo: dayString(d + step - 1) };
     rows.push({
       key: dayString(d),
       label: bucket === 'day' ? dayLabel(d) : `Week of ${dayLabel(d)}`,
       values: split ? [other, campaign] : [other],
       base: other + campaign,
+      // "Outside campaigns" would also open campaign respondents with answers of their own (counted as campaign
+      // responses here), so where there are any that bar opens nothing.
       filters: split
-        ? [barFilter(ctx, { ...range, campaign: 'unique' }), barFilter(ctx, { ...range, campaign: 'member' })]
+        ? [
+            mixed ? null : barFilter(ctx, { ...range, campaign: 'unique' }),
+            barFilter(ctx, { ...range, campaign: 'member' }),
+          ]
         : [barFilter(ctx, range)],
     });
   }

@@ -3,9 +3,10 @@ import { filterSql, fromSearch, fromWhere } from '../db/queries/response-filter'
 import type { Db } from '../db/connection';
 import { COPY, MEMBER, scan, type Facts } from './facts';
 
-/** Respondent bits in a view: they have a response in view; one of those is in a campaign. */
+/** Respondent bits in a view: they have a response in view; one of those is in a campaign; one is not. */
 export const IN_VIEW = 1;
 export const IN_CAMPAIGN = 2;
+export const OUTSIDE_CAMPAIGN = 4;
 
 /**
  * The responses and respondents a filter and counting view select. The filter means exactly what it means in
@@ -15,7 +16,7 @@ export const IN_CAMPAIGN = 2;
 export interface View {
   /** By response id: 1 when in view. */
   responses: Uint8Array;
-  /** By respondent id: IN_VIEW and IN_CAMPAIGN bits. */
+  /** By respondent id: IN_VIEW, IN_CAMPAIGN and OUTSIDE_CAMPAIGN bits. */
   respondents: Uint8Array;
   responseCount: number;
   respondentCount: number;
@@ -54,7 +55,7 @@ export function selectView(db: Db, facts: Facts, filter: DashboardFilter, counti
     responseCount++;
     const p = facts.respondent[r];
     if (!respondents[p]) respondentCount++;
-    respondents[p] |= IN_VIEW | (campaign & MEMBER ? IN_CAMPAIGN : 0);
+    respondents[p] |= IN_VIEW | (campaign & MEMBER ? IN_CAMPAIGN : OUTSIDE_CAMPAIGN);
   }
   return { responses, respondents, responseCount, respondentCount };
 }
