@@ -72,9 +72,9 @@ export interface Facts {
   campaign: Uint8Array;
   campaignsFound: boolean;
   /** By respondent id: index + 1 into `types` / `places` (0: not given), and the UK day submitted. */
-  type: Uint16Array;
+  type: Int32Array;
   types: string[];
-  place: Uint16Array;
+  place: Int32Array;
   places: string[];
   day: Int32Array;
   /** Whether any response has a live theme, or a stance or sentiment read. */
@@ -286,9 +286,9 @@ export function loadFacts(db: Db): Facts {
     read: new Uint8Array(responses),
     campaign: new Uint8Array(responses),
     campaignsFound: false,
-    type: new Uint16Array(respondents),
+    type: new Int32Array(respondents),
     types: [],
-    place: new Uint16Array(respondents),
+    place: new Int32Array(respondents),
     places: [],
     day: new Int32Array(respondents).fill(NO_DAY),
     closed: perQuestion((q) => loadClosed(db, q, respondents)),
