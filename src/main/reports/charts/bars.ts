@@ -64,9 +64,15 @@ const ELLIPSIS = '…';
 /** Shortens a line to fit a width, ending it in an ellipsis. */
 function fit(line: string, width: number): string {
   if (measureText(line, CHART.fontSize) <= width) return line;
-  const chars = [...line];
-  while (chars.length && measureText(chars.join('') + ELLIPSIS, CHART.fontSize) > width) chars.pop();
-  return chars.join('').trimEnd() + ELLIPSIS;
+  // One pass, character by character: a label can be one very long word.
+  let kept = '';
+  let used = measureText(ELLIPSIS, CHART.fontSize);
+  for (const char of line) {
+    used += measureText(char, CHART.fontSize);
+    if (used > width) break;
+    kept += char;
+  }
+  return kept.trimEnd() + ELLIPSIS;
 }
 
 /** Wraps text at spaces into lines that fit a width; past maxLines it ends in an ellipsis (the table has it all). */
