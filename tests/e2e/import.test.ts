@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/main/server/http';
@@ -97,6 +98,42 @@ describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: 
         .poll(() => quarantine.textContent(), { timeout: 10_000 })
         .toContain('row 3 has 4 fields but the heading row has 3');
       await expectAccessible(page, 'Quarantine');
+      expect(errors).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('serve mode: a cancelled import of an uploaded file removes the upload and asks for it again', async () => {
+    const { dir, backend, api } = testBackend();
+    await api.call('project.create', { path: join(dir, 'upload.consult'), title: 'Uploads' });
+    // Large enough that the import is still running when Cancel is pressed.
+    const rows = ['id,Q1. What should TechNorth do first?'];
+    for (let i = 1; i <= 300_000; i++) rows.push(`r${i},"Fund more bus routes to the hub, answer ${i}"`);
+    const local = join(dir, 'big.csv');
+    writeFileSync(local, rows.join('\n'));
+    const uploads = join(dir, 'data', 'uploads');
+    const server = await startServer({ backend, staticDir });
+    try {
+      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors = watchErrors(page);
+      await page.goto(`${server.loginUrl}#/import`);
+      await page.getByLabel('Or drop files here, or choose them to upload').setInputFiles(local);
+      await expect.poll(() => page.getByRole('button', { name: 'Import 1 file' }).count(), { timeout: 60_000 }).toBe(1);
+      const [stored] = readdirSync(uploads);
+      expect(existsSync(join(uploads, stored, 'big.csv'))).toBe(true);
+      await page.getByRole('button', { name: 'Import 1 file' }).click();
+      await page.getByRole('button', { name: 'Cancel import' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 })
+        .toBe(
+          'The import was cancelled; nothing was changed. The uploaded files were removed from the server: upload them again to retry.',
+        );
+      expect(readdirSync(uploads)).toEqual([]);
+      expect(await page.getByRole('heading', { name: 'Files to import' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
+      expect((await api.call('project.stats')).respondents).toBe(0);
+      await expectAccessible(page, 'Import cancelled after upload');
       expect(errors).toEqual([]);
     } finally {
       await server.close();

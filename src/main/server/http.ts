@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, sep } from 'node:path';
 import type { Backend } from '../service/backend';
 import { exportedFile } from '../service/reports-export';
+import { clearUploads, uploadsDir } from '../service/uploads';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { saveUpload } from './upload';
 
@@ -90,6 +91,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const { backend, staticDir } = options;
+  const { dataDir } = backend.ctx.settings;
+  // Uploads left by an earlier run (previewed but never imported, or a crash) are not needed by this one.
+  clearUploads(dataDir);
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -142,11 +146,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return;
       }
       if (url.pathname === '/upload' && req.method === 'POST') {
-        const saved = await saveUpload(
-          req,
-          url.searchParams.get('name') ?? '',
-          join(backend.ctx.settings.dataDir, 'uploads'),
-        );
+        const saved = await saveUpload(req, url.searchParams.get('name') ?? '', uploadsDir(dataDir));
         send(
           res,
           saved.ok ? 200 : 400,
@@ -157,7 +157,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       // A finished export, by the id the export job returned: only files the backend wrote to exports/.
       if (url.pathname.startsWith('/exports/') && req.method === 'GET') {
-        const file = exportedFile(backend.ctx.settings.dataDir, url.pathname.slice('/exports/'.length));
+        const file = exportedFile(dataDir, url.pathname.slice('/exports/'.length));
         if (!file) {
           send(res, 404, 'No such export: it may have been removed (exports are kept for a day).');
           return;
@@ -232,7 +232,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         unsubscribe();
         for (const stream of streams) stream.end();
         server.closeAllConnections();
-        server.close(() => resolvePromise());
+        server.close(() => {
+          clearUploads(dataDir);
+          resolvePromise();
+        });
       }),
   };
 }

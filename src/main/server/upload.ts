@@ -19,7 +19,8 @@ export function safeFileName(name: string): string {
 
 /**
  * Serve mode's upload: streams the request body into the data folder's uploads/<random>/<name> (never
- * holding it in memory) and returns the path, which the import then reads like any other file.
+ * holding it in memory) and returns the path, which the import then reads like any other file. The import
+ * removes it when it settles (see service/uploads.ts).
  */
 export async function saveUpload(
   req: IncomingMessage,

@@ -12,6 +12,7 @@ import { layoutKey, type PreviewInput } from '../importers/preview';
 import type { RunImportInput } from '../importers/run';
 import { runInWorker } from '../jobs/run-in-worker';
 import { AppError } from '../util/errors';
+import { removeUploads } from './uploads';
 import type { Handlers, Schemas, ServiceContext } from './types';
 
 const path = z.string().trim().min(1).max(4096);
@@ -102,10 +103,18 @@ export function startImport(
         ? `Import ${input.sources[0].paths.length === 1 ? input.sources[0].paths[0].split(/[\\/]/).pop() : `${input.sources[0].paths.length} documents`}`
         : `Import ${files} files`,
     run: async (handle) => {
-      const summary = await runInWorker<ImportSummary>('import.run', params, handle);
-      ctx.emit({ type: 'changed', what: 'responses' });
-      ctx.emit({ type: 'changed', what: 'imports' });
-      return summary;
+      try {
+        const summary = await runInWorker<ImportSummary>('import.run', params, handle);
+        ctx.emit({ type: 'changed', what: 'responses' });
+        ctx.emit({ type: 'changed', what: 'imports' });
+        return summary;
+      } finally {
+        // Files serve mode stored for this import are not needed once it has settled, whatever the outcome.
+        removeUploads(
+          ctx.settings.dataDir,
+          input.sources.flatMap((s) => s.paths),
+        );
+      }
     },
   });
   return { jobId: job.id, done };

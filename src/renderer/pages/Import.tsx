@@ -46,6 +46,10 @@ export function Import({ go }: AreaProps) {
   const [error, setError] = useState<string | null>(null);
   const [historyTick, setHistoryTick] = useState(0);
   const resultHeading = useRef<HTMLDivElement>(null);
+  // Serve mode: the files uploaded to the server, and those the running import reads. The server removes
+  // an upload once an import that read it has settled, so a failed or cancelled import needs them again.
+  const uploaded = useRef(new Set<string>());
+  const importingUploads = useRef<string[]>([]);
 
   // Coming back to the page while an import runs shows its progress (and Cancel) again.
   useEffect(() => {
@@ -111,6 +115,7 @@ export function Import({ go }: AreaProps) {
   const start = () => {
     setError(null);
     const sources = chosen.map(({ s, i }) => ({ paths: s.paths, sheet: s.sheet, mapping: mappings[i] }));
+    importingUploads.current = sources.flatMap((s) => s.paths).filter((p) => uploaded.current.has(p));
     api.call('import.start', { sources, allowReimport }).then(
       ({ jobId }) => setStage({ kind: 'importing', jobId }),
       (e: unknown) => setError(message(e)),
@@ -122,12 +127,20 @@ export function Import({ go }: AreaProps) {
       setStage({ kind: 'done', summary: job.result as ImportSummary });
       setTimeout(() => resultHeading.current?.querySelector('h2')?.focus(), 0);
     } else {
-      setError(
+      const outcome =
         job.state === 'cancelled'
           ? 'The import was cancelled; nothing was changed.'
-          : (job.error?.message ?? 'The import failed; nothing was changed.'),
-      );
-      setStage({ kind: 'review' });
+          : (job.error?.message ?? 'The import failed; nothing was changed.');
+      const gone = importingUploads.current;
+      if (gone.length === 0) {
+        setError(outcome);
+        setStage({ kind: 'review' });
+        return;
+      }
+      setError(`${outcome} The uploaded files were removed from the server: upload them again to retry.`);
+      setPaths((current) => current.filter((p) => !gone.includes(p)));
+      setPreview(null);
+      setStage({ kind: 'choose' });
     }
   }, []);
   const reset = () => {
@@ -187,7 +200,15 @@ export function Import({ go }: AreaProps) {
                 <button type="submit">Add</button>
               </div>
             </form>
-            {!isDesktop && <UploadDrop onUploaded={add} onError={setError} />}
+            {!isDesktop && (
+              <UploadDrop
+                onUploaded={(more) => {
+                  for (const p of more) uploaded.current.add(p);
+                  add(more);
+                }}
+                onError={setError}
+              />
+            )}
           </div>
           {stage.kind === 'reading' && <p aria-live="polite">Reading the files…</p>}
           {paths.length > 0 && (

@@ -1,12 +1,15 @@
 /**
- * A PNG of a bar chart, for Word versions that cannot show SVG. There is no canvas or font rasteriser here
- * (and no browser in a worker), so the fallback draws the bars and axis only: the chart's figure caption,
- * alt text and the table after it carry the labels and numbers. Encoded with fflate's zlib.
+ * A PNG of a bar chart, for Word versions that cannot show SVG and for anyone who copies the picture out of
+ * the document, so it carries everything on its own: the title, each label, each bar with its share and
+ * count, and the axis. Drawn at twice the chart's size with the embedded bitmap font (no canvas or browser:
+ * this runs in the CLI and in worker threads) and encoded with fflate's zlib.
  */
 import { zlibSync } from 'fflate';
-import { CHART, layoutBars, type Bar } from './bars';
+import { CHART, layoutBars, rowBaselines, type Bar } from './bars';
+import { drawText, FONT_METRICS, measureText, type Raster } from './bitmap-font';
 
-const SCALE = 2;
+/** Pixels per chart unit: the bitmap font is drawn at its own size, which is the chart's text at this scale. */
+const SCALE = FONT_METRICS.size / CHART.fontSize;
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -66,27 +69,38 @@ function hex(colour: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export function barChartPng(
-  bars: Bar[],
-  formatShare: (share: number) => string,
-): { png: Uint8Array; width: number; height: number } {
-  const l = layoutBars(bars, formatShare);
-  const width = l.width * SCALE;
-  const height = l.height * SCALE;
-  const rgb = new Uint8Array(width * height * 3).fill(255);
+export function barChartPng(title: string, bars: Bar[]): { png: Uint8Array; width: number; height: number } {
+  const l = layoutBars(bars, title);
+  const raster: Raster = { width: l.width * SCALE, height: l.height * SCALE, rgb: new Uint8Array(0) };
+  raster.rgb = new Uint8Array(raster.width * raster.height * 3).fill(255);
   const fill = (x: number, y: number, w: number, h: number, colour: string): void => {
     const [r, g, b] = hex(colour);
-    for (let yy = Math.max(0, y); yy < Math.min(height, y + h); yy++) {
-      for (let xx = Math.max(0, x); xx < Math.min(width, x + w); xx++) {
-        const i = (yy * width + xx) * 3;
-        rgb[i] = r;
-        rgb[i + 1] = g;
-        rgb[i + 2] = b;
+    for (let yy = Math.max(0, Math.round(y)); yy < Math.min(raster.height, Math.round(y + h)); yy++) {
+      for (let xx = Math.max(0, Math.round(x)); xx < Math.min(raster.width, Math.round(x + w)); xx++) {
+        const i = (yy * raster.width + xx) * 3;
+        raster.rgb[i] = r;
+        raster.rgb[i + 1] = g;
+        raster.rgb[i + 2] = b;
       }
     }
   };
-  fill(l.x0 * SCALE, (CHART.padding / 2) * SCALE, SCALE, (l.height - CHART.padding) * SCALE, CHART.axis);
+  const ink = hex(CHART.text);
+  /** Text by its baseline in chart units, anchored at its start or its end. */
+  const text = (line: string, x: number, baseline: number, anchor: 'start' | 'end' = 'start', bold = false): void => {
+    const left = Math.round(anchor === 'end' ? (x - measureText(line, CHART.fontSize)) * SCALE : x * SCALE);
+    const top = Math.round(baseline * SCALE) - FONT_METRICS.ascent;
+    drawText(raster, line, left, top, ink);
+    // One font only: the title is emboldened by drawing it again a pixel to the right.
+    if (bold) drawText(raster, line, left + 1, top, ink);
+  };
+  l.title.forEach((line, i) =>
+    text(line, CHART.padding, CHART.padding + CHART.fontSize + i * CHART.lineHeight, 'start', true),
+  );
+  const axisTop = l.rows.length ? l.rows[0].y - CHART.padding / 2 : CHART.padding / 2;
+  fill(l.x0 * SCALE, axisTop * SCALE, SCALE, (l.height - CHART.padding / 2 - axisTop) * SCALE, CHART.axis);
   for (const row of l.rows) {
+    const { middle, firstLine } = rowBaselines(row);
+    row.lines.forEach((line, i) => text(line, CHART.labelWidth, firstLine + i * CHART.lineHeight, 'end'));
     fill(
       l.x0 * SCALE,
       (row.y + (row.height - CHART.barHeight) / 2) * SCALE,
@@ -94,6 +108,7 @@ export function barChartPng(
       CHART.barHeight * SCALE,
       CHART.colour,
     );
+    text(row.value, l.x0 + row.barWidth + CHART.gap, middle);
   }
-  return { png: encodePng(width, height, rgb), width: l.width, height: l.height };
+  return { png: encodePng(raster.width, raster.height, raster.rgb), width: l.width, height: l.height };
 }

@@ -1,7 +1,7 @@
 /**
  * The summary as a Word document a department can restyle: every paragraph and table uses a named style
  * (Title, Heading 1-3, Quote, Quote Attribution, Caption, Note, Table Text, Report Table), so changing a
- * style changes the whole document. Charts are SVG images with a PNG fallback and alt text. Response text
+ * style changes the whole document. Charts are SVG images with a PNG fallback that carries the same labels and numbers, and alt text. Response text
  * goes in plain text runs only (escaped by the docx library): no fields, links or embedded content come
  * from it; the only fields are the footer's page numbers.
  */
@@ -24,9 +24,9 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ReportSummary } from '../../../shared/api';
-import { barChartSvg } from '../charts/bars';
+import { barChartSvg, describeBars } from '../charts/bars';
 import { barChartPng } from '../charts/png';
-import { formatShare, outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
+import { outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
 import { stripInvalidXmlChars as clean } from './escape';
 
 /** A4 with 18 mm margins: the text width in twentieths of a point. */
@@ -106,8 +106,8 @@ function table(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
 
 function chart(b: Extract<Block, { type: 'chart' }>): Paragraph[] {
   if (b.bars.length === 0) return [];
-  const fallback = barChartPng(b.bars, formatShare);
-  const description = b.bars.map((bar) => `${bar.label}: ${formatShare(bar.share)} (${bar.count})`).join('; ');
+  const fallback = barChartPng(b.title, b.bars);
+  const description = describeBars(b.bars);
   return [
     new Paragraph({ style: 'Caption', children: [new TextRun(clean(b.title))] }),
     new Paragraph({
@@ -115,7 +115,7 @@ function chart(b: Extract<Block, { type: 'chart' }>): Paragraph[] {
       children: [
         new ImageRun({
           type: 'svg',
-          data: Buffer.from(barChartSvg(b.title, b.bars, formatShare)),
+          data: Buffer.from(barChartSvg(b.title, b.bars)),
           fallback: { type: 'png', data: fallback.png },
           transformation: { width: fallback.width, height: fallback.height },
           altText: { name: clean(b.title), title: clean(b.title), description: clean(description) },

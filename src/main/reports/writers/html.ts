@@ -5,7 +5,7 @@
  */
 import type { ReportSummary } from '../../../shared/api';
 import { barChartSvg } from '../charts/bars';
-import { formatShare, outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
+import { outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
 import { escapeXml as esc } from './escape';
 
 const CSS = `
@@ -97,7 +97,7 @@ function block(b: Block): string {
       return `<blockquote><p>“${esc(b.text)}”</p><footer>${esc(b.attribution)}</footer></blockquote>`;
     case 'chart':
       return b.bars.length
-        ? `<figure><figcaption>${esc(b.title)}</figcaption>${barChartSvg(b.title, b.bars, formatShare)}</figure>`
+        ? `<figure><figcaption>${esc(b.title)}</figcaption>${barChartSvg(b.title, b.bars)}</figure>`
         : '';
     case 'table': {
       const cls = (i: number) => (b.numeric[i] ? ' class="num"' : '');

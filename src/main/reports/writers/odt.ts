@@ -7,9 +7,9 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ReportSummary } from '../../../shared/api';
-import { barChartSvg } from '../charts/bars';
+import { barChartSvg, describeBars } from '../charts/bars';
 import { barChartPng } from '../charts/png';
-import { formatShare, outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
+import { outline, SHORT_TABLE_ROWS, type Block, type Span } from '../outline';
 import { escapeXml as esc } from './escape';
 
 const NS = [
@@ -156,11 +156,11 @@ class OdtBuilder {
   private chart(b: Extract<Block, { type: 'chart' }>): string {
     if (b.bars.length === 0) return '';
     const n = this.pictures.length / 2 + 1;
-    const png = barChartPng(b.bars, formatShare);
+    const png = barChartPng(b.title, b.bars);
     this.pictures.push(
       {
         name: `Pictures/chart${n}.svg`,
-        data: strToU8(barChartSvg(b.title, b.bars, formatShare)),
+        data: strToU8(barChartSvg(b.title, b.bars)),
         mediaType: 'image/svg+xml',
       },
       { name: `Pictures/chart${n}.png`, data: png.png, mediaType: 'image/png' },
@@ -168,7 +168,7 @@ class OdtBuilder {
     const cm = (px: number) => `${((px / 96) * 2.54).toFixed(2)}cm`;
     const image = (href: string) =>
       `<draw:image xlink:href="${href}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>`;
-    const description = b.bars.map((bar) => `${bar.label}: ${formatShare(bar.share)} (${bar.count})`).join('; ');
+    const description = describeBars(b.bars);
     return (
       `<text:p text:style-name="Caption">${esc(b.title)}</text:p>` +
       `<text:p text:style-name="Figure"><draw:frame draw:style-name="Frame" draw:name="Figure ${n}" text:anchor-type="as-char" svg:width="${cm(png.width)}" svg:height="${cm(png.height)}">` +

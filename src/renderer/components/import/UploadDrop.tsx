@@ -60,7 +60,7 @@ export function UploadDrop({
         onChange={(e) => send([...(e.target.files ?? [])])}
       />
       <p className="muted" aria-live="polite">
-        {busy ? 'Uploading…' : 'Uploaded files are kept in the app’s data folder.'}
+        {busy ? 'Uploading…' : 'Uploaded files are kept in the app’s data folder until they have been imported.'}
       </p>
     </div>
   );
