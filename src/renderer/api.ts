@@ -3,8 +3,11 @@ import { createClient } from '../shared/client';
 
 declare global {
   interface Window {
-    /** Set by the Electron preload; absent in a normal browser (serve mode). */
-    api?: ApiBridge;
+    /**
+     * Set by the Electron preload; absent in a normal browser (serve mode). `pathForFile` gives a dropped
+     * file's path on disk ('' for a file that has none).
+     */
+    api?: ApiBridge & { pathForFile?: (file: File) => string };
   }
 }
 
@@ -46,3 +49,7 @@ function httpBridge(): ApiBridge {
 
 export const api = createClient(window.api ?? httpBridge());
 export const isDesktop = window.api !== undefined;
+
+/** The desktop app's paths for dropped files; those without one (not on disk) are left out. */
+export const droppedPaths = (files: File[]): string[] =>
+  files.map((f) => window.api?.pathForFile?.(f) ?? '').filter((p) => p !== '');

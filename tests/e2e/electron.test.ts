@@ -45,6 +45,16 @@ describe.skipIf(skip)(`the Electron app${skip ? ` (skipped: ${skip})` : ''}`, ()
       expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe(
         'undefined',
       );
+      // Dropped files' paths come through the bridge; a file made in the page has none.
+      expect(
+        await page.evaluate(() =>
+          (globalThis as unknown as { api: { pathForFile: (f: File) => string } }).api.pathForFile(
+            new File(['a,b'], 'made-here.csv'),
+          ),
+        ),
+      ).toBe('');
+      await page.locator('nav a', { hasText: 'Import' }).click();
+      await expect.poll(() => page.getByText('Drop files or folders here').count()).toBe(1);
     } finally {
       await app.close();
     }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ImportMapping, ImportPreview, ImportSummary, JobProgress, QuestionChoice } from '../../shared/api';
-import { api, isDesktop } from '../api';
+import { api, droppedPaths, isDesktop } from '../api';
 import type { AreaProps } from '../areas';
 import { ImportHistory } from '../components/import/ImportHistory';
 import { ImportProgress } from '../components/import/ImportProgress';
 import { ImportResult } from '../components/import/ImportResult';
 import { SavedMappings } from '../components/import/SavedMappings';
 import { SourceCard } from '../components/import/SourceCard';
+import { DropZone } from '../components/import/DropZone';
 import { UploadDrop } from '../components/import/UploadDrop';
 
 type Stage =
@@ -182,9 +183,21 @@ export function Import({ go }: AreaProps) {
         <>
           <div className="add-files">
             {isDesktop && (
-              <button type="button" onClick={choose}>
-                Choose files…
-              </button>
+              <DropZone
+                onFiles={(files) => {
+                  const dropped = droppedPaths(files);
+                  if (dropped.length < files.length)
+                    setError(
+                      'Some of the dropped items are not files on this computer: choose them with Choose files….',
+                    );
+                  if (dropped.length) add(dropped);
+                }}
+              >
+                <p>Drop files or folders here, or</p>
+                <button type="button" onClick={choose}>
+                  Choose files…
+                </button>
+              </DropZone>
             )}
             <form className="open-path" onSubmit={addTyped}>
               <label htmlFor="import-path">

@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { DropZone } from './DropZone';
 
 /** Serve mode: a browser cannot give file paths, so files are streamed to the server, which saves them and says where. */
 async function upload(file: File): Promise<string> {
@@ -21,7 +22,6 @@ export function UploadDrop({
   onError: (message: string) => void;
 }) {
   const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
   const send = (files: File[]) => {
     if (!files.length) return;
     setBusy(true);
@@ -36,21 +36,8 @@ export function UploadDrop({
       },
     );
   };
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    send([...event.dataTransfer.files]);
-  };
   return (
-    <div
-      className={`drop-zone${over ? ' over' : ''}`}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={drop}
-    >
+    <DropZone onFiles={send}>
       <label htmlFor="upload-files">Or drop files here, or choose them to upload</label>
       <input
         id="upload-files"
@@ -62,6 +49,6 @@ export function UploadDrop({
       <p className="muted" aria-live="polite">
         {busy ? 'Uploading…' : 'Uploaded files are kept in the app’s data folder until they have been imported.'}
       </p>
-    </div>
+    </DropZone>
   );
 }
