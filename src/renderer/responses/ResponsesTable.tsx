@@ -179,7 +179,7 @@ export function ResponsesTable(props: Props) {
                       {r.assignee ? <span className="assignee-tag"> · {r.assignee}</span> : null}
                     </span>
                     {props.showThemes && (
-                      <span role="gridcell" className="themes-cell">
+                      <span role="gridcell" className="themes-cell" title={r.themes.join(', ')}>
                         {r.themes.join(', ')}
                       </span>
                     )}
