@@ -14,12 +14,11 @@ import type { Db } from '../connection';
 import { optionalTables } from './optional-tables';
 import { SIGNAL_COLUMNS } from './signals';
 import { countMatching, filterSql, fromSearch, fromWhere, withSearchErrors } from './response-filter';
-import { MARK_END, MARK_START, plain, segments } from './text-segments';
+import { markMatches } from './match-marks';
+import { plain, segments } from './text-segments';
 import { readState, STATE_SQL } from './triage-state';
 
 const EXCERPT_CHARS = 240;
-/** snippet(): up to this many tokens around the matches. */
-const SNIPPET_TOKENS = 40;
 
 /** Sort keys as SQL; a key on the respondent needs the join. */
 const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance'>, { sql: string; respondent: boolean }> = {
@@ -82,6 +81,8 @@ interface RawRow extends Omit<
   campaignKind: string | null;
   campaignId: number | null;
   excerpt: string;
+  /** The whole answer, read only when searching (for its snippet). */
+  text: string | null;
   /** The answer itself holds a marker character: its snippet cannot be split reliably, so it is shown plain. */
   hasMarkers: number;
   state: string;
@@ -99,6 +100,7 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
       `SELECT r.id, r.respondent_id AS respondentId, p.external_id AS respondentExternalId,
               r.question_id AS questionId, q.code AS questionCode,
               substr(r.text, 1, ${EXCERPT_CHARS}) AS excerpt, length(r.text) AS length,
+              ${match ? 'r.text' : 'NULL'} AS text,
               p.type AS respondentType, p.organisation, p.city, p.submitted_at AS submittedAt,
               ${STATE_SQL} AS state, ${themes} AS themes,
               instr(r.text, char(1)) OR instr(r.text, char(2)) AS hasMarkers,
@@ -107,16 +109,14 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
         WHERE r.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as RawRow[];
-  const snippets = new Map<number, string>();
-  if (match) {
-    const found = db
-      .prepare(
-        `SELECT rowid AS id, snippet(response_fts, 0, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
-           FROM response_fts WHERE response_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+  const snippets = match
+    ? markMatches(
+        db,
+        match,
+        raw.map((r) => ({ id: r.id, text: r.text ?? '' })),
+        'snippet',
       )
-      .all(match, JSON.stringify(ids)) as { id: number; snippet: string }[];
-    for (const s of found) snippets.set(s.id, s.snippet);
-  }
+    : new Map<number, string>();
   const byId = new Map(raw.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -125,6 +125,7 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
       state: stateJson,
       themes: themeJson,
       excerpt,
+      text: _text,
       hasMarkers,
       campaignKind,
       campaignId: _campaignId,
@@ -197,16 +198,14 @@ export function getResponse(db: Db, id: number, search?: string): ResponseDetail
     text: string;
   }[];
   const match = withSearchErrors({ search }, () => filterSql(db, { search }).match);
-  const highlighted = new Map<number, string>();
-  if (match) {
-    const rows = db
-      .prepare(
-        `SELECT rowid AS id, highlight(response_fts, 0, '${MARK_START}', '${MARK_END}') AS marked
-           FROM response_fts WHERE response_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+  const highlighted = match
+    ? markMatches(
+        db,
+        match,
+        answers.map((a) => ({ id: a.responseId, text: a.text })),
+        'highlight',
       )
-      .all(match, JSON.stringify(answers.map((a) => a.responseId))) as { id: number; marked: string }[];
-    for (const row of rows) highlighted.set(row.id, row.marked);
-  }
+    : new Map<number, string>();
   const themes = optionalTables(db).themes
     ? (db
         .prepare(
