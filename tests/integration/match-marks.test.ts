@@ -40,6 +40,12 @@ function fromProjectIndex(db: Db, match: string, fn: 'snippet' | 'highlight'): M
   return new Map(rows.map((r) => [r.id, r.marked]));
 }
 
+function fts(search: string): string {
+  const query = toFtsQuery(search);
+  if (!query) throw new Error(`${search} is not a search`);
+  return query;
+}
+
 describe('search matches marked on a scratch index of the shown answers', () => {
   const db = project();
   const answers = db.prepare('SELECT id, text FROM response ORDER BY id').all() as { id: number; text: string }[];
@@ -47,7 +53,7 @@ describe('search matches marked on a scratch index of the shown answers', () => 
   it.each(['hous*', 'graduates', '"brain drain"', 'housing NOT Leeds', '"rail links" OR trains', 'cafe', 'skills'])(
     'marks %s exactly as the project index does (prefixes, phrases, NOT, OR, stems, accents, long answers)',
     (search) => {
-      const match = toFtsQuery(search);
+      const match = fts(search);
       for (const fn of ['snippet', 'highlight'] as const) {
         const expected = fromProjectIndex(db, match, fn);
         expect(expected.size).toBeGreaterThan(0);
@@ -57,11 +63,11 @@ describe('search matches marked on a scratch index of the shown answers', () => 
   );
 
   it('leaves answers without a match out, writes nothing to the project, and recovers from a rejected query', () => {
-    const match = toFtsQuery('apprenticeships');
+    const match = fts('apprenticeships');
     expect([...markMatches(db, match, answers, 'snippet').keys()]).toEqual([6]);
     expect(() => markMatches(db, 'NEAR(', answers, 'snippet')).toThrow(/fts5|syntax/i);
     // The failed call's answers are gone: the next call sees only its own.
-    expect([...markMatches(db, toFtsQuery('housing'), answers.slice(0, 1), 'highlight').keys()]).toEqual([1]);
+    expect([...markMatches(db, fts('housing'), answers.slice(0, 1), 'highlight').keys()]).toEqual([1]);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'match_marks%'").pluck().get()).toBe(0);
   });
 });
