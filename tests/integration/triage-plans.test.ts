@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResponseFilter, ResponseQuery } from '../../src/shared/api';
 import { createProjectDb, type Db } from '../../src/main/db/connection';
-import { countQuery } from '../../src/main/db/queries/response-filter';
-import { pageQuery } from '../../src/main/db/queries/responses';
+import { countMatching, countQuery } from '../../src/main/db/queries/response-filter';
+import { listResponses, pageQuery, rankedSearchQuery } from '../../src/main/db/queries/responses';
 import { tempDir } from '../helpers/temp';
 
 /** A project with a few thousand responses, built in SQL; like a real project file, never ANALYZEd. */
@@ -106,6 +106,35 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
         ).toEqual([]);
       }
     }
+    // Listed by relevance, the matches within the filters are found once for both the count and the page.
+    const combined = rankedSearchQuery(db, {
+      search: 'housing',
+      questionId: 2,
+      cities: ['Leeds'],
+      offset: 0,
+      limit: 50,
+    });
+    const combinedPlan = plan(db, combined!);
+    expect(
+      combinedPlan.filter((l) => /^SCAN response_fts VIRTUAL TABLE/.test(l)),
+      combinedPlan.join('\n'),
+    ).toHaveLength(1);
+    expect(
+      combinedPlan.filter((l) => /^LIST SUBQUERY/.test(l)),
+      combinedPlan.join('\n'),
+    ).toHaveLength(1);
+    expect(combinedPlan[0]).toBe('MATERIALIZE hit');
+    // Without other filters (counted in the search index alone) or in another order, there is nothing to share.
+    expect(rankedSearchQuery(db, { search: 'housing', offset: 0, limit: 50 })).toBeNull();
+    expect(
+      rankedSearchQuery(db, {
+        search: 'housing',
+        questionId: 2,
+        sort: { key: 'city', dir: 'asc' },
+        offset: 0,
+        limit: 50,
+      }),
+    ).toBeNull();
     // Sorted another way, the filters' indexes drive and each match is looked up in a list built once.
     const lines = plan(
       db,
@@ -125,6 +154,40 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
       lines.some((l) => /rowid=\?\)?$/.test(l) && /response_question/.test(l)),
       lines.join('\n'),
     ).toBe(false);
+  });
+
+  it('a ranked search within filters lists the same count and rows as counting and paging apart', () => {
+    for (const filter of [
+      { search: 'housing', questionId: 2, cities: ['Leeds'] },
+      { search: '"housing and transport" 7*', statuses: ['new'] },
+      { search: 'nothingmatches', questionId: 2 },
+    ] as ResponseFilter[]) {
+      const total = countMatching(db, filter);
+      for (const [offset, dir] of [
+        [0, 'asc'],
+        [150, 'desc'],
+        [total - 10, 'asc'],
+        [total + 50, 'asc'],
+      ] as const) {
+        const query: ResponseQuery = {
+          ...filter,
+          sort: { key: 'relevance', dir },
+          offset: Math.max(0, offset),
+          limit: 50,
+        };
+        const apart = pageQuery(db, query);
+        const ids = db
+          .prepare(apart.sql)
+          .pluck()
+          .all(...apart.params);
+        const listed = listResponses(db, query);
+        expect(listed.total, JSON.stringify(query)).toBe(total);
+        expect(
+          listed.rows.map((r) => r.id),
+          JSON.stringify(query),
+        ).toEqual(ids);
+      }
+    }
   });
 
   it('answers to closed questions come from the short-answer index, and respondent-attribute sorts need no sort step', () => {

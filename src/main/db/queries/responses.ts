@@ -13,7 +13,7 @@ import { AppError } from '../../util/errors';
 import type { Db } from '../connection';
 import { optionalTables } from './optional-tables';
 import { SIGNAL_COLUMNS } from './signals';
-import { countMatching, filterSql, fromSearch, fromWhere, withSearchErrors } from './response-filter';
+import { countMatching, filterSql, fromSearch, fromWhere, withSearchErrors, type FilterSql } from './response-filter';
 import { markMatches } from './match-marks';
 import { plain, segments } from './text-segments';
 import { readState, STATE_SQL } from './triage-state';
@@ -35,10 +35,13 @@ const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance'>, { sql: string; respond
   length: { sql: 'length(r.text)', respondent: false },
 };
 
+const sortOf = (query: ResponseQuery, f: FilterSql): NonNullable<ResponseQuery['sort']> =>
+  query.sort ?? { key: f.match ? 'relevance' : 'respondent', dir: 'asc' };
+
 /** The SQL for the ids of one page, in order: the filter and sort touch indexes only, never the answer text. */
 export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: unknown[] } {
   const f = filterSql(db, query);
-  const sort = query.sort ?? { key: f.match ? 'relevance' : 'respondent', dir: 'asc' };
+  const sort = sortOf(query, f);
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const page = [query.limit, query.offset];
   if (sort.key === 'relevance' && f.match) {
@@ -63,6 +66,24 @@ export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: 
         : `${column.sql} ${dir}, r.id ${dir}`;
   const { sql, params } = fromWhere(f, column.respondent);
   return { sql: `SELECT r.id ${sql} ORDER BY ${order} LIMIT ? OFFSET ?`, params: [...params, ...page] };
+}
+
+/**
+ * A search narrowed by other filters, in relevance order, with the number of matches on every row: the
+ * matches within the filters are found once, where counting and then paging would build the filters' set
+ * (the costly part: ~20 ms for a question and a place at 1M) twice. Null for any other query.
+ */
+export function rankedSearchQuery(db: Db, query: ResponseQuery): { sql: string; params: unknown[] } | null {
+  const f = filterSql(db, query);
+  const sort = sortOf(query, f);
+  if (!f.match || sort.key !== 'relevance' || !f.conditions.length) return null;
+  const { sql, params } = fromSearch({ ...f, match: f.match });
+  return {
+    sql: `WITH hit AS MATERIALIZED (SELECT rowid AS id, rank AS score ${sql})
+          SELECT id, (SELECT count(*) FROM hit) AS total FROM hit
+           ORDER BY score ${sort.dir === 'desc' ? 'DESC' : 'ASC'}, id LIMIT ? OFFSET ?`,
+    params: [...params, query.limit, query.offset],
+  };
 }
 
 function pageIds(db: Db, query: ResponseQuery): number[] {
@@ -151,8 +172,16 @@ function rowsFor(db: Db, ids: number[], match: string | null): ResponseRow[] {
 
 export function listResponses(db: Db, query: ResponseQuery): ResponsePage {
   return withSearchErrors(query, () => {
-    const total = countMatching(db, query);
-    const ids = query.offset < total ? pageIds(db, query) : [];
+    const ranked = rankedSearchQuery(db, query);
+    const hits = ranked
+      ? (db
+          .prepare(ranked.sql)
+          .raw()
+          .all(...ranked.params) as [number, number][])
+      : [];
+    // Past the last match (or none), the combined query has no row to carry the count.
+    const total = hits.length ? hits[0][1] : countMatching(db, query);
+    const ids = ranked ? hits.map(([id]) => id) : query.offset < total ? pageIds(db, query) : [];
     return { total, offset: query.offset, rows: rowsFor(db, ids, filterSql(db, { search: query.search }).match) };
   });
 }
