@@ -199,6 +199,11 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
       const lines = plan(db, pageQuery(db, { sort: { key, dir: 'desc' }, offset: 500, limit: 50 }));
       expect(lines.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
+    // Every response by date: a deep page steps over the date-order index (migration 6) alone.
+    for (const dir of ['asc', 'desc'] as const) {
+      const lines = plan(db, pageQuery(db, { sort: { key: 'submittedAt', dir }, offset: 3000, limit: 50 }));
+      expect(lines, lines.join('\n')).toEqual(['SCAN response_date USING COVERING INDEX response_date_order']);
+    }
     // Filtered by place or type in the default order: walked in order too.
     for (const filter of [
       { cities: ['Leeds'] },

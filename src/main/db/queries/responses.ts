@@ -49,6 +49,14 @@ export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: 
     return { sql: `SELECT rowid ${sql} ORDER BY rank ${dir}, rowid LIMIT ? OFFSET ?`, params: [...params, ...page] };
   }
   const key = sort.key === 'relevance' ? 'respondent' : sort.key;
+  if (key === 'submittedAt' && !f.conditions.length && !f.match) {
+    // Every response by date: the date-order index (migration 6) holds the same order, date, respondent,
+    // question, so a deep offset steps over index entries instead of joining each respondent's answers.
+    return {
+      sql: `SELECT response_id FROM response_date ORDER BY submitted_at ${dir}, respondent_id ${dir}, question_id ${dir} LIMIT ? OFFSET ?`,
+      params: page,
+    };
+  }
   const column = SORT_COLUMNS[key];
   // Ordered by respondent, then question (unique together), whenever the respondent is joined: SQLite then
   // walks the respondent index the filter or sort uses and each respondent's answers in order, with no sort
