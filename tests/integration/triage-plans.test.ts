@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResponseFilter, ResponseQuery } from '../../src/shared/api';
 import { createProjectDb, type Db } from '../../src/main/db/connection';
-import { countMatching, countQuery } from '../../src/main/db/queries/response-filter';
+import { countMatching, countQuery, filterSql, fromWhere } from '../../src/main/db/queries/response-filter';
 import { listResponses, pageQuery, rankedSearchQuery } from '../../src/main/db/queries/responses';
 import { tempDir } from '../helpers/temp';
 
@@ -187,6 +187,45 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
           JSON.stringify(query),
         ).toEqual(ids);
       }
+    }
+  });
+
+  it('the date order (migration 6) pages every response and counts date ranges exactly as the responses do', () => {
+    for (const dir of ['asc', 'desc'] as const) {
+      for (const offset of [0, 1234, 4980]) {
+        const q = pageQuery(db, { sort: { key: 'respondent', dir }, offset, limit: 50 });
+        expect(plan(db, q)).toEqual(['SCAN response_date']);
+        expect(
+          db
+            .prepare(q.sql)
+            .pluck()
+            .all(...q.params),
+        ).toEqual(db.prepare(`SELECT id FROM response ORDER BY id ${dir} LIMIT 50 OFFSET ?`).pluck().all(offset));
+      }
+    }
+    const joined = (filter: ResponseFilter) => {
+      const { sql, params } = fromWhere(filterSql(db, filter));
+      return db
+        .prepare(`SELECT count(*) ${sql}`)
+        .pluck()
+        .get(...params);
+    };
+    for (const filter of [
+      { submittedFrom: '2026-03-05', submittedTo: '2026-03-09' },
+      { submittedFrom: '2026-03-20' },
+      { submittedTo: '2026-03-02' },
+      { submittedFrom: '2026-03-05', submittedTo: '2026-03-09', questionId: 5 },
+      { submittedFrom: '2026-04-01' },
+    ] as ResponseFilter[]) {
+      const counted = countQuery(db, filter);
+      expect(counted.sql).toMatch(/FROM response_date/);
+      expect(
+        db
+          .prepare(counted.sql)
+          .pluck()
+          .get(...counted.params),
+        JSON.stringify(filter),
+      ).toBe(joined(filter));
     }
   });
 

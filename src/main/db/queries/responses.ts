@@ -57,6 +57,11 @@ export function pageQuery(db: Db, query: ResponseQuery): { sql: string; params: 
       params: page,
     };
   }
+  if (key === 'respondent' && !f.conditions.length && !f.match) {
+    // Every response in the order received: the same ids from the date order's narrow table, whose few pages
+    // a deep offset steps over far faster than the responses' own (which hold the text).
+    return { sql: `SELECT response_id FROM response_date ORDER BY response_id ${dir} LIMIT ? OFFSET ?`, params: page };
+  }
   const column = SORT_COLUMNS[key];
   // Ordered by respondent, then question (unique together), whenever the respondent is joined: SQLite then
   // walks the respondent index the filter or sort uses and each respondent's answers in order, with no sort
