@@ -192,8 +192,10 @@ export function listResponses(db: Db, query: ResponseQuery): ResponsePage {
           .raw()
           .all(...ranked.params) as [number, number][])
       : [];
+    // The filter alone (paging and order are not filters), so the kept counts can answer it.
+    const { offset: _offset, limit: _limit, sort: _sort, ...filter } = query;
     // Past the last match (or none), the combined query has no row to carry the count.
-    const total = hits.length ? hits[0][1] : countMatching(db, query);
+    const total = hits.length ? hits[0][1] : countMatching(db, filter);
     const ids = ranked ? hits.map(([id]) => id) : query.offset < total ? pageIds(db, query) : [];
     return { total, offset: query.offset, rows: rowsFor(db, ids, filterSql(db, { search: query.search }).match) };
   });
