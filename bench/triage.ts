@@ -141,6 +141,8 @@ function measure(kind: string, queries: (() => number)[]): Row {
 function run(spec: Spec, path: string): void {
   // Open: what the app does before the first screen: open (schema check), count + first page, menus, progress.
   const opens: number[] = [];
+  // Untimed: an older cached file is brought up to date (migrations run once, not on every open).
+  openProjectDb(path).close();
   let db: Db | undefined;
   for (let i = 0; i < 5; i++) {
     db?.close();

@@ -37,13 +37,26 @@ function schemaObjects(path: string): string[] {
   }
 }
 
-/** The FTS index holds exactly the rows of response (checked with FTS5's own integrity check too). */
+/**
+ * The FTS index holds exactly the rows of response (checked with FTS5's own integrity check too), and so does
+ * the date order (migration 6), which the import also fills at the end.
+ */
 function expectSearchInStep(path: string): void {
   const db = new Database(path, { readonly: true });
   try {
     const responses = db.prepare('SELECT count(*) FROM response').pluck().get();
     const indexed = db.prepare('SELECT count(*) FROM response_fts_docsize').pluck().get();
     expect(indexed).toBe(responses);
+    expect(
+      db.prepare('SELECT response_id, submitted_at, respondent_id, question_id FROM response_date ORDER BY 1').all(),
+    ).toEqual(
+      db
+        .prepare(
+          `SELECT r.id AS response_id, p.submitted_at, r.respondent_id, r.question_id
+             FROM response r JOIN respondent p ON p.id = r.respondent_id ORDER BY 1`,
+        )
+        .all(),
+    );
     expect(() =>
       db.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run(),
     ).toThrow(/readonly/);
@@ -55,6 +68,7 @@ function expectSearchInStep(path: string): void {
     rw.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run();
     const trigger = rw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'response_fts_insert'").pluck().get();
     expect(trigger).toBe(1);
+    expect(rw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'response_date_insert'").pluck().get()).toBe(1);
   } finally {
     rw.close();
   }

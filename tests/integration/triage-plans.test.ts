@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResponseFilter, ResponseQuery } from '../../src/shared/api';
 import { createProjectDb, type Db } from '../../src/main/db/connection';
-import { countQuery } from '../../src/main/db/queries/response-filter';
-import { pageQuery } from '../../src/main/db/queries/responses';
+import { countMatching, countQuery, filterSql, fromWhere } from '../../src/main/db/queries/response-filter';
+import { listResponses, pageQuery, rankedSearchQuery } from '../../src/main/db/queries/responses';
 import { tempDir } from '../helpers/temp';
 
 /** A project with a few thousand responses, built in SQL; like a real project file, never ANALYZEd. */
@@ -106,6 +106,35 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
         ).toEqual([]);
       }
     }
+    // Listed by relevance, the matches within the filters are found once for both the count and the page.
+    const combined = rankedSearchQuery(db, {
+      search: 'housing',
+      questionId: 2,
+      cities: ['Leeds'],
+      offset: 0,
+      limit: 50,
+    });
+    const combinedPlan = plan(db, combined!);
+    expect(
+      combinedPlan.filter((l) => /^SCAN response_fts VIRTUAL TABLE/.test(l)),
+      combinedPlan.join('\n'),
+    ).toHaveLength(1);
+    expect(
+      combinedPlan.filter((l) => /^LIST SUBQUERY/.test(l)),
+      combinedPlan.join('\n'),
+    ).toHaveLength(1);
+    expect(combinedPlan[0]).toBe('MATERIALIZE hit');
+    // Without other filters (counted in the search index alone) or in another order, there is nothing to share.
+    expect(rankedSearchQuery(db, { search: 'housing', offset: 0, limit: 50 })).toBeNull();
+    expect(
+      rankedSearchQuery(db, {
+        search: 'housing',
+        questionId: 2,
+        sort: { key: 'city', dir: 'asc' },
+        offset: 0,
+        limit: 50,
+      }),
+    ).toBeNull();
     // Sorted another way, the filters' indexes drive and each match is looked up in a list built once.
     const lines = plan(
       db,
@@ -127,6 +156,79 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
     ).toBe(false);
   });
 
+  it('a ranked search within filters lists the same count and rows as counting and paging apart', () => {
+    for (const filter of [
+      { search: 'housing', questionId: 2, cities: ['Leeds'] },
+      { search: '"housing and transport" 7*', statuses: ['new'] },
+      { search: 'nothingmatches', questionId: 2 },
+    ] as ResponseFilter[]) {
+      const total = countMatching(db, filter);
+      for (const [offset, dir] of [
+        [0, 'asc'],
+        [150, 'desc'],
+        [total - 10, 'asc'],
+        [total + 50, 'asc'],
+      ] as const) {
+        const query: ResponseQuery = {
+          ...filter,
+          sort: { key: 'relevance', dir },
+          offset: Math.max(0, offset),
+          limit: 50,
+        };
+        const apart = pageQuery(db, query);
+        const ids = db
+          .prepare(apart.sql)
+          .pluck()
+          .all(...apart.params);
+        const listed = listResponses(db, query);
+        expect(listed.total, JSON.stringify(query)).toBe(total);
+        expect(
+          listed.rows.map((r) => r.id),
+          JSON.stringify(query),
+        ).toEqual(ids);
+      }
+    }
+  });
+
+  it('the date order (migration 6) pages every response and counts date ranges exactly as the responses do', () => {
+    for (const dir of ['asc', 'desc'] as const) {
+      for (const offset of [0, 1234, 4980]) {
+        const q = pageQuery(db, { sort: { key: 'respondent', dir }, offset, limit: 50 });
+        expect(plan(db, q)).toEqual(['SCAN response_date']);
+        expect(
+          db
+            .prepare(q.sql)
+            .pluck()
+            .all(...q.params),
+        ).toEqual(db.prepare(`SELECT id FROM response ORDER BY id ${dir} LIMIT 50 OFFSET ?`).pluck().all(offset));
+      }
+    }
+    const joined = (filter: ResponseFilter) => {
+      const { sql, params } = fromWhere(filterSql(db, filter));
+      return db
+        .prepare(`SELECT count(*) ${sql}`)
+        .pluck()
+        .get(...params);
+    };
+    for (const filter of [
+      { submittedFrom: '2026-03-05', submittedTo: '2026-03-09' },
+      { submittedFrom: '2026-03-20' },
+      { submittedTo: '2026-03-02' },
+      { submittedFrom: '2026-03-05', submittedTo: '2026-03-09', questionId: 5 },
+      { submittedFrom: '2026-04-01' },
+    ] as ResponseFilter[]) {
+      const counted = countQuery(db, filter);
+      expect(counted.sql).toMatch(/FROM response_date/);
+      expect(
+        db
+          .prepare(counted.sql)
+          .pluck()
+          .get(...counted.params),
+        JSON.stringify(filter),
+      ).toBe(joined(filter));
+    }
+  });
+
   it('answers to closed questions come from the short-answer index, and respondent-attribute sorts need no sort step', () => {
     const closed = plan(db, countQuery(db, { questionId: 1, answers: [{ questionId: 5, options: ['Agree'] }] })).join(
       '\n',
@@ -135,6 +237,11 @@ describe('query plans of the main filters (like Signal Desktop asserts its plans
     for (const key of ['submittedAt', 'city', 'type'] as const) {
       const lines = plan(db, pageQuery(db, { sort: { key, dir: 'desc' }, offset: 500, limit: 50 }));
       expect(lines.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
+    // Every response by date: a deep page steps over the date-order index (migration 6) alone.
+    for (const dir of ['asc', 'desc'] as const) {
+      const lines = plan(db, pageQuery(db, { sort: { key: 'submittedAt', dir }, offset: 3000, limit: 50 }));
+      expect(lines, lines.join('\n')).toEqual(['SCAN response_date USING COVERING INDEX response_date_order']);
     }
     // Filtered by place or type in the default order: walked in order too.
     for (const filter of [

@@ -14,7 +14,7 @@ describe('migration 5 (campaigns, personal data, stance and sentiment)', () => {
       db.prepare('INSERT INTO respondent (external_id) VALUES (?)').run(`R${i}`);
       db.prepare('INSERT INTO response (respondent_id, question_id, text) VALUES (?, 1, ?)').run(i, `answer ${i}`);
     }
-    migrate(db);
+    migrate(db, 5);
     expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(db.prepare('SELECT count(*) FROM response').pluck().get()).toBe(4);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')").pluck().all();

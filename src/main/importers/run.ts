@@ -86,14 +86,15 @@ function describe(s: FileSummary): string {
   return `${s.name}: ${parts.join('; ')}.`;
 }
 
-/** The FTS insert trigger fires per row; during a bulk import the index is built once at the end instead. */
-function suspendSearchTrigger(db: Db): string | null {
-  const sql = db
-    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'response_fts_insert'")
-    .pluck()
-    .get() as string | undefined;
+/**
+ * The search index's and date order's insert triggers fire per row; during an import both are filled once
+ * at the end instead.
+ */
+function suspendTrigger(db: Db, name: 'response_fts_insert' | 'response_date_insert'): string | null {
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(name) as
+    string | undefined;
   if (!sql) return null;
-  db.exec('DROP TRIGGER response_fts_insert');
+  db.exec(`DROP TRIGGER ${name}`);
   return sql;
 }
 
@@ -111,7 +112,7 @@ function suspendIndexes(db: Db, input: RunImportInput): string[] {
   if (bytes < BULK_BYTES || bytes < existing) return [];
   const indexes = db
     .prepare(
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('respondent', 'response') AND sql IS NOT NULL",
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('respondent', 'response', 'response_date') AND sql IS NOT NULL",
     )
     .all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
@@ -138,7 +139,8 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
   db.exec('BEGIN IMMEDIATE');
   try {
     const maxResponseId = (db.prepare('SELECT coalesce(max(id), 0) FROM response').pluck().get() as number) ?? 0;
-    const triggerSql = suspendSearchTrigger(db);
+    const triggerSql = suspendTrigger(db, 'response_fts_insert');
+    const dateTriggerSql = suspendTrigger(db, 'response_date_insert');
     const indexSql = suspendIndexes(db, input);
     const closedQuestions = new Set<number>();
     const alreadyImported = db.prepare('SELECT file_name, started_at FROM import WHERE sha256 = ? ORDER BY id LIMIT 1');
@@ -278,6 +280,14 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
     ctx.progress('Building the search index', 0, null);
     db.prepare('INSERT INTO response_fts (rowid, text) SELECT id, text FROM response WHERE id > ?').run(maxResponseId);
     if (triggerSql) db.exec(triggerSql);
+    if (dateTriggerSql) {
+      db.prepare(
+        `INSERT INTO response_date (response_id, submitted_at, respondent_id, question_id)
+         SELECT r.id, p.submitted_at, r.respondent_id, r.question_id
+           FROM response r JOIN respondent p ON p.id = r.respondent_id WHERE r.id > ? ORDER BY r.id`,
+      ).run(maxResponseId);
+      db.exec(dateTriggerSql);
+    }
     if (indexSql.length) ctx.progress('Building the indexes', 0, null);
     for (const sql of indexSql) db.exec(sql);
     refreshOptions(db, closedQuestions);

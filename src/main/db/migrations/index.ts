@@ -5,9 +5,10 @@ import { migration as m0002 } from './0002-import';
 import { migration as m0003 } from './0003-triage';
 import { migration as m0004 } from './0004-themes';
 import { migration as m0005 } from './0005-signals';
+import { migration as m0006 } from './0006-date-order';
 
 /** Every migration in order. A new one is a new numbered file added here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
