@@ -3,8 +3,8 @@
  * the language, drop English stop words and consultation boilerplate, and stem with natural's Porter stemmer
  * (cached per distinct word: the stemmer costs ~3 µs a call, which at 1M responses would dominate).
  */
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
 import { detectLanguage, languageMask } from './language';
 
 /** Function words natural's list lacks (scikit-learn's English list has most of them), and contractions. */

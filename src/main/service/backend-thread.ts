@@ -2,7 +2,8 @@
  * The backend in its own thread: in the app, every query and job runs here, so the Electron main process
  * (window, menus, dialogs) never waits on SQLite. Host functions (dialogs) are asked of the parent.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { inheritBuiltThreadDir } from '../threads/script';
 import { AppError } from '../util/errors';
 import { Backend } from './backend';
 import type { FromBackend, ToBackend } from './thread-protocol';
@@ -10,6 +11,7 @@ import type { Host } from './types';
 
 const port = parentPort;
 if (!port) throw new Error('backend-thread.ts must run in a worker thread');
+inheritBuiltThreadDir(workerData);
 const send = (message: FromBackend): void => port.postMessage(message);
 
 let backend: Backend | null = null;

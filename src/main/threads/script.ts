@@ -16,9 +16,24 @@ export function setBuiltThreadDir(dir: string): void {
   builtDir = dir;
 }
 
+/** What a thread's workerData says of where it came from: its source entry (through tsx), or the built folder. */
+export interface ThreadData {
+  entry?: string;
+  builtDir?: string;
+}
+
+/**
+ * A thread started from the built entries starts its own threads (the backend thread's jobs) from them too:
+ * module state is per thread, so the folder travels in workerData.
+ */
+export function inheritBuiltThreadDir(data: unknown): void {
+  const dir = (data as ThreadData | null)?.builtDir;
+  if (dir) builtDir = dir;
+}
+
 /** What to pass to `new Worker()` for an entry: the built file, or the TypeScript source through tsx. */
-export function threadScript(entry: ThreadEntry): { file: string; workerData?: { entry: string } } {
-  if (builtDir) return { file: join(builtDir, `${entry}.js`) };
+export function threadScript(entry: ThreadEntry): { file: string; workerData: ThreadData } {
+  if (builtDir) return { file: join(builtDir, `${entry}.js`), workerData: { builtDir } };
   const here = dirname(fileURLToPath(import.meta.url));
   return {
     file: join(here, 'from-source.mjs'),
