@@ -29,6 +29,8 @@ export class Corpus {
   /** Per response: index into languageCodes. */
   private readonly languageBuffer = new IntBuffer();
   private readonly languageCodes: string[] = [];
+  /** Scratch: the stem ids of the response being added. */
+  private readonly stemIds = new IntBuffer();
 
   constructor(readonly withBigrams = true) {
     this.starts.push(0);
@@ -56,11 +58,11 @@ export class Corpus {
 
   /** Adds one response. */
   add(text: string): void {
-    const analysed = this.analyser.analyseIds(text);
-    const { stemIds } = analysed;
+    const { stemIds } = this;
+    const analysed = this.analyser.analyseIds(text, stemIds);
     for (let i = 0; i < stemIds.length; i++) {
-      this.tokens.push(2 * stemIds[i]);
-      if (this.withBigrams && i > 0) this.tokens.push(2 * this.bigrams.id(stemIds[i - 1], stemIds[i]) + 1);
+      this.tokens.push(2 * stemIds.get(i));
+      if (this.withBigrams && i > 0) this.tokens.push(2 * this.bigrams.id(stemIds.get(i - 1), stemIds.get(i)) + 1);
     }
     this.starts.push(this.tokens.length);
     this.flagBuffer.push(
