@@ -59,28 +59,28 @@ export function tfidf(corpus: Corpus, docs: ArrayLike<number>, options: TfIdfOpt
   let indices = new Int32Array(Math.max(16, total));
   let data = new Float32Array(Math.max(16, total));
   const count = new Int32Array(cols);
-  const touched: number[] = [];
   let p = 0;
   for (let d = 0; d < n; d++) {
     const terms = corpus.termsOf(docs[d]);
-    touched.length = 0;
+    // The row's distinct columns go straight into `indices`, kept sorted by insertion: rows are a few dozen
+    // terms, where this is several times faster than sorting an array with a comparator.
+    const rowStart = p;
     for (let i = 0; i < terms.length; i++) {
       const c = columnOf[terms[i]];
       if (c < 0) continue;
-      if (count[c] === 0) touched.push(c);
-      count[c]++;
+      if (count[c]++ > 0) continue;
+      let q = p++;
+      for (; q > rowStart && indices[q - 1] > c; q--) indices[q] = indices[q - 1];
+      indices[q] = c;
     }
-    touched.sort((a, b) => a - b);
     let norm = 0;
-    const rowStart = p;
-    for (const c of touched) {
+    for (let q = rowStart; q < p; q++) {
+      const c = indices[q];
       const tf = options.sublinear ? 1 + Math.log(count[c]) : count[c];
       const w = tf * idf[c];
-      indices[p] = c;
-      data[p] = w;
+      data[q] = w;
       norm += w * w;
       count[c] = 0;
-      p++;
     }
     if (norm > 0) {
       const inv = 1 / Math.sqrt(norm);
