@@ -50,6 +50,28 @@ describe('text pipeline', () => {
     expect(analyser.stems[ids.get(0)]).toBe('invest');
   });
 
+  it('gives the words of the text a corpus has just added, as analysing it again would', () => {
+    const corpus = new Corpus();
+    const texts = [
+      'I think the brain drain from Leeds hurts graduates.',
+      'Ich denke, dass die Regierung mehr für die Bildung tun sollte.',
+      'N/A',
+      'Graduates leave: brain-drain, again!',
+    ];
+    for (const text of texts) {
+      corpus.add(text);
+      expect(corpus.analyser.lastTerms()).toEqual(new TextAnalyser().analyse(text).terms);
+    }
+    corpus.add(texts[0]);
+    expect(corpus.analyser.lastTerms().map((t) => texts[0].slice(t.start, t.end))).toEqual([
+      'brain',
+      'drain',
+      'Leeds',
+      'hurts',
+      'graduates',
+    ]);
+  });
+
   it('maps stems back to the word people used most', () => {
     const analyser = new TextAnalyser();
     analyser.analyse('universities and the university, universities again');

@@ -381,12 +381,20 @@ export class TextAnalyser {
 
   analyse(text: string): AnalysedText {
     const result = this.scan(text);
+    return { ...result, terms: this.lastTerms() };
+  }
+
+  /**
+   * The content words of the text analysed last, with their offsets: a caller that has just added a text to
+   * a corpus can match phrases in it without analysing it a second time.
+   */
+  lastTerms(): Term[] {
     const terms: Term[] = [];
     for (let k = 0; k < this.kept.length; k++) {
       const i = this.kept.get(k);
       terms.push({ stem: this.stems[this.words[i].stemId], start: this.starts.get(i), end: this.ends.get(i) });
     }
-    return { ...result, terms };
+    return terms;
   }
 
   /** Faster when offsets are not needed: content words as stem ids, into `stemIds` (emptied first). */
