@@ -247,9 +247,8 @@ export class TextAnalyser {
   private readonly stemIds = new Map<string, number>();
   private readonly cache = new Map<string, CachedWord>();
   private readonly boilerplate = new Map<string, string[][]>();
-  // Scratch space for the words of the text being analysed, reused between texts.
-  // Typed buffers and an array overwritten in place with a count: emptying a JS array frees its storage,
-  // so refilling it for every text cost an allocation per growth step.
+  // Scratch space for the words of the text being analysed, reused between texts: typed buffers, and an
+  // array overwritten in place up to `wordCount` (emptying a JS array frees its storage).
   private readonly words: CachedWord[] = [];
   private wordCount = 0;
   private readonly starts = new IntBuffer();
