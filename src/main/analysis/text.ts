@@ -6,7 +6,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords';
 import { IntBuffer } from './buffers';
-import { detectLanguage, languageMask } from './language';
+import { countLanguageWord, languageCounts, languageMask, languageOf } from './language';
 
 /** Function words natural's list lacks (scikit-learn's English list has most of them), and contractions. */
 const MORE_STOP_WORDS = `
@@ -253,7 +253,7 @@ export class TextAnalyser {
   private wordCount = 0;
   private readonly starts = new IntBuffer();
   private readonly ends = new IntBuffer();
-  private readonly masks = new IntBuffer();
+  private readonly languageHits = languageCounts();
   private readonly kept = new IntBuffer();
   // The cache again, as an open-addressing table keyed by scanWords' hash: a word seen before is found from
   // the text's characters, without slicing and lower-casing a string for it (most of the cost at 1M).
@@ -347,20 +347,20 @@ export class TextAnalyser {
    */
   private scan(text: string): { wordCount: number; language: string; nonAnswer: boolean } {
     const normalised = text.normalize('NFC');
-    const { words, starts, ends, masks, kept } = this;
+    const { words, starts, ends, languageHits, kept } = this;
     this.wordCount = 0;
     starts.clear();
     ends.clear();
-    masks.clear();
+    languageHits.fill(0);
     kept.clear();
     scanWords(normalised, (start, end, hash) => {
       const entry = this.wordAt(normalised, start, end, hash);
       words[this.wordCount++] = entry;
       starts.push(start);
       ends.push(end);
-      masks.push(entry.languages);
+      countLanguageWord(languageHits, entry.languages);
     });
-    const language = detectLanguage(normalised, masks.view());
+    const language = languageOf(normalised, languageHits, this.wordCount);
     const nonAnswer = isNonAnswer(normalised);
     const wordCount = this.wordCount;
     if (!isEnglishLike(language) || nonAnswer) return { wordCount, language, nonAnswer };
