@@ -69,6 +69,7 @@ if (mode === 'discover') {
   result = { responses: toClassify.length, proposals: classified.proposals.reduce((n, p) => n + p.length, 0) };
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(
-  JSON.stringify({ ...result, seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), phases }),
-);
+const usage = process.resourceUsage();
+// CPU time (user + system, every thread of the process) beside wall time: the machine may be shared.
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+console.log(JSON.stringify({ ...result, seconds, cpuSeconds, maxRssMb: Math.round(usage.maxRSS / 1024), phases }));

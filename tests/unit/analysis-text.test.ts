@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IntBuffer } from '../../src/main/analysis/buffers';
 import { Corpus } from '../../src/main/analysis/corpus';
 import { detectLanguage, languageMask } from '../../src/main/analysis/language';
 import { isNonAnswer, TextAnalyser, tokenise } from '../../src/main/analysis/text';
@@ -28,6 +29,47 @@ describe('text pipeline', () => {
     // "I think" and "the government should" are boilerplate; "thinking" on its own is content.
     expect(stems).toEqual(['retain', 'graduat', 'manchest', 'think', 'matter']);
     expect(text.slice(terms[1].start, terms[1].end)).toBe('graduates');
+  });
+
+  it('finds a word it has seen from the text itself, whatever its case, across thousands of distinct words', () => {
+    // The analyser looks known words up by a hash of their characters; a fresh analyser per text is the
+    // reference, so any collision or lost entry as its table grows would give a different stem.
+    const analyser = new TextAnalyser();
+    const texts = Array.from({ length: 3000 }, (_, i) => {
+      const n = i.toString(36);
+      return `Investment in INVESTMENTS for Leeds'${n} and zq${n}x: ZQ${n}X investing ${n}th-plan Café${n}`;
+    });
+    for (const text of texts.concat(texts.slice(0, 50))) {
+      expect(analyser.analyse(text).terms.map((t) => t.stem)).toEqual(
+        new TextAnalyser().analyse(text).terms.map((t) => t.stem),
+      );
+    }
+    const ids = new IntBuffer();
+    analyser.analyseIds('INVESTMENT investment Investment', ids);
+    expect(new Set(ids.view()).size).toBe(1);
+    expect(analyser.stems[ids.get(0)]).toBe('invest');
+  });
+
+  it('gives the words of the text a corpus has just added, as analysing it again would', () => {
+    const corpus = new Corpus();
+    const texts = [
+      'I think the brain drain from Leeds hurts graduates.',
+      'Ich denke, dass die Regierung mehr für die Bildung tun sollte.',
+      'N/A',
+      'Graduates leave: brain-drain, again!',
+    ];
+    for (const text of texts) {
+      corpus.add(text);
+      expect(corpus.analyser.lastTerms()).toEqual(new TextAnalyser().analyse(text).terms);
+    }
+    corpus.add(texts[0]);
+    expect(corpus.analyser.lastTerms().map((t) => texts[0].slice(t.start, t.end))).toEqual([
+      'brain',
+      'drain',
+      'Leeds',
+      'hurts',
+      'graduates',
+    ]);
   });
 
   it('maps stems back to the word people used most', () => {

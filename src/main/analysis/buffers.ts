@@ -17,6 +17,11 @@ export class IntBuffer {
     this.data[this.length++] = value;
   }
 
+  /** Empties it, keeping its storage. */
+  clear(): void {
+    this.length = 0;
+  }
+
   get(i: number): number {
     return this.data[i];
   }

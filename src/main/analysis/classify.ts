@@ -173,11 +173,12 @@ export function classifyResponses(
   lap('train');
   const proposals: ClassifierProposal[][] = [];
   const probabilities = new Float64Array(themes);
+  const rule = { threshold, atLeastOne: options.atLeastOne };
   for (let i = 0; i < toClassify.length; i++) {
     const row = toClassify[i];
     predictRow(model, x.matrix, row, probabilities);
     proposals.push(
-      decide(probabilities, { threshold, atLeastOne: options.atLeastOne }, trainable).map((t) => ({
+      decide(probabilities, rule, trainable).map((t) => ({
         theme: t,
         confidence: probabilities[t],
         evidence: contributions(model, x.matrix, row, t, options.evidenceTerms).map(([column]) => x.terms[column]),

@@ -46,11 +46,32 @@ export function languageMask(lower: string): number {
   return WORD_LANGS.get(lower) ?? 0;
 }
 
+/** Per language, how many of a text's words are its function words: zeroed, then filled by countLanguageWord. */
+export function languageCounts(): Int32Array {
+  return new Int32Array(LANGS.length);
+}
+
+/** Counts one word of the text, by its languageMask. */
+export function countLanguageWord(counts: Int32Array, mask: number): void {
+  if (mask === 0) return;
+  for (let i = 0; i < LANGS.length; i++) if (mask & (1 << i)) counts[i]++;
+}
+
 /**
  * ISO 639-1 code of the text's language; 'und' when it is too short or unclear to tell.
  * @param masks languageMask of each word of the text
  */
 export function detectLanguage(text: string, masks: ArrayLike<number>): string {
+  const counts = languageCounts();
+  for (let w = 0; w < masks.length; w++) countLanguageWord(counts, masks[w]);
+  return languageOf(text, counts, masks.length);
+}
+
+/**
+ * The same from counts made while the text was tokenised (so the analyser needs no second pass over its
+ * words). @param words how many words the text has
+ */
+export function languageOf(text: string, hits: Int32Array, words: number): string {
   if (!ASCII_ONLY.test(text)) {
     const nonLatin = text.match(NON_LATIN_LETTER)?.length ?? 0;
     const letters = text.match(LETTER)?.length ?? 0;
@@ -59,13 +80,7 @@ export function detectLanguage(text: string, masks: ArrayLike<number>): string {
       return 'other';
     }
   }
-  if (masks.length < 3) return 'und';
-  const hits = new Array<number>(LANGS.length).fill(0);
-  for (let w = 0; w < masks.length; w++) {
-    const mask = masks[w];
-    if (mask === 0) continue;
-    for (let i = 0; i < LANGS.length; i++) if (mask & (1 << i)) hits[i]++;
-  }
+  if (words < 3) return 'und';
   let bestIndex = EN;
   for (let i = 0; i < LANGS.length; i++) if (hits[i] > hits[bestIndex]) bestIndex = i;
   const englishHits = hits[EN];

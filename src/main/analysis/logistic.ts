@@ -130,16 +130,31 @@ export function predictRow(
   return out;
 }
 
+/** Whether contribution `a` ranks before (column, c): larger first, then the lower column. */
+function ahead(a: [number, number], column: number, c: number): boolean {
+  return a[1] > c || (a[1] === c && a[0] < column);
+}
+
 /** The columns of row r that pushed theme t up the most: (column, contribution), largest first. */
 export function contributions(model: LogisticModel, x: Csr, r: number, t: number, limit: number): [number, number][] {
+  // Kept as a short sorted list as the row is read (this runs for every proposal of a million responses).
   const out: [number, number][] = [];
+  if (limit <= 0) return out;
   for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
     const row = model.rowOf[x.indices[p]];
     if (row < 0) continue;
     const c = x.data[p] * model.weights[row * model.themes + t];
-    if (c > 0) out.push([x.indices[p], c]);
+    if (!(c > 0)) continue;
+    const column = x.indices[p];
+    if (out.length === limit) {
+      if (ahead(out[limit - 1], column, c)) continue;
+      out.pop();
+    }
+    let q = out.length;
+    while (q > 0 && !ahead(out[q - 1], column, c)) q--;
+    out.splice(q, 0, [column, c]);
   }
-  return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  return out;
 }
 
 /** Limited-memory BFGS with a backtracking (Armijo) line search, from zero. */
@@ -152,49 +167,62 @@ function lbfgs(
   let w = new Float64Array(dim);
   let g = new Float64Array(dim);
   let fx = f(w, g);
-  const s: Float64Array[] = [];
-  const yv: Float64Array[] = [];
-  const rho: number[] = [];
+  // The last `memory` steps as a ring of preallocated vectors, and the iterates swapped rather than copied:
+  // nothing is allocated per iteration (the optimisation is the fixed cost of every classification).
+  const s = Array.from({ length: memory }, () => new Float64Array(dim));
+  const yv = Array.from({ length: memory }, () => new Float64Array(dim));
+  const rho = new Float64Array(memory);
+  let stored = 0;
+  let oldest = 0;
+  const slot = (k: number): number => (oldest + k) % memory;
   const alpha = new Float64Array(memory);
   const direction = new Float64Array(dim);
-  const wNext = new Float64Array(dim);
-  const gNext = new Float64Array(dim);
+  let wNext = new Float64Array(dim);
+  let gNext = new Float64Array(dim);
+  let sNew = new Float64Array(dim);
+  let yNew = new Float64Array(dim);
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
     let gMax = 0;
     for (let j = 0; j < dim; j++) gMax = Math.max(gMax, Math.abs(g[j]));
     if (gMax < options.tolerance) break;
     // Two-loop recursion: direction = -H·g.
     direction.set(g);
-    for (let m = s.length - 1; m >= 0; m--) {
+    for (let k = stored - 1; k >= 0; k--) {
+      const sk = s[slot(k)];
+      const yk = yv[slot(k)];
       let a = 0;
-      for (let j = 0; j < dim; j++) a += s[m][j] * direction[j];
-      a *= rho[m];
-      alpha[m] = a;
-      for (let j = 0; j < dim; j++) direction[j] -= a * yv[m][j];
+      for (let j = 0; j < dim; j++) a += sk[j] * direction[j];
+      a *= rho[slot(k)];
+      alpha[k] = a;
+      for (let j = 0; j < dim; j++) direction[j] -= a * yk[j];
     }
-    if (s.length) {
-      const last = s.length - 1;
+    if (stored) {
+      const last = yv[slot(stored - 1)];
       let yy = 0;
-      for (let j = 0; j < dim; j++) yy += yv[last][j] * yv[last][j];
-      const gamma = 1 / (rho[last] * yy);
+      for (let j = 0; j < dim; j++) yy += last[j] * last[j];
+      const gamma = 1 / (rho[slot(stored - 1)] * yy);
       for (let j = 0; j < dim; j++) direction[j] *= gamma;
     } else {
       // First step: a gradient step of unit length at most.
-      const scale = 1 / Math.max(1, Math.sqrt(g.reduce((acc, v) => acc + v * v, 0)));
+      let gg = 0;
+      for (let j = 0; j < dim; j++) gg += g[j] * g[j];
+      const scale = 1 / Math.max(1, Math.sqrt(gg));
       for (let j = 0; j < dim; j++) direction[j] *= scale;
     }
-    for (let m = 0; m < s.length; m++) {
+    for (let k = 0; k < stored; k++) {
+      const sk = s[slot(k)];
+      const yk = yv[slot(k)];
       let b = 0;
-      for (let j = 0; j < dim; j++) b += yv[m][j] * direction[j];
-      b *= rho[m];
-      for (let j = 0; j < dim; j++) direction[j] += s[m][j] * (alpha[m] - b);
+      for (let j = 0; j < dim; j++) b += yk[j] * direction[j];
+      b *= rho[slot(k)];
+      for (let j = 0; j < dim; j++) direction[j] += sk[j] * (alpha[k] - b);
     }
     for (let j = 0; j < dim; j++) direction[j] = -direction[j];
     let slope = 0;
     for (let j = 0; j < dim; j++) slope += g[j] * direction[j];
     if (slope >= 0) {
       // Not a descent direction (numerical trouble): restart from steepest descent.
-      s.length = yv.length = rho.length = 0;
+      stored = 0;
       continue;
     }
     let step = 1;
@@ -206,27 +234,24 @@ function lbfgs(
       step /= 2;
     }
     if (!(fNext < fx)) break;
-    const sv = new Float64Array(dim);
-    const yy = new Float64Array(dim);
     let sy = 0;
     for (let j = 0; j < dim; j++) {
-      sv[j] = wNext[j] - w[j];
-      yy[j] = gNext[j] - g[j];
-      sy += sv[j] * yy[j];
+      sNew[j] = wNext[j] - w[j];
+      yNew[j] = gNext[j] - g[j];
+      sy += sNew[j] * yNew[j];
     }
     if (sy > 1e-12) {
-      s.push(sv);
-      yv.push(yy);
-      rho.push(1 / sy);
-      if (s.length > memory) {
-        s.shift();
-        yv.shift();
-        rho.shift();
-      }
+      // Into the slot after the newest, which is the oldest once the ring is full.
+      const into = slot(stored < memory ? stored : 0);
+      [s[into], sNew] = [sNew, s[into]];
+      [yv[into], yNew] = [yNew, yv[into]];
+      rho[into] = 1 / sy;
+      if (stored < memory) stored++;
+      else oldest = (oldest + 1) % memory;
     }
     const converged = Math.abs(fx - fNext) <= 1e-9 * Math.max(1, Math.abs(fx));
-    w = Float64Array.from(wNext);
-    g = Float64Array.from(gNext);
+    [w, wNext] = [wNext, w];
+    [g, gNext] = [gNext, g];
     fx = fNext;
     if (converged) break;
   }

@@ -49,7 +49,8 @@ function readResponses(
   params: unknown[],
   corpus: Corpus,
   ctx: TaskContext,
-  onText?: (position: number, text: string) => void,
+  /** Called after each response is added, while `corpus.analyser.lastTerms()` are its words. */
+  onAdded?: (position: number) => void,
 ): Int32Array {
   const total = db
     .prepare(`SELECT count(*) FROM (${sql})`)
@@ -59,7 +60,7 @@ function readResponses(
   const check = cancelCheck(ctx, 'Reading responses');
   for (const row of db.prepare(sql).iterate(...params) as IterableIterator<{ id: number; text: string }>) {
     corpus.add(row.text);
-    onText?.(ids.length, row.text);
+    onAdded?.(ids.length);
     ids.push(row.id);
     if (ids.length % READ_PROGRESS_EVERY === 0) {
       check();
@@ -284,11 +285,12 @@ export function classifyTask(input: unknown, ctx: TaskContext): ClassifyResult {
       [questionId],
       corpus,
       ctx,
-      (position, text) => {
+      (position) => {
         if (matchers.length === 0) return;
-        const analysed = corpus.analyser.analyse(text);
+        // readResponses has just added this text to the corpus: its words are analysed already.
+        const terms = corpus.analyser.lastTerms();
         matchers.forEach((m, r) => {
-          const spans = m.matcher.findInTerms(analysed.terms);
+          const spans = m.matcher.findInTerms(terms);
           if (spans.length) ruleHits.push({ position, rule: r, spans: [...new Set(spans.map((s) => s.term))] });
         });
       },

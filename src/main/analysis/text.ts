@@ -5,7 +5,8 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords.js';
-import { detectLanguage, languageMask } from './language';
+import { IntBuffer } from './buffers';
+import { countLanguageWord, languageCounts, languageMask, languageOf } from './language';
 
 /** Function words natural's list lacks (scikit-learn's English list has most of them), and contractions. */
 const MORE_STOP_WORDS = `
@@ -115,10 +116,15 @@ export function isNonAnswer(text: string): boolean {
 }
 
 const ASCII_WORD = new Uint8Array(128);
+/** ASCII code -> its lower case. */
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -140,9 +146,10 @@ export interface Word {
 /**
  * Splits text into words, calling `emit` with each one's offsets. A word is a run of letters and digits,
  * with apostrophes inside it ("don't"); hyphens and other punctuation split. Accented and non-Latin letters
- * are kept intact.
+ * are kept intact. `hash` is a non-negative FNV-1a hash of the lower-cased word when it is plain ASCII (no
+ * apostrophe), -1 otherwise: with it the analyser finds a word it has seen without making a string for it.
  */
-function scanWords(text: string, emit: (lower: string, start: number, end: number) => void): void {
+function scanWords(text: string, emit: (start: number, end: number, hash: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -151,23 +158,40 @@ function scanWords(text: string, emit: (lower: string, start: number, end: numbe
       continue;
     }
     const start = i;
-    let apostrophe = false;
-    i++;
+    let hash = FNV_OFFSET;
+    let plain = true;
     for (;;) {
-      if (i < n && isWordChar(text, i)) i++;
-      else if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
-        apostrophe = true;
+      if (i < n && isWordChar(text, i)) {
+        const c = text.charCodeAt(i);
+        if (c < 128) hash = Math.imul(hash ^ ASCII_LOWER[c], FNV_PRIME);
+        else plain = false;
+        i++;
+      } else if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
+        plain = false;
         i += 2;
       } else break;
     }
-    const lower = text.slice(start, i).toLowerCase();
-    emit(apostrophe ? lower.replace(/['’]s$/, '').replace(/['’]/g, '') : lower, start, i);
+    emit(start, i, plain ? hash & 0x7fffffff : -1);
   }
+}
+
+/** The lower-cased word at [start, end), apostrophes and a trailing 's removed unless it is plain. */
+function lowerWord(text: string, start: number, end: number, plain: boolean): string {
+  const lower = text.slice(start, end).toLowerCase();
+  return plain ? lower : lower.replace(/['’]s$/, '').replace(/['’]/g, '');
+}
+
+/** Whether `word` is the plain ASCII word at [start, end) of text, lower-cased. */
+function isLowerOf(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++)
+    if (word.charCodeAt(k) !== ASCII_LOWER[text.charCodeAt(start + k)]) return false;
+  return true;
 }
 
 export function tokenise(text: string): Word[] {
   const out: Word[] = [];
-  scanWords(text, (lower, start, end) => out.push({ lower, start, end }));
+  scanWords(text, (start, end, hash) => out.push({ lower: lowerWord(text, start, end, hash >= 0), start, end }));
   return out;
 }
 
@@ -190,9 +214,8 @@ export interface Term {
   end: number;
 }
 
-export interface AnalysedText {
-  /** Content words in order, after stop words and boilerplate are removed; empty when not in English. */
-  terms: Term[];
+/** What the analyser tells about a whole response. */
+export interface AnalysedSummary {
   /** Words before any were removed. */
   wordCount: number;
   /** ISO 639-1 code, 'und' when too short to tell. */
@@ -201,12 +224,9 @@ export interface AnalysedText {
   nonAnswer: boolean;
 }
 
-/** The same, with content words as stem ids (the analyser's `stems`), for bulk use. */
-export interface AnalysedIds {
-  stemIds: number[];
-  wordCount: number;
-  language: string;
-  nonAnswer: boolean;
+export interface AnalysedText extends AnalysedSummary {
+  /** Content words in order, after stop words and boilerplate are removed; empty when not in English. */
+  terms: Term[];
 }
 
 const MIN_WORD_LENGTH = 2;
@@ -227,11 +247,19 @@ export class TextAnalyser {
   private readonly stemIds = new Map<string, number>();
   private readonly cache = new Map<string, CachedWord>();
   private readonly boilerplate = new Map<string, string[][]>();
-  // Scratch space for the words of the text being analysed, reused between texts.
+  // Scratch space for the words of the text being analysed, reused between texts: typed buffers, and an
+  // array overwritten in place up to `wordCount` (emptying a JS array frees its storage).
   private readonly words: CachedWord[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly masks: number[] = [];
+  private wordCount = 0;
+  private readonly starts = new IntBuffer();
+  private readonly ends = new IntBuffer();
+  private readonly languageHits = languageCounts();
+  private readonly kept = new IntBuffer();
+  // The cache again, as an open-addressing table keyed by scanWords' hash: a word seen before is found from
+  // the text's characters, without slicing and lower-casing a string for it (most of the cost at 1M).
+  private slots: (CachedWord | undefined)[] = new Array<CachedWord | undefined>(1 << 12).fill(undefined);
+  private slotHashes = new Int32Array(1 << 12);
+  private slotsUsed = 0;
 
   constructor() {
     for (const phrase of BOILERPLATE_PHRASES) {
@@ -264,12 +292,43 @@ export class TextAnalyser {
     return entry;
   }
 
+  /** The cache entry of the word at [start, end) of text (hash from scanWords). */
+  private wordAt(text: string, start: number, end: number, hash: number): CachedWord {
+    if (hash < 0) return this.lookup(lowerWord(text, start, end, false));
+    const mask = this.slots.length - 1;
+    let i = hash & mask;
+    for (let entry = this.slots[i]; entry !== undefined; entry = this.slots[i]) {
+      if (this.slotHashes[i] === hash && isLowerOf(entry.lower, text, start, end)) return entry;
+      i = (i + 1) & mask;
+    }
+    const entry = this.lookup(lowerWord(text, start, end, true));
+    this.slots[i] = entry;
+    this.slotHashes[i] = hash;
+    if (++this.slotsUsed * 2 > this.slots.length) this.growSlots();
+    return entry;
+  }
+
+  private growSlots(): void {
+    const old = this.slots;
+    const oldHashes = this.slotHashes;
+    this.slots = new Array<CachedWord | undefined>(old.length * 2).fill(undefined);
+    this.slotHashes = new Int32Array(old.length * 2);
+    const mask = this.slots.length - 1;
+    for (let j = 0; j < old.length; j++) {
+      if (old[j] === undefined) continue;
+      let i = oldHashes[j] & mask;
+      while (this.slots[i] !== undefined) i = (i + 1) & mask;
+      this.slots[i] = old[j];
+      this.slotHashes[i] = oldHashes[j];
+    }
+  }
+
   /** How many words of boilerplate start at word i (0 when none). */
   private boilerplateAt(i: number): number {
     const tails = this.words[i].boilerplate;
     if (!tails) return 0;
     for (const tail of tails) {
-      if (i + tail.length >= this.words.length) continue;
+      if (i + tail.length >= this.wordCount) continue;
       let match = true;
       for (let j = 0; j < tail.length; j++) {
         if (this.words[i + 1 + j].lower !== tail[j]) {
@@ -282,26 +341,30 @@ export class TextAnalyser {
     return 0;
   }
 
-  /** Tokenises into the scratch arrays and decides the language; calls `emit` for each content word. */
-  private scan(
-    text: string,
-    emit: (entry: CachedWord, start: number, end: number) => void,
-  ): { wordCount: number; language: string; nonAnswer: boolean } {
+  /**
+   * Tokenises into the scratch buffers and decides the language; `kept` gets the positions of the content
+   * words (a buffer rather than a callback per word: this runs on every word of every response).
+   */
+  private scan(text: string): { wordCount: number; language: string; nonAnswer: boolean } {
     const normalised = text.normalize('NFC');
-    const { words, starts, ends, masks } = this;
-    words.length = starts.length = ends.length = masks.length = 0;
-    scanWords(normalised, (lower, start, end) => {
-      const entry = this.lookup(lower);
-      words.push(entry);
+    const { words, starts, ends, languageHits, kept } = this;
+    this.wordCount = 0;
+    starts.clear();
+    ends.clear();
+    languageHits.fill(0);
+    kept.clear();
+    scanWords(normalised, (start, end, hash) => {
+      const entry = this.wordAt(normalised, start, end, hash);
+      words[this.wordCount++] = entry;
       starts.push(start);
       ends.push(end);
-      masks.push(entry.languages);
+      countLanguageWord(languageHits, entry.languages);
     });
-    const language = detectLanguage(normalised, masks);
+    const language = languageOf(normalised, languageHits, this.wordCount);
     const nonAnswer = isNonAnswer(normalised);
-    const wordCount = words.length;
+    const wordCount = this.wordCount;
     if (!isEnglishLike(language) || nonAnswer) return { wordCount, language, nonAnswer };
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < wordCount; i++) {
       const skip = this.boilerplateAt(i);
       if (skip) {
         i += skip - 1;
@@ -310,22 +373,35 @@ export class TextAnalyser {
       const entry = words[i];
       if (entry.stemId < 0) continue;
       entry.count++;
-      emit(entry, starts[i], ends[i]);
+      kept.push(i);
     }
     return { wordCount, language, nonAnswer };
   }
 
   analyse(text: string): AnalysedText {
-    const terms: Term[] = [];
-    const result = this.scan(text, (entry, start, end) => terms.push({ stem: this.stems[entry.stemId], start, end }));
-    return { ...result, terms };
+    const result = this.scan(text);
+    return { ...result, terms: this.lastTerms() };
   }
 
-  /** Faster when offsets are not needed: content words as stem ids. */
-  analyseIds(text: string): AnalysedIds {
-    const stemIds: number[] = [];
-    const result = this.scan(text, (entry) => stemIds.push(entry.stemId));
-    return { ...result, stemIds };
+  /**
+   * The content words of the text analysed last, with their offsets: a caller that has just added a text to
+   * a corpus can match phrases in it without analysing it a second time.
+   */
+  lastTerms(): Term[] {
+    const terms: Term[] = [];
+    for (let k = 0; k < this.kept.length; k++) {
+      const i = this.kept.get(k);
+      terms.push({ stem: this.stems[this.words[i].stemId], start: this.starts.get(i), end: this.ends.get(i) });
+    }
+    return terms;
+  }
+
+  /** Faster when offsets are not needed: content words as stem ids, into `stemIds` (emptied first). */
+  analyseIds(text: string, stemIds: IntBuffer): AnalysedSummary {
+    const result = this.scan(text);
+    stemIds.clear();
+    for (let k = 0; k < this.kept.length; k++) stemIds.push(this.words[this.kept.get(k)].stemId);
+    return result;
   }
 
   /** The most frequent word each of these stems came from, e.g. "univers" -> "university". */
