@@ -1,14 +1,5 @@
 import { useState, type RefObject } from 'react';
-import type {
-  Facets,
-  Flag,
-  Priority,
-  Question,
-  ResponseFilter,
-  SentimentLabel,
-  Stance,
-  TriageStatus,
-} from '../../shared/api';
+import type { Facets, Question, ResponseFilter, SentimentLabel, Stance } from '../../shared/api';
 import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES } from '../../shared/triage';
 import { SENTIMENT_TEXT, STANCE_TEXT } from '../components/StanceBadge';
 import { CODING_LABELS, filterChips } from './filter-chips';
@@ -49,6 +40,40 @@ function one(values: readonly string[] | undefined): string {
 
 function Several({ values }: { values: readonly string[] | undefined }) {
   return values && values.length > 1 ? <option value={MANY}>Several (see active filters)</option> : null;
+}
+
+/**
+ * The menu of a list filter (status, flag, priority...): any, or one value; a filter with several (from a
+ * saved view, a link or a chart) shows "Several" until another choice replaces them.
+ */
+function ListSelect<T extends string>(props: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  values: readonly T[] | undefined;
+  options: readonly T[];
+  labels: Record<T, string>;
+  onChange: (values: T[] | undefined) => void;
+}) {
+  const { id, label, anyLabel, values, options, labels, onChange } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={one(values)}
+        onChange={(e) => e.target.value !== MANY && onChange(e.target.value ? [e.target.value as T] : undefined)}
+      >
+        <option value="">{anyLabel}</option>
+        <Several values={values} />
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {labels[o]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 const formatCount = (n: number): string => n.toLocaleString('en-GB');
@@ -124,25 +149,15 @@ export function FilterBar({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select
-            id="status"
-            value={one(filter.statuses)}
-            onChange={(e) =>
-              e.target.value !== MANY &&
-              set({ statuses: e.target.value ? [e.target.value as TriageStatus] : undefined })
-            }
-          >
-            <option value="">Any status</option>
-            <Several values={filter.statuses} />
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ListSelect
+          id="status"
+          label="Status"
+          anyLabel="Any status"
+          values={filter.statuses}
+          options={STATUSES}
+          labels={STATUS_LABELS}
+          onChange={(statuses) => set({ statuses })}
+        />
         <div className="field">
           <label htmlFor="type">Respondent type</label>
           <select
@@ -220,43 +235,24 @@ export function FilterBar({
 
       {more && (
         <div id="more-filters" className="filters more" role="group" aria-label="More filters">
-          <div className="field">
-            <label htmlFor="flag">Flag</label>
-            <select
-              id="flag"
-              value={one(filter.flags)}
-              onChange={(e) =>
-                e.target.value !== MANY && set({ flags: e.target.value ? [e.target.value as Flag] : undefined })
-              }
-            >
-              <option value="">Any or none</option>
-              <Several values={filter.flags} />
-              {FLAGS.map((f) => (
-                <option key={f} value={f}>
-                  {FLAG_LABELS[f]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="priority">Priority</label>
-            <select
-              id="priority"
-              value={one(filter.priorities)}
-              onChange={(e) =>
-                e.target.value !== MANY &&
-                set({ priorities: e.target.value ? [e.target.value as Priority] : undefined })
-              }
-            >
-              <option value="">Any priority</option>
-              <Several values={filter.priorities} />
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {PRIORITY_LABELS[p]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ListSelect
+            id="flag"
+            label="Flag"
+            anyLabel="Any or none"
+            values={filter.flags}
+            options={FLAGS}
+            labels={FLAG_LABELS}
+            onChange={(flags) => set({ flags })}
+          />
+          <ListSelect
+            id="priority"
+            label="Priority"
+            anyLabel="Any priority"
+            values={filter.priorities}
+            options={PRIORITIES}
+            labels={PRIORITY_LABELS}
+            onChange={(priorities) => set({ priorities })}
+          />
           {closed.length > 0 && (
             <div className="field">
               <label htmlFor="answer">Answer to a closed question</label>
@@ -363,61 +359,33 @@ export function FilterBar({
               <option value="unique">Unique responses</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="stance">Stance (estimate)</label>
-            <select
-              id="stance"
-              value={one(filter.stances)}
-              onChange={(e) =>
-                e.target.value !== MANY && set({ stances: e.target.value ? [e.target.value as Stance] : undefined })
-              }
-            >
-              <option value="">Any stance</option>
-              <Several values={filter.stances} />
-              {(Object.keys(STANCE_TEXT) as Stance[]).map((s) => (
-                <option key={s} value={s}>
-                  {STANCE_TEXT[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="sentiment">Sentiment (estimate)</label>
-            <select
-              id="sentiment"
-              value={one(filter.sentiments)}
-              onChange={(e) =>
-                e.target.value !== MANY &&
-                set({ sentiments: e.target.value ? [e.target.value as SentimentLabel] : undefined })
-              }
-            >
-              <option value="">Any sentiment</option>
-              <Several values={filter.sentiments} />
-              {(Object.keys(SENTIMENT_TEXT) as SentimentLabel[]).map((s) => (
-                <option key={s} value={s}>
-                  {SENTIMENT_TEXT[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="coding">Coding</label>
-            <select
-              id="coding"
-              value={one(filter.coding)}
-              onChange={(e) =>
-                e.target.value !== MANY && set({ coding: e.target.value ? [e.target.value as Coding] : undefined })
-              }
-            >
-              <option value="">Coded or not</option>
-              <Several values={filter.coding} />
-              {(Object.keys(CODING_LABELS) as Coding[]).map((c) => (
-                <option key={c} value={c}>
-                  {CODING_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ListSelect
+            id="stance"
+            label="Stance (estimate)"
+            anyLabel="Any stance"
+            values={filter.stances}
+            options={Object.keys(STANCE_TEXT) as Stance[]}
+            labels={STANCE_TEXT}
+            onChange={(stances) => set({ stances })}
+          />
+          <ListSelect
+            id="sentiment"
+            label="Sentiment (estimate)"
+            anyLabel="Any sentiment"
+            values={filter.sentiments}
+            options={Object.keys(SENTIMENT_TEXT) as SentimentLabel[]}
+            labels={SENTIMENT_TEXT}
+            onChange={(sentiments) => set({ sentiments })}
+          />
+          <ListSelect
+            id="coding"
+            label="Coding"
+            anyLabel="Coded or not"
+            values={filter.coding}
+            options={Object.keys(CODING_LABELS) as Coding[]}
+            labels={CODING_LABELS}
+            onChange={(coding) => set({ coding })}
+          />
           <div className="field check">
             <input
               id="mine"
