@@ -38,15 +38,11 @@ function one(values: readonly string[] | undefined): string {
   return values.length === 1 ? values[0] : MANY;
 }
 
-function Several({ values }: { values: readonly string[] | undefined }) {
-  return values && values.length > 1 ? <option value={MANY}>Several (see active filters)</option> : null;
-}
-
 /**
- * The menu of a list filter (status, flag, priority...): any, or one value; a filter with several (from a
- * saved view, a link or a chart) shows "Several" until another choice replaces them.
+ * A list filter (status, flag, priority...) as a drop-down of checkboxes: any number of values, none meaning
+ * any. Native details/summary, so it opens and closes from the keyboard; Escape closes it too.
  */
-function ListSelect<T extends string>(props: {
+function ListFilter<T extends string>(props: {
   id: string;
   label: string;
   anyLabel: string;
@@ -55,24 +51,44 @@ function ListSelect<T extends string>(props: {
   labels: Record<T, string>;
   onChange: (values: T[] | undefined) => void;
 }) {
-  const { id, label, anyLabel, values, options, labels, onChange } = props;
+  const { id, label, anyLabel, values = [], options, labels, onChange } = props;
+  const chosen = options.filter((o) => values.includes(o));
+  const summary = !chosen.length
+    ? anyLabel
+    : chosen.length <= 2
+      ? chosen.map((o) => labels[o]).join(', ')
+      : `${chosen.length} chosen`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={one(values)}
-        onChange={(e) => e.target.value !== MANY && onChange(e.target.value ? [e.target.value as T] : undefined)}
+    <fieldset className="field list-filter">
+      <legend id={`${id}-label`}>{label}</legend>
+      <details
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && e.currentTarget.open) {
+            e.currentTarget.open = false;
+            e.currentTarget.querySelector('summary')?.focus();
+          }
+        }}
       >
-        <option value="">{anyLabel}</option>
-        <Several values={values} />
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {labels[o]}
-          </option>
-        ))}
-      </select>
-    </div>
+        <summary id={id} aria-labelledby={`${id}-label ${id}`}>
+          {summary}
+        </summary>
+        <div className="choices">
+          {options.map((o) => (
+            <label key={o}>
+              <input
+                type="checkbox"
+                checked={values.includes(o)}
+                onChange={(e) => {
+                  const next = e.target.checked ? [...values, o] : values.filter((v) => v !== o);
+                  onChange(next.length ? options.filter((x) => next.includes(x)) : undefined);
+                }}
+              />
+              {labels[o]}
+            </label>
+          ))}
+        </div>
+      </details>
+    </fieldset>
   );
 }
 
@@ -149,7 +165,7 @@ export function FilterBar({
             ))}
           </select>
         </div>
-        <ListSelect
+        <ListFilter
           id="status"
           label="Status"
           anyLabel="Any status"
@@ -235,7 +251,7 @@ export function FilterBar({
 
       {more && (
         <div id="more-filters" className="filters more" role="group" aria-label="More filters">
-          <ListSelect
+          <ListFilter
             id="flag"
             label="Flag"
             anyLabel="Any or none"
@@ -244,7 +260,7 @@ export function FilterBar({
             labels={FLAG_LABELS}
             onChange={(flags) => set({ flags })}
           />
-          <ListSelect
+          <ListFilter
             id="priority"
             label="Priority"
             anyLabel="Any priority"
@@ -359,7 +375,7 @@ export function FilterBar({
               <option value="unique">Unique responses</option>
             </select>
           </div>
-          <ListSelect
+          <ListFilter
             id="stance"
             label="Stance (estimate)"
             anyLabel="Any stance"
@@ -368,7 +384,7 @@ export function FilterBar({
             labels={STANCE_TEXT}
             onChange={(stances) => set({ stances })}
           />
-          <ListSelect
+          <ListFilter
             id="sentiment"
             label="Sentiment (estimate)"
             anyLabel="Any sentiment"
@@ -377,7 +393,7 @@ export function FilterBar({
             labels={SENTIMENT_TEXT}
             onChange={(sentiments) => set({ sentiments })}
           />
-          <ListSelect
+          <ListFilter
             id="coding"
             label="Coding"
             anyLabel="Coded or not"
