@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../src/shared/api';
 import { ApiError } from '../../src/shared/client';
+import { Backend } from '../../src/main/service/backend';
 import { testBackend } from '../helpers/temp';
 
 describe('the contract over the in-process front door', () => {
@@ -62,10 +63,19 @@ describe('the contract over the in-process front door', () => {
     ).toEqual(['e', null]);
   });
 
-  it('stores the analyst name in settings', async () => {
-    const { api } = testBackend();
+  it('stores the analyst name and the shortcut setting in settings', async () => {
+    const { dir, api } = testBackend();
     expect((await api.call('settings.get')).analystName.length).toBeGreaterThan(0);
-    expect(await api.call('settings.set', { analystName: '  Priya Shah ' })).toEqual({ analystName: 'Priya Shah' });
+    expect(await api.call('settings.set', { analystName: '  Priya Shah ' })).toEqual({
+      analystName: 'Priya Shah',
+      characterShortcuts: true,
+    });
+    // The single-key shortcut setting is kept in settings.json with the name (not in one browser's storage).
+    await api.call('settings.set', { characterShortcuts: false });
+    expect(await new Backend({ dataDir: join(dir, 'data') }).call('settings.get', undefined)).toEqual({
+      ok: true,
+      value: { analystName: 'Priya Shah', characterShortcuts: false },
+    });
     await expect(api.call('settings.set', { analystName: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -20,7 +20,10 @@ export const projectSchemas: Schemas<ProjectApi> = {
   'project.recent': none,
   'project.stats': none,
   'settings.get': none,
-  'settings.set': z.object({ analystName: z.string().trim().min(1).max(200).optional() }),
+  'settings.set': z.object({
+    analystName: z.string().trim().min(1).max(200).optional(),
+    characterShortcuts: z.boolean().optional(),
+  }),
   'jobs.list': none,
   'jobs.cancel': z.object({ id: z.string().min(1).max(100) }),
 };

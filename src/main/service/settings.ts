@@ -6,6 +6,7 @@ import type { RecentProject, Settings } from '../../shared/api';
 
 const stored = z.object({
   analystName: z.string().max(200).optional(),
+  characterShortcuts: z.boolean().optional(),
   recent: z
     .array(z.object({ path: z.string(), title: z.string(), openedAt: z.string() }))
     .max(50)
@@ -51,11 +52,15 @@ export class SettingsStore {
   }
 
   get(): Settings {
-    return { analystName: this.data.analystName || defaultAnalyst() };
+    return {
+      analystName: this.data.analystName || defaultAnalyst(),
+      characterShortcuts: this.data.characterShortcuts ?? true,
+    };
   }
 
   set(patch: Partial<Settings>): Settings {
     if (patch.analystName !== undefined) this.data.analystName = patch.analystName.trim();
+    if (patch.characterShortcuts !== undefined) this.data.characterShortcuts = patch.characterShortcuts;
     this.save();
     return this.get();
   }

@@ -12,7 +12,7 @@ import { COUNTED_ONCE } from '../responses/filter-chips';
 import { FilterBar } from '../responses/FilterBar';
 import { ProgressPanel } from '../responses/ProgressPanel';
 import { ResponsesTable, ROW_HEIGHT, type Sort } from '../responses/ResponsesTable';
-import { characterShortcutsOn, findShortcut, type ShortcutAction } from '../responses/shortcuts';
+import { findShortcut, type ShortcutAction } from '../responses/shortcuts';
 import { useRowPages } from '../responses/useRowPages';
 
 /** How long a response must stay open before it counts as read (so skimming past with J does not). */
@@ -178,7 +178,7 @@ export function Responses({ project }: AreaProps) {
 
   const onGridKeyDown = (event: KeyboardEvent): void => {
     if (event.target !== gridRef.current) return;
-    const action = findShortcut(event, characterShortcutsOn());
+    const action = findShortcut(event, settings.data?.characterShortcuts ?? true);
     if (!action) return;
     event.preventDefault();
     actions[action]();
@@ -311,15 +311,15 @@ export function Responses({ project }: AreaProps) {
         />
       )}
       {dialog === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-      {dialog === 'settings' && (
+      {dialog === 'settings' && settings.data && (
         <SettingsDialog
-          analyst={analyst}
+          settings={settings.data}
           onClose={() => setDialog(null)}
-          onSave={async (name) => {
-            await api.call('settings.set', { analystName: name });
+          onSave={async (next) => {
+            await api.call('settings.set', next);
             settings.reload();
             setDialog(null);
-            setMessage(`Settings saved: deciding as ${name}.`);
+            setMessage(`Settings saved: deciding as ${next.analystName}.`);
           }}
         />
       )}

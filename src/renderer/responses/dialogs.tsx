@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ExclusionReason } from '../../shared/api';
+import type { ExclusionReason, Settings } from '../../shared/api';
 import { EXCLUSION_REASONS, REASON_LABELS } from '../../shared/triage';
 import { Dialog } from '../components/Dialog';
-import { characterShortcutsOn, setCharacterShortcuts, SHORTCUTS } from './shortcuts';
+import { SHORTCUTS } from './shortcuts';
 
 /** Choose why a response is excluded: arrow keys pick, Enter confirms, Escape cancels. */
 export function ExcludeDialog({
@@ -77,16 +77,16 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
 
 /** The analyst's name (recorded with every decision) and whether single-key shortcuts are on. */
 export function SettingsDialog({
-  analyst,
+  settings,
   onSave,
   onClose,
 }: {
-  analyst: string;
-  onSave: (name: string, characterKeys: boolean) => Promise<void>;
+  settings: Settings;
+  onSave: (settings: Settings) => Promise<void>;
   onClose: () => void;
 }) {
-  const [name, setName] = useState(analyst);
-  const [keys, setKeys] = useState(characterShortcutsOn());
+  const [name, setName] = useState(settings.analystName);
+  const [keys, setKeys] = useState(settings.characterShortcuts);
   const [error, setError] = useState<string | null>(null);
   return (
     <Dialog title="Settings" onClose={onClose}>
@@ -94,8 +94,9 @@ export function SettingsDialog({
         onSubmit={(e) => {
           e.preventDefault();
           if (!name.trim()) return setError('Enter your name: it is recorded with every decision you make.');
-          setCharacterShortcuts(keys);
-          onSave(name.trim(), keys).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          onSave({ analystName: name.trim(), characterShortcuts: keys }).catch((err: unknown) =>
+            setError(err instanceof Error ? err.message : String(err)),
+          );
         }}
       >
         {error && (

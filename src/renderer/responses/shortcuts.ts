@@ -78,14 +78,3 @@ export function findShortcut(
   if (!hit.ctrl && isCharacterKey(event.key) && !characterKeys) return null;
   return hit.action;
 }
-
-const PREF = 'consult.characterShortcuts';
-
-/** Whether single-character shortcuts are on (a per-user preference on this computer). */
-export function characterShortcutsOn(): boolean {
-  return localStorage.getItem(PREF) !== 'off';
-}
-
-export function setCharacterShortcuts(on: boolean): void {
-  localStorage.setItem(PREF, on ? 'on' : 'off');
-}

@@ -39,6 +39,8 @@ export interface ProjectStats {
 
 export interface Settings {
   analystName: string;
+  /** Single-key shortcuts (J, K, D…) in the list of responses; off for speech-input users (WCAG 2.1.4). */
+  characterShortcuts: boolean;
 }
 
 export interface ProjectApi {
