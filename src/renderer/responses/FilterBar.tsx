@@ -438,7 +438,7 @@ export function FilterBar({
             </button>
           </>
         ) : (
-          <span className="muted">No filters: showing every response.</span>
+          <span className="muted">No filters: every response is included.</span>
         )}
         <SavedViews filter={filter} onChange={onChange} onMessage={onMessage} />
       </div>
