@@ -38,8 +38,8 @@ function schemaObjects(path: string): string[] {
 }
 
 /**
- * The FTS index holds exactly the rows of response (checked with FTS5's own integrity check too), and so does
- * the date order (migration 6), which the import also fills at the end.
+ * The FTS index holds exactly the rows of response (checked with FTS5's own integrity check too), and so do
+ * the date order (migration 6) and the status counts (migration 3), which the import also fills at the end.
  */
 function expectSearchInStep(path: string): void {
   const db = new Database(path, { readonly: true });
@@ -57,6 +57,13 @@ function expectSearchInStep(path: string): void {
         )
         .all(),
     );
+    expect(
+      db.prepare('SELECT question_id, status, n FROM response_status_count WHERE n <> 0 ORDER BY 1, 2').all(),
+    ).toEqual(
+      db
+        .prepare('SELECT question_id, status, count(*) AS n FROM response GROUP BY question_id, status ORDER BY 1, 2')
+        .all(),
+    );
     expect(() =>
       db.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run(),
     ).toThrow(/readonly/);
@@ -68,7 +75,8 @@ function expectSearchInStep(path: string): void {
     rw.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run();
     const trigger = rw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'response_fts_insert'").pluck().get();
     expect(trigger).toBe(1);
-    expect(rw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'response_date_insert'").pluck().get()).toBe(1);
+    for (const name of ['response_date_insert', 'response_status_count_insert'])
+      expect(rw.prepare('SELECT count(*) FROM sqlite_schema WHERE name = ?').pluck().get(name)).toBe(1);
   } finally {
     rw.close();
   }
