@@ -482,6 +482,47 @@ describe('importing response files', () => {
     expect(summary.files[0].respondentsAdded).toBe(2);
   });
 
+  it('imports a row with more answers than one insert takes (150 questions), every answer in column order', async () => {
+    const { api, dir, path } = await project();
+    const file = join(dir, 'wide.csv');
+    const codes = Array.from({ length: 150 }, (_, i) => `Q${i + 1}`);
+    // W2 leaves every third question blank: its answers are not contiguous.
+    const text = (row: number, q: number) => (row === 2 && q % 3 === 0 ? '' : `row ${row} answer ${q}`);
+    const rows = [1, 2, 3].map((row) => [`W${row}`, ...codes.map((_, q) => text(row, q))].join(','));
+    writeFileSync(file, `id,${codes.join(',')}\n${rows.join('\n')}\n`);
+    const { summary } = await importPaths(api, [file], {
+      adjust: (p) => [
+        {
+          paths: p.sources[0].paths,
+          mapping: {
+            columns: [
+              { column: 'id', role: 'id' },
+              ...codes.map((code) => ({ column: code, role: 'open' as const, question: code, text: code })),
+            ],
+          },
+        },
+      ],
+    });
+    expect(summary.files[0]).toMatchObject({ respondentsAdded: 3, responsesAdded: 150 + 100 + 150 });
+    const db = new Database(path, { readonly: true });
+    try {
+      const stored = db
+        .prepare(
+          `SELECT p.external_id || ' ' || q.code || ' ' || r.text FROM response r
+             JOIN respondent p ON p.id = r.respondent_id JOIN question q ON q.id = r.question_id ORDER BY r.id`,
+        )
+        .pluck()
+        .all();
+      const expected = [1, 2, 3].flatMap((row) =>
+        codes.flatMap((code, q) => (text(row, q) ? [`W${row} ${code} ${text(row, q)}`] : [])),
+      );
+      expect(stored).toEqual(expected);
+    } finally {
+      db.close();
+    }
+    expectSearchInStep(path);
+  });
+
   it('imports a 5 MB single cell whole', async () => {
     const { api, dir } = await project();
     const file = join(dir, 'big-cell.csv');
