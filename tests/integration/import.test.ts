@@ -38,8 +38,8 @@ function schemaObjects(path: string): string[] {
 }
 
 /**
- * The FTS index holds exactly the rows of response (checked with FTS5's own integrity check too), and so does
- * the date order (migration 6), which the import also fills at the end.
+ * The FTS index holds exactly the rows of response (checked with FTS5's own integrity check too), and so do
+ * the date order (migration 6) and the status counts (migration 3), which the import also fills at the end.
  */
 function expectSearchInStep(path: string): void {
   const db = new Database(path, { readonly: true });
@@ -57,6 +57,13 @@ function expectSearchInStep(path: string): void {
         )
         .all(),
     );
+    expect(
+      db.prepare('SELECT question_id, status, n FROM response_status_count WHERE n <> 0 ORDER BY 1, 2').all(),
+    ).toEqual(
+      db
+        .prepare('SELECT question_id, status, count(*) AS n FROM response GROUP BY question_id, status ORDER BY 1, 2')
+        .all(),
+    );
     expect(() =>
       db.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run(),
     ).toThrow(/readonly/);
@@ -68,7 +75,8 @@ function expectSearchInStep(path: string): void {
     rw.prepare("INSERT INTO response_fts(response_fts, rank) VALUES ('integrity-check', 1)").run();
     const trigger = rw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'response_fts_insert'").pluck().get();
     expect(trigger).toBe(1);
-    expect(rw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'response_date_insert'").pluck().get()).toBe(1);
+    for (const name of ['response_date_insert', 'response_status_count_insert'])
+      expect(rw.prepare('SELECT count(*) FROM sqlite_schema WHERE name = ?').pluck().get(name)).toBe(1);
   } finally {
     rw.close();
   }
@@ -472,6 +480,47 @@ describe('importing response files', () => {
     const { preview, summary } = await importPaths(api, [fx('duplicate-headings.csv')]);
     expect(preview.sources[0].columns.map((c) => c.name)).toEqual(['id', 'Comment', 'Comment (2)', 'Column 4']);
     expect(summary.files[0].respondentsAdded).toBe(2);
+  });
+
+  it('imports a row with more answers than one insert takes (150 questions), every answer in column order', async () => {
+    const { api, dir, path } = await project();
+    const file = join(dir, 'wide.csv');
+    const codes = Array.from({ length: 150 }, (_, i) => `Q${i + 1}`);
+    // W2 leaves every third question blank: its answers are not contiguous.
+    const text = (row: number, q: number) => (row === 2 && q % 3 === 0 ? '' : `row ${row} answer ${q}`);
+    const rows = [1, 2, 3].map((row) => [`W${row}`, ...codes.map((_, q) => text(row, q))].join(','));
+    writeFileSync(file, `id,${codes.join(',')}\n${rows.join('\n')}\n`);
+    const { summary } = await importPaths(api, [file], {
+      adjust: (p) => [
+        {
+          paths: p.sources[0].paths,
+          mapping: {
+            columns: [
+              { column: 'id', role: 'id' },
+              ...codes.map((code) => ({ column: code, role: 'open' as const, question: code, text: code })),
+            ],
+          },
+        },
+      ],
+    });
+    expect(summary.files[0]).toMatchObject({ respondentsAdded: 3, responsesAdded: 150 + 100 + 150 });
+    const db = new Database(path, { readonly: true });
+    try {
+      const stored = db
+        .prepare(
+          `SELECT p.external_id || ' ' || q.code || ' ' || r.text FROM response r
+             JOIN respondent p ON p.id = r.respondent_id JOIN question q ON q.id = r.question_id ORDER BY r.id`,
+        )
+        .pluck()
+        .all();
+      const expected = [1, 2, 3].flatMap((row) =>
+        codes.flatMap((code, q) => (text(row, q) ? [`W${row} ${code} ${text(row, q)}`] : [])),
+      );
+      expect(stored).toEqual(expected);
+    } finally {
+      db.close();
+    }
+    expectSearchInStep(path);
   });
 
   it('imports a 5 MB single cell whole', async () => {

@@ -87,10 +87,14 @@ function describe(s: FileSummary): string {
 }
 
 /**
- * The search index's and date order's insert triggers fire per row; during an import both are filled once
- * at the end instead.
+ * The search index's, date order's and status counts' insert triggers fire per row (the counts' upsert alone
+ * was ~20% of a bulk import's CPU); during an import each is filled once at the end instead. Nothing in an
+ * import updates or deletes a response, so the counts' other triggers have nothing to miss meanwhile.
  */
-function suspendTrigger(db: Db, name: 'response_fts_insert' | 'response_date_insert'): string | null {
+function suspendTrigger(
+  db: Db,
+  name: 'response_fts_insert' | 'response_date_insert' | 'response_status_count_insert',
+): string | null {
   const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(name) as
     string | undefined;
   if (!sql) return null;
@@ -141,6 +145,7 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
     const maxResponseId = (db.prepare('SELECT coalesce(max(id), 0) FROM response').pluck().get() as number) ?? 0;
     const triggerSql = suspendTrigger(db, 'response_fts_insert');
     const dateTriggerSql = suspendTrigger(db, 'response_date_insert');
+    const countTriggerSql = suspendTrigger(db, 'response_status_count_insert');
     const indexSql = suspendIndexes(db, input);
     const closedQuestions = new Set<number>();
     const alreadyImported = db.prepare('SELECT file_name, started_at FROM import WHERE sha256 = ? ORDER BY id LIMIT 1');
@@ -290,6 +295,14 @@ export async function runImport(db: Db, input: RunImportInput, ctx: TaskContext)
     }
     if (indexSql.length) ctx.progress('Building the indexes', 0, null);
     for (const sql of indexSql) db.exec(sql);
+    if (countTriggerSql) {
+      db.prepare(
+        `INSERT INTO response_status_count (question_id, status, n)
+         SELECT question_id, status, count(*) FROM response WHERE id > ? GROUP BY question_id, status
+         ON CONFLICT (question_id, status) DO UPDATE SET n = n + excluded.n`,
+      ).run(maxResponseId);
+      db.exec(countTriggerSql);
+    }
     refreshOptions(db, closedQuestions);
     cancelCheck();
     db.exec('COMMIT');

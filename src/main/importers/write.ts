@@ -7,6 +7,7 @@ import type { OpenedSource, SourceItem, SourceRow } from './source';
 
 const STANDARD_FIELDS = new Set<string>(['type', 'organisation', 'city', 'submitted_at', 'channel']);
 const QUARANTINE_SAMPLE = 8;
+const ANSWERS_PER_INSERT = 64;
 
 interface CompiledColumns {
   id: number;
@@ -210,6 +211,28 @@ export async function writeSource(
   const insertResponse = db.prepare(
     'INSERT INTO response (respondent_id, question_id, text) VALUES (?, ?, ?) ON CONFLICT(respondent_id, question_id) DO NOTHING',
   );
+  // A new respondent's answers go in as one statement: one call into SQLite per row instead of one per
+  // answer (~0.2 s of 1.4 at 300,000 answers). Prepared once for each number of answers, in chunks
+  // that keep wide files well under SQLite's limit on parameters.
+  const insertAnswersBy = new Map<number, ReturnType<Db['prepare']>>();
+  const insertAnswers = (respondentId: number, answers: Respondent['answers']): number => {
+    let added = 0;
+    for (let start = 0; start < answers.length; start += ANSWERS_PER_INSERT) {
+      const chunk = answers.slice(start, start + ANSWERS_PER_INSERT);
+      let statement = insertAnswersBy.get(chunk.length);
+      if (!statement) {
+        statement = db.prepare(
+          `INSERT INTO response (respondent_id, question_id, text) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+           ON CONFLICT(respondent_id, question_id) DO NOTHING`,
+        );
+        insertAnswersBy.set(chunk.length, statement);
+      }
+      const values: (number | string)[] = [];
+      for (const a of chunk) values.push(respondentId, a.questionId, a.text);
+      added += statement.run(values).changes;
+    }
+    return added;
+  };
   const insertTheme = db.prepare(
     'INSERT INTO imported_theme (import_id, respondent_id, question_id, theme) VALUES (?, ?, ?, ?)',
   );
@@ -351,7 +374,7 @@ export async function writeSource(
     if (res.changes === 0) return merge(r, item);
     const id = Number(res.lastInsertRowid);
     counts.respondentsAdded++;
-    for (const a of r.answers) counts.responsesAdded += insertResponse.run(id, a.questionId, a.text).changes;
+    if (r.answers.length) counts.responsesAdded += insertAnswers(id, r.answers);
     for (const t of r.themes) insertTheme.run(importId, id, t.questionId, t.theme);
   };
 
