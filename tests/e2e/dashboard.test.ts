@@ -3,24 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../src/main/server/http';
+import type { ServeOptions } from '../../src/main/server/http';
 import type { DashboardFilter } from '../../src/shared/api';
 import { readFilterFromHash, readResponsesFilter, responsesHash } from '../../src/shared/filter-link';
 import { addAnalysis } from '../helpers/analysis-fixture';
-import {
-  browserSkipReason,
-  expectAccessible,
-  watchErrors,
-  STATIC_DIR,
-  SCREENSHOTS,
-  useBrowser,
-} from '../helpers/browser';
+import { browserSkipReason, expectAccessible, SCREENSHOTS, useBrowser, servedPage } from '../helpers/browser';
 import { tempDir, testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = STATIC_DIR;
 const screenshots = SCREENSHOTS;
-type Backend = Parameters<typeof startServer>[0]['backend'];
+type Backend = ServeOptions['backend'];
 const CITIES = ['Manchester', 'Leeds', 'Sheffield', 'Liverpool', 'Newcastle'];
 
 const num = (text: string | null): number => Number((text ?? '').replace(/\(.*\)/, '').replace(/[^\d]/g, ''));
@@ -65,10 +57,7 @@ describe.skipIf(skip)(`the Dashboard in Chromium${skip ? ` (skipped: ${skip})` :
 
   /** The app at `hash`, once it shows the area `heading`. */
   async function openApp(backend: Backend, hash: string, heading: string) {
-    const server = await startServer({ backend, staticDir });
-    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    const errors = watchErrors(page);
-    await page.goto(server.loginUrl);
+    const { server, page, errors } = await servedPage(browser(), backend, { acceptDownloads: true });
     await page.locator('.project-name').waitFor();
     await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);

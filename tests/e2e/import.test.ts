@@ -1,19 +1,10 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../src/main/server/http';
-import {
-  browserSkipReason,
-  expectAccessible,
-  watchErrors,
-  STATIC_DIR,
-  SCREENSHOTS,
-  useBrowser,
-} from '../helpers/browser';
+import { browserSkipReason, expectAccessible, SCREENSHOTS, useBrowser, servedPage } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = STATIC_DIR;
 const screenshots = SCREENSHOTS;
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 
@@ -23,11 +14,8 @@ describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: 
   it('adds a file by path, changes the proposed mapping from the keyboard, imports it and shows the rows in Responses', async () => {
     const { dir, backend, api } = testBackend();
     await api.call('project.create', { path: join(dir, 'ui.consult'), title: 'UI import' });
-    const server = await startServer({ backend, staticDir });
+    const { server, page, errors } = await servedPage(browser(), backend, { hash: '#/import' });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
-      const errors = watchErrors(page);
-      await page.goto(`${server.loginUrl}#/import`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Import');
 
       await page.getByLabel('Full path of a file or folder to import').fill(join(fixtures, 'survey-utf8-bom.csv'));
@@ -74,11 +62,8 @@ describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: 
   it('shows a clear message for a file it cannot read, and the quarantine of a ragged file', async () => {
     const { dir, backend, api } = testBackend();
     await api.call('project.create', { path: join(dir, 'bad.consult'), title: 'Bad files' });
-    const server = await startServer({ backend, staticDir });
+    const { server, page, errors } = await servedPage(browser(), backend, { hash: '#/import' });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
-      const errors = watchErrors(page);
-      await page.goto(`${server.loginUrl}#/import`);
       const field = page.getByLabel('Full path of a file or folder to import');
       await field.fill(join(fixtures, 'binary.csv'));
       await page.getByRole('button', { name: 'Add' }).click();
@@ -113,11 +98,8 @@ describe.skipIf(skip)(`importing through the UI in Chromium${skip ? ` (skipped: 
     const local = join(dir, 'big.csv');
     writeFileSync(local, rows.join('\n'));
     const uploads = join(dir, 'data', 'uploads');
-    const server = await startServer({ backend, staticDir });
+    const { server, page, errors } = await servedPage(browser(), backend, { hash: '#/import' });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
-      const errors = watchErrors(page);
-      await page.goto(`${server.loginUrl}#/import`);
       await page.getByLabel('Or drop files here, or choose them to upload').setInputFiles(local);
       await expect.poll(() => page.getByRole('button', { name: 'Import 1 file' }).count(), { timeout: 60_000 }).toBe(1);
       const [stored] = readdirSync(uploads);

@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProjectDb } from '../../src/main/db/connection';
 import { LATEST_VERSION } from '../../src/main/db/migrations';
-import { startServer } from '../../src/main/server/http';
 import { packageRoot } from '../../src/main/util/paths';
-import { browserSkipReason, expectAccessible, watchErrors, STATIC_DIR, useBrowser } from '../helpers/browser';
+import { browserSkipReason, expectAccessible, useBrowser, servedPage } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = STATIC_DIR;
 
 describe.skipIf(skip)(`opening projects in the browser${skip ? ` (skipped: ${skip})` : ''}`, () => {
   const browser = useBrowser();
@@ -27,11 +25,8 @@ describe.skipIf(skip)(`opening projects in the browser${skip ? ` (skipped: ${ski
     await api.call('project.create', { path: good, title: 'Skills consultation' });
     await api.call('project.close');
 
-    const server = await startServer({ backend, staticDir });
+    const { server, page, errors } = await servedPage(browser(), backend, { viewport: { width: 1280, height: 800 } });
     try {
-      const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-      const errors = watchErrors(page);
-      await page.goto(server.loginUrl);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Consultation Analyser');
       await expect.poll(() => page.getByRole('button', { name: 'Skills consultation' }).count()).toBe(1);
       mkdirSync(join(packageRoot(), 'out', 'screenshots'), { recursive: true });

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../src/main/server/http';
-import {
-  browserSkipReason,
-  expectAccessible,
-  watchErrors,
-  STATIC_DIR,
-  SCREENSHOTS,
-  useBrowser,
-} from '../helpers/browser';
+import { browserSkipReason, expectAccessible, SCREENSHOTS, useBrowser, servedPage } from '../helpers/browser';
 import { buildAnalysedSample, HOSTILE_THEME } from '../helpers/report-fixtures';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = STATIC_DIR;
 const screenshots = SCREENSHOTS;
 
 describe.skipIf(skip)(`the Reports area in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -24,11 +15,11 @@ describe.skipIf(skip)(`the Reports area in Chromium${skip ? ` (skipped: ${skip})
     const { dir, backend, api } = testBackend();
     const { path } = buildAnalysedSample(join(dir, 'analysed.consult'));
     await api.call('project.open', { path });
-    const server = await startServer({ backend, staticDir });
+    const { server, page, errors } = await servedPage(browser(), backend, {
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-      const errors = watchErrors(page);
-      await page.goto(server.loginUrl);
       await page.getByRole('link', { name: 'Reports' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Reports');
 

@@ -1,20 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSample } from '../../src/main/importers/sample';
-import { startServer } from '../../src/main/server/http';
 import { themedConsultation } from '../fixtures/themed-consultation';
-import {
-  browserSkipReason,
-  expectAccessible,
-  watchErrors,
-  STATIC_DIR,
-  SCREENSHOTS,
-  useBrowser,
-} from '../helpers/browser';
+import { browserSkipReason, expectAccessible, SCREENSHOTS, useBrowser, servedPage } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = STATIC_DIR;
 const screenshots = SCREENSHOTS;
 
 describe.skipIf(skip)(`the Themes area in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -24,11 +15,8 @@ describe.skipIf(skip)(`the Themes area in Chromium${skip ? ` (skipped: ${skip})`
     const { dir, backend, api } = testBackend();
     await api.call('project.create', { path: join(dir, 'themes.consult'), title: 'Themes in the browser' });
     loadSample(backend.ctx.project().db, themedConsultation(30).sample);
-    const server = await startServer({ backend, staticDir });
+    const { server, page, errors } = await servedPage(browser(), backend);
     try {
-      const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
-      const errors = watchErrors(page);
-      await page.goto(server.loginUrl);
       await page.getByRole('link', { name: 'Themes' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Themes');
       await expectAccessible(page, 'Themes, empty');

@@ -2,19 +2,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient, ResponseFilter } from '../../src/shared/api';
-import { startServer } from '../../src/main/server/http';
-import {
-  browserSkipReason,
-  expectAccessible,
-  watchErrors,
-  STATIC_DIR,
-  SCREENSHOTS,
-  useBrowser,
-} from '../helpers/browser';
+import { browserSkipReason, expectAccessible, SCREENSHOTS, useBrowser, servedPage } from '../helpers/browser';
 import { testBackend } from '../helpers/temp';
 
 const skip = browserSkipReason();
-const staticDir = STATIC_DIR;
 const screenshots = SCREENSHOTS;
 
 const LEEDS_BUSINESS: ResponseFilter = { cities: ['Leeds'], respondentTypes: ['business'] };
@@ -24,10 +15,7 @@ const fmt = (n: number): string => n.toLocaleString('en-GB');
 async function triageSession(browser: Browser) {
   const { backend, api } = testBackend();
   await api.call('project.openSample');
-  const server = await startServer({ backend, staticDir });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  const errors = watchErrors(page);
-  await page.goto(server.loginUrl);
+  const { server, page, errors } = await servedPage(browser, backend, { viewport: { width: 1440, height: 1000 } });
   await expect.poll(() => page.locator('.tbody [role="row"]').count()).toBeGreaterThan(0);
   return { api, server, page, errors };
 }

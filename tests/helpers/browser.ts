@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { packageRoot } from '../../src/main/util/paths';
+import { startServer, type RunningServer, type ServeOptions } from '../../src/main/server/http';
 
 const require = createRequire(import.meta.url);
 
@@ -90,4 +91,28 @@ export function useBrowser(): () => Browser {
     if (!browser) throw new Error('the browser is not running yet');
     return browser;
   };
+}
+
+/**
+ * Serve mode on `backend` and a page signed in to it (the token swapped for a cookie), at `hash` if given,
+ * with its console errors collected. Close `server` when done.
+ */
+export async function servedPage(
+  browser: Browser,
+  backend: ServeOptions['backend'],
+  options: { hash?: string; viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {},
+): Promise<{ server: RunningServer; page: Page; errors: string[] }> {
+  const server = await startServer({ backend, staticDir: STATIC_DIR });
+  try {
+    const page = await browser.newPage({
+      viewport: options.viewport ?? { width: 1400, height: 1000 },
+      acceptDownloads: options.acceptDownloads,
+    });
+    const errors = watchErrors(page);
+    await page.goto(`${server.loginUrl}${options.hash ?? ''}`);
+    return { server, page, errors };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
