@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { ChartId, ChartRequest, CountingView, DashboardFilter, Question, TimeBucket } from '../../shared/api';
 import type { AreaProps } from '../areas';
 import { ChartFrame } from '../components/charts/ChartFrame';
-import { useFilterInAddress, useSearchText, useSharedFilter } from '../filter-store';
+import { useFilterInAddress, useSharedFilter } from '../filter-store';
 import { useCall } from '../hooks';
 import { openResponses } from '../navigation';
 import { FilterBar } from '../responses/FilterBar';
@@ -46,7 +46,6 @@ export function Dashboard({ project }: AreaProps) {
   const meta = useCall('dashboard.meta', undefined, project.path);
   const settings = useCall('settings.get', undefined, project.path);
   const [filter, setFilter] = useSharedFilter();
-  const [searchText, setSearchText] = useSearchText(filter);
   const [message, setMessage] = useState('');
   // The switch is part of the filter, so a bar's click-through opens Responses counting the same way.
   const counting: CountingView = filter.counting ?? 'responses';
@@ -80,10 +79,6 @@ export function Dashboard({ project }: AreaProps) {
         {message}
       </p>
       <FilterBar
-        filter={filter}
-        onChange={setFilter}
-        searchText={searchText}
-        onSearchText={setSearchText}
         questions={all}
         facets={facets.data}
         analyst={settings.data?.analystName ?? ''}

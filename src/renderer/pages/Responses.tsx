@@ -5,7 +5,7 @@ import { api } from '../api';
 import type { AreaProps } from '../areas';
 import { ReadingPane } from '../components/ReadingPane';
 import { useCall } from '../hooks';
-import { useFilterInAddress, useSearchText, useSharedFilter } from '../filter-store';
+import { useFilterInAddress, useSharedFilter } from '../filter-store';
 import { BulkBar } from '../responses/BulkBar';
 import { ExcludeDialog, SettingsDialog, ShortcutsDialog } from '../responses/dialogs';
 import { COUNTED_ONCE } from '../responses/filter-chips';
@@ -26,8 +26,7 @@ export function Responses({ project }: AreaProps) {
   const questions = useCall('questions.list', undefined, project.path);
   const facets = useCall('responses.facets', undefined, project.path);
   const settings = useCall('settings.get', undefined, project.path);
-  const [filter, setFilter] = useSharedFilter();
-  const [searchText, setSearchText] = useSearchText(filter);
+  const [filter] = useSharedFilter();
   const [sort, setSort] = useState<Sort>(undefined);
   const [cursor, setCursor] = useState<number | null>(null);
   const [checked, setChecked] = useState<Set<number>>(new Set());
@@ -242,10 +241,6 @@ export function Responses({ project }: AreaProps) {
         </p>
       )}
       <FilterBar
-        filter={filter}
-        onChange={setFilter}
-        searchText={searchText}
-        onSearchText={setSearchText}
         searchRef={searchRef}
         questions={questions.data ?? []}
         facets={facets.data}

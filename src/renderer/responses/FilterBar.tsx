@@ -3,13 +3,10 @@ import type { Facets, Question, ResponseFilter, SentimentLabel, Stance } from '.
 import { FLAG_LABELS, FLAGS, PRIORITIES, PRIORITY_LABELS, STATUS_LABELS, STATUSES } from '../../shared/triage';
 import { SENTIMENT_TEXT, STANCE_TEXT } from '../components/StanceBadge';
 import { CODING_LABELS, filterChips } from './filter-chips';
+import { useSearchText, useSharedFilter } from '../filter-store';
 import { SavedViews } from './SavedViews';
 
 interface Props {
-  filter: ResponseFilter;
-  onChange: (filter: ResponseFilter) => void;
-  searchText: string;
-  onSearchText: (text: string) => void;
   searchRef?: RefObject<HTMLInputElement | null>;
   questions: Question[];
   facets: Facets | undefined;
@@ -94,18 +91,13 @@ function ListFilter<T extends string>(props: {
 
 const formatCount = (n: number): string => n.toLocaleString('en-GB');
 
-/** Search and filters that combine, the active filters as removable chips, and saved views. */
-export function FilterBar({
-  filter,
-  onChange,
-  searchText,
-  onSearchText,
-  searchRef,
-  questions,
-  facets,
-  analyst,
-  onMessage,
-}: Props) {
+/**
+ * Search and filters that combine, the active filters as removable chips, and saved views: the bar of the
+ * filter Responses and the Dashboard share (filter-store.ts).
+ */
+export function FilterBar({ searchRef, questions, facets, analyst, onMessage }: Props) {
+  const [filter, onChange] = useSharedFilter();
+  const [searchText, onSearchText] = useSearchText(filter);
   const [more, setMore] = useState(false);
   // onChange leaves out what narrows nothing (an undefined field, an empty list): see filter-store.ts.
   const set = (patch: Partial<ResponseFilter>): void => onChange({ ...filter, ...patch });
