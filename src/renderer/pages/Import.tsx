@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportMapping, ImportPreview, ImportSummary, JobProgress, QuestionChoice } from '../../shared/api';
 import { api, droppedPaths, isDesktop } from '../api';
 import type { AreaProps } from '../areas';
@@ -9,6 +9,7 @@ import { SavedMappings } from '../components/import/SavedMappings';
 import { SourceCard } from '../components/import/SourceCard';
 import { DropZone } from '../components/import/DropZone';
 import { UploadDrop } from '../components/import/UploadDrop';
+import { PathForm } from '../components/PathForm';
 
 type Stage =
   | { kind: 'choose' }
@@ -37,7 +38,6 @@ function questionChoices(preview: ImportPreview | null, mappings: ImportMapping[
 /** The Import area: add files, check the proposed mapping, import with progress, see what happened. */
 export function Import({ go }: AreaProps) {
   const [paths, setPaths] = useState<string[]>([]);
-  const [pathText, setPathText] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mappings, setMappings] = useState<ImportMapping[]>([]);
@@ -89,13 +89,6 @@ export function Import({ go }: AreaProps) {
   };
 
   const add = (more: string[]) => read([...paths, ...more.filter((p) => !paths.includes(p))]);
-  const addTyped = (event: FormEvent) => {
-    event.preventDefault();
-    const typed = pathText.trim();
-    if (!typed) return;
-    setPathText('');
-    add([typed]);
-  };
   const choose = () => {
     setError(null);
     api.call('import.chooseFiles').then(
@@ -199,20 +192,16 @@ export function Import({ go }: AreaProps) {
                 </button>
               </DropZone>
             )}
-            <form className="open-path" onSubmit={addTyped}>
-              <label htmlFor="import-path">
-                {isDesktop ? 'Or type the full path of a file or folder' : 'Full path of a file or folder to import'}
-              </label>
-              <div className="row">
-                <input
-                  id="import-path"
-                  value={pathText}
-                  onChange={(e) => setPathText(e.target.value)}
-                  placeholder="/path/to/responses.csv"
-                />
-                <button type="submit">Add</button>
-              </div>
-            </form>
+            <PathForm
+              id="import-path"
+              label={
+                isDesktop ? 'Or type the full path of a file or folder' : 'Full path of a file or folder to import'
+              }
+              placeholder="/path/to/responses.csv"
+              action="Add"
+              clearOnSubmit
+              onPath={(path) => add([path])}
+            />
             {!isDesktop && (
               <UploadDrop
                 onUploaded={(more) => {

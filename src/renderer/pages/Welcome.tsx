@@ -1,24 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, isDesktop } from '../api';
 import { useCall } from '../hooks';
+import { PathForm } from '../components/PathForm';
 
 /** Shown when no project is open: start from the sample, a new project, or a recent one. */
 export function Welcome() {
   const recent = useCall('project.recent', undefined, '');
   const [error, setError] = useState<string | null>(null);
-  const [path, setPath] = useState('');
-  const [newPath, setNewPath] = useState('');
   const attempt = (action: () => Promise<unknown>) => () => {
     setError(null);
     action().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  };
-  const openPath = (event: FormEvent) => {
-    event.preventDefault();
-    attempt(() => api.call('project.open', { path }))();
-  };
-  const createAt = (event: FormEvent) => {
-    event.preventDefault();
-    attempt(() => api.call('project.create', { path: newPath }))();
   };
   return (
     <section className="page welcome" aria-labelledby="page-title">
@@ -49,30 +40,20 @@ export function Welcome() {
       </div>
       {!isDesktop && (
         <>
-          <form className="open-path" onSubmit={openPath}>
-            <label htmlFor="project-path">Open a project file by its path</label>
-            <div className="row">
-              <input
-                id="project-path"
-                value={path}
-                onChange={(e) => setPath(e.target.value)}
-                placeholder="/path/to/project.consult"
-              />
-              <button type="submit">Open</button>
-            </div>
-          </form>
-          <form className="open-path" onSubmit={createAt}>
-            <label htmlFor="new-project-path">Create a new project file at a path</label>
-            <div className="row">
-              <input
-                id="new-project-path"
-                value={newPath}
-                onChange={(e) => setNewPath(e.target.value)}
-                placeholder="/path/to/new.consult"
-              />
-              <button type="submit">Create</button>
-            </div>
-          </form>
+          <PathForm
+            id="project-path"
+            label="Open a project file by its path"
+            placeholder="/path/to/project.consult"
+            action="Open"
+            onPath={(path) => attempt(() => api.call('project.open', { path }))()}
+          />
+          <PathForm
+            id="new-project-path"
+            label="Create a new project file at a path"
+            placeholder="/path/to/new.consult"
+            action="Create"
+            onPath={(path) => attempt(() => api.call('project.create', { path }))()}
+          />
         </>
       )}
       {recent.data && recent.data.length > 0 && (
