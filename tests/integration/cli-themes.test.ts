@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProjectDb } from '../../src/main/db/connection';
 import { loadSample } from '../../src/main/importers/sample';
-import { packageRoot } from '../../src/main/util/paths';
 import { themedConsultation } from '../fixtures/themed-consultation';
+import { consult } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-
-const bin = join(packageRoot(), 'bin', 'consult.js');
-
-function consult(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CONSULT_DATA_DIR: dataDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('consult analyse and consult export', () => {
   it('discovers themes, refuses to classify without a codebook, and exports the coded data as JSON', () => {

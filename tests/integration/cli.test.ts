@@ -1,19 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/main/util/paths';
+import { consult, CONSULT_BIN } from '../helpers/cli';
 import { onCleanup, tempDir } from '../helpers/temp';
-
-const bin = join(packageRoot(), 'bin', 'consult.js');
-
-function consult(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CONSULT_DATA_DIR: dataDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('the consult command', () => {
   it('new + stats --json prints only JSON counts', () => {
@@ -43,7 +33,9 @@ describe('the consult command', () => {
     const dir = tempDir();
     const project = join(dir, 's.consult');
     consult(['new', project], dir);
-    const child = spawn(process.execPath, [bin, 'serve', project], { env: { ...process.env, CONSULT_DATA_DIR: dir } });
+    const child = spawn(process.execPath, [CONSULT_BIN, 'serve', project], {
+      env: { ...process.env, CONSULT_DATA_DIR: dir },
+    });
     onCleanup(() => {
       child.kill('SIGTERM');
     });

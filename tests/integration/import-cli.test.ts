@@ -1,20 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/main/util/paths';
+import { consult } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
-const bin = join(packageRoot(), 'bin', 'consult.js');
 const fixtures = join(import.meta.dirname, '../fixtures/import');
-
-function consult(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CONSULT_DATA_DIR: dataDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('consult import', () => {
   it('imports with a mapping file, prints only JSON with --json, and exits 1 when nothing could be imported', () => {

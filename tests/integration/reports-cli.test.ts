@@ -2,25 +2,14 @@
  * Exports from the two other front doors: `consult export` in a terminal, and serve mode's download of a
  * finished export (token-protected, by export id only, never an arbitrary path).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../src/shared/api';
 import { startServer } from '../../src/main/server/http';
-import { packageRoot } from '../../src/main/util/paths';
+import { consult } from '../helpers/cli';
 import { buildAnalysedSample, DEFAULTS, waitForJob } from '../helpers/report-fixtures';
 import { onCleanup, tempDir, testBackend } from '../helpers/temp';
-
-const bin = join(packageRoot(), 'bin', 'consult.js');
-
-function consult(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CONSULT_DATA_DIR: dataDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('consult export', () => {
   it('writes the chosen questions as Markdown, redacted by default, and raw when asked', () => {
