@@ -15,12 +15,6 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-# The Electron binary comes from the internet; offline, install without it (its smoke test then skips).
-if [ -z "${ELECTRON_SKIP_BINARY_DOWNLOAD:-}" ] && ! node -e "require('dns').lookup('github.com', (e) => process.exit(e ? 1 : 0))"; then
-  echo "No internet: installing without the Electron binary."
-  export ELECTRON_SKIP_BINARY_DOWNLOAD=1
-fi
-
 if [ "${CI:-}" = true ] || [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund
 else

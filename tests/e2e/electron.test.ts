@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/temp';
 const root = packageRoot();
 const electronDir = join(root, 'node_modules', 'electron');
 
-/** The Electron binary is downloaded on install where there is internet; requiring electron here would try. */
+/** Electron downloads its binary on first use (`npm start`) where there is internet; requiring electron here would try. */
 function electronBinary(): string | null {
   const pathFile = join(electronDir, 'path.txt');
   if (!existsSync(pathFile)) return null;
@@ -19,7 +19,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const nativeReady = existsSync(join(root, 'build', 'electron-native', 'better_sqlite3.node'));
 const skip = !binary
-  ? 'no Electron binary in node_modules/electron (it is downloaded on install where the internet is reachable)'
+  ? 'no Electron binary in node_modules/electron (`npm start` downloads it where the internet is reachable)'
   : !nativeReady
     ? 'better-sqlite3 is not built for Electron yet (run `npm start` once)'
     : null;
