@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('src/main/electron/index.ts'),
           worker: resolve('src/main/jobs/worker.ts'),
           'backend-thread': resolve('src/main/service/backend-thread.ts'),
+          // The CLI and serve mode run built too (bin/consult.js), as the desktop app does.
+          cli: resolve('src/main/cli-entry.ts'),
         },
       },
     },

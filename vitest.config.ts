@@ -4,8 +4,11 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    setupFiles: ['tests/helpers/setup-threads.ts'],
+    // Waits are for events and states; a timeout only catches a hang, so it is generous for busy machines.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     // Two cores: browser tests and worker-thread tests each want one.
     maxWorkers: 2,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
