@@ -10,7 +10,7 @@ import { evaluateClassification, evaluateDiscovery } from '../../scripts/lib/qua
 const missing = sharedDataMissing();
 if (missing) console.warn(`Skipping theme quality tests: ${missing}.`);
 
-describe.skipIf(missing !== null)('theme quality on real labelled text', () => {
+describe.skipIf(missing !== null)(`theme quality on real labelled text${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it('bbc-news discovery, k = 5: NMI at least near scikit-learn LSA (0.895)', () => {
     const q = evaluateDiscovery(bbcNews(), [0]);
     expect(q.meanNmi).toBeGreaterThanOrEqual(0.88);
