@@ -1,16 +1,5 @@
+import { jobEnd } from './jobs';
 import type { ApiClient, ImportPreview, ImportSourceSpec, ImportSummary, JobProgress } from '../../src/shared/api';
-
-/** Waits for a job to finish and returns its last progress event. */
-export function waitForJob(api: ApiClient, jobId: string): Promise<JobProgress> {
-  return new Promise((resolve) => {
-    const off = api.subscribe((event) => {
-      if (event.type === 'job' && event.job.id === jobId && event.job.state !== 'running') {
-        off();
-        resolve(event.job);
-      }
-    });
-  });
-}
 
 /** Previews paths, imports every readable source with the proposed (or adjusted) mapping, returns the summary. */
 export async function importPaths(
@@ -23,7 +12,7 @@ export async function importPaths(
     ? options.adjust(preview)
     : preview.sources.filter((s) => !s.error).map((s) => ({ paths: s.paths, sheet: s.sheet, mapping: s.mapping }));
   const { jobId } = await api.call('import.start', { sources, allowReimport: options.allowReimport });
-  const job = await waitForJob(api, jobId);
+  const job = await jobEnd(api, jobId);
   if (job.state !== 'done') throw new Error(`import ${job.state}: ${job.error?.message}`);
   return { preview, summary: job.result as ImportSummary, job };
 }

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiClient, JobProgress, ReportOptions } from '../../src/shared/api';
+import type { ReportOptions } from '../../src/shared/api';
 import type { SampleTruth } from '../../src/shared/sample';
 import { createProjectDb, type Db } from '../../src/main/db/connection';
 import { loadSample, readSample } from '../../src/main/importers/sample';
@@ -186,18 +186,6 @@ function seed(db: Db, truth: SampleTruth): Omit<AnalysedSample, 'path'> {
   );
   insertAssignment.run(hostileResponseId, hostileTheme, 'analyst', 1, 'accepted');
   return { excluded, hostileResponseId };
-}
-
-/** Waits for a job to finish (polling the contract, as the UI's jobs bar would) and returns its final state. */
-export async function waitForJob(api: ApiClient, id: string, timeoutMs = 120_000): Promise<JobProgress> {
-  const started = Date.now();
-  for (;;) {
-    const job = (await api.call('jobs.list')).find((j) => j.id === id);
-    if (!job) throw new Error(`job ${id} is not listed`);
-    if (job.state !== 'running') return job;
-    if (Date.now() - started > timeoutMs) throw new Error(`job ${id} still running after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 export const DEFAULTS: ReportOptions = {

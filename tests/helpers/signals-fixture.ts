@@ -1,3 +1,4 @@
+import { jobEnd } from './jobs';
 import { join } from 'node:path';
 import type { ApiClient, JobProgress } from '../../src/shared/api';
 import type { SampleConsultation, SampleRespondent } from '../../src/shared/sample';
@@ -113,13 +114,7 @@ export function writeSignalsProject(dir: string): { path: string; fixture: Signa
   return { path, fixture };
 }
 
-/** Waits for a job to finish and returns its final state. */
-export async function finished(api: ApiClient, job: JobProgress, timeoutMs = 60_000): Promise<JobProgress> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const now = (await api.call('jobs.list')).find((j) => j.id === job.id);
-    if (now && now.state !== 'running') return now;
-    if (Date.now() > deadline) throw new Error(`job ${job.title} did not finish`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Resolves with a job's final state once it has stopped running (signals calls return the job itself). */
+export function finished(api: ApiClient, job: JobProgress): Promise<JobProgress> {
+  return jobEnd(api, job.id);
 }

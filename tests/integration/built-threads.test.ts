@@ -5,6 +5,7 @@ import { createClient } from '../../src/shared/client';
 import { BackendThreadClient } from '../../src/main/service/backend-thread-client';
 import { setBuiltThreadDir } from '../../src/main/threads/script';
 import { packageRoot } from '../../src/main/util/paths';
+import { jobEnd } from '../helpers/jobs';
 import { onCleanup, tempDir } from '../helpers/temp';
 
 /**
@@ -26,15 +27,7 @@ describe.skipIf(skip)(`the built backend and job threads${skip ? ` (skipped: ${s
     await api.call('project.openSample');
     const q1 = (await api.call('questions.list')).find((q) => q.code === 'Q1')!;
     const { jobId } = await api.call('themes.discover', { questionId: q1.id, themes: 5, seed: 1 });
-    for (let waited = 0; ; waited += 100) {
-      const job = (await api.call('jobs.list')).find((j) => j.id === jobId);
-      if (job && job.state !== 'running') {
-        expect(job).toMatchObject({ state: 'done' });
-        break;
-      }
-      if (waited > 120_000) throw new Error('theme discovery did not finish');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    expect(await jobEnd(api, jobId)).toMatchObject({ state: 'done' });
     const themes = await api.call('themes.list', { questionId: q1.id });
     expect(themes.themes.length).toBeGreaterThanOrEqual(5);
   }, 180_000);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCodedJson } from '../../src/main/reports/coded-json';
+import { jobEnd } from '../helpers/jobs';
 import { testBackend } from '../helpers/temp';
 
 interface Exported {
@@ -25,13 +26,7 @@ describe('the JSON export carries campaigns, personal data and stance, and redac
       .pluck()
       .get() as number;
     db.prepare("UPDATE response SET text = text || ' Write to jane.doe@example.com please.' WHERE id = ?").run(target);
-    const wait = async (job: { id: string }) => {
-      for (;;) {
-        const state = (await api.call('jobs.list')).find((j) => j.id === job.id)?.state;
-        if (state && state !== 'running') return state;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const wait = async (job: { id: string }) => (await jobEnd(api, job.id)).state;
     expect(await wait(await api.call('signals.scan'))).toBe('done');
     expect(await wait(await api.call('campaigns.detect', {}))).toBe('done');
 

@@ -525,22 +525,23 @@ describe('dashboard results are kept until the data changes', () => {
     const { backend, api } = testBackend();
     const { path } = await api.call('project.openSample');
     // (Building the sample ran a job, which asks for the facts too: let that pass first.)
-    await new Promise((r) => setTimeout(r, 1500));
+    await backend.whenIdle();
     await api.call('project.close');
     await api.call('project.open', { path });
     const db = () => backend.ctx.project().db;
     expect(dashboardWarm(db())).toBe(false);
-    await new Promise((r) => setTimeout(r, 1500));
+    await backend.whenIdle();
     expect(dashboardWarm(db())).toBe(true);
-    // A write makes them stale; they are not read again after every write (a triage decision must not wait).
+    // A write makes them stale; they are not read again after every write (a triage decision must not wait):
+    // nothing is left waiting to read them.
     const [first] = (await api.call('responses.list', { offset: 0, limit: 1 })).rows;
     await api.call('triage.markRead', { id: first.id });
     expect(dashboardWarm(db())).toBe(false);
-    await new Promise((r) => setTimeout(r, 1500));
+    await backend.whenIdle();
     expect(dashboardWarm(db())).toBe(false);
     // A job that finishes (here campaign detection, in a worker) leaves them to be read once idle.
     expect((await finished(api, await api.call('campaigns.detect', {}))).state).toBe('done');
-    await new Promise((r) => setTimeout(r, 1500));
+    await backend.whenIdle();
     expect(dashboardWarm(db())).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import { jobEnd } from '../helpers/jobs';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { ImportPreview } from '../../src/shared/api';
 import { startServer, type RunningServer } from '../../src/main/server/http';
 import { safeFileName } from '../../src/main/server/upload';
 import { packageRoot } from '../../src/main/util/paths';
-import { importPaths, waitForJob } from '../helpers/import';
+import { importPaths } from '../helpers/import';
 import { testBackend } from '../helpers/temp';
 
 const staticDir = join(packageRoot(), 'out', 'renderer');
@@ -93,7 +94,7 @@ describe('serve mode upload', () => {
         sources: [{ paths: source.paths, sheet: source.sheet, mapping: source.mapping }],
       });
       expect((await api.call('jobs.cancel', { id: jobId })).cancelled).toBe(true);
-      expect((await waitForJob(api, jobId)).state).toBe('cancelled');
+      expect((await jobEnd(api, jobId)).state).toBe('cancelled');
       expect(existsSync(dirname(big))).toBe(false);
       expect((await api.call('project.stats')).respondents).toBe(0);
     } finally {
@@ -149,5 +150,5 @@ async function upload(server: RunningServer, name: string, body: Buffer): Promis
 async function importAsProposed(api: ReturnType<typeof testBackend>['api'], preview: ImportPreview) {
   const sources = preview.sources.map((s) => ({ paths: s.paths, sheet: s.sheet, mapping: s.mapping }));
   const { jobId } = await api.call('import.start', { sources });
-  return waitForJob(api, jobId);
+  return jobEnd(api, jobId);
 }

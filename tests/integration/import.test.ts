@@ -1,10 +1,11 @@
+import { jobEnd } from '../helpers/jobs';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../src/shared/api';
-import { importPaths, waitForJob } from '../helpers/import';
+import { importPaths } from '../helpers/import';
 import { testBackend } from '../helpers/temp';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
@@ -266,7 +267,7 @@ describe('importing response files', () => {
       });
     });
     await api.call('jobs.cancel', { id: jobId });
-    const job = await waitForJob(api, jobId);
+    const job = await jobEnd(api, jobId);
     expect(job.state).toBe('cancelled');
     expect(await snapshot(api)).toEqual(before);
     expect(await api.call('import.history')).toHaveLength(1);
@@ -304,7 +305,7 @@ describe('importing response files', () => {
         { paths: [fx('binary.csv')], mapping: { columns: [] } },
       ],
     });
-    const job = await waitForJob(api, direct.jobId);
+    const job = await jobEnd(api, direct.jobId);
     const result = job.result as { files: { status: string; message: string }[] };
     expect(result.files.map((f) => f.status)).toEqual(['failed', 'failed']);
     expect((await api.call('project.stats')).respondents).toBe(5);

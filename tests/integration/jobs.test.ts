@@ -3,12 +3,16 @@ import type { JobProgress } from '../../src/shared/api';
 import { JobRunner } from '../../src/main/jobs/runner';
 import { runInWorker } from '../../src/main/jobs/run-in-worker';
 
-function collect(): { runner: JobRunner; seen: JobProgress[] } {
+function collect(): { runner: JobRunner; seen: JobProgress[]; progressed: Promise<void> } {
   const seen: JobProgress[] = [];
+  let onProgress = () => {};
+  const progressed = new Promise<void>((resolve) => (onProgress = resolve));
   const runner = new JobRunner((e) => {
-    if (e.type === 'job') seen.push(e.job);
+    if (e.type !== 'job') return;
+    seen.push(e.job);
+    if (e.job.state === 'running' && e.job.done > 0) onProgress();
   });
-  return { runner, seen };
+  return { runner, seen, progressed };
 }
 
 describe('jobs in worker threads', () => {
@@ -25,13 +29,14 @@ describe('jobs in worker threads', () => {
   });
 
   it('cancel: the task sees the flag and stops; the job ends as cancelled', async () => {
-    const { runner, seen } = collect();
+    const { runner, seen, progressed } = collect();
     const { job, done } = runner.start({
       kind: 'test',
       title: 'Forever',
       run: (handle) => runInWorker<number>('test.count', { upTo: Number.MAX_SAFE_INTEGER, every: 100_000 }, handle),
     });
-    await new Promise((r) => setTimeout(r, 300));
+    // Cancel once the task is under way in its worker (it has reported progress).
+    await progressed;
     expect(runner.cancel(job.id)).toBe(true);
     await expect(done).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(seen.at(-1)?.state).toBe('cancelled');

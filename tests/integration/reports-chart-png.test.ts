@@ -14,7 +14,8 @@ import { barChartPng } from '../../src/main/reports/charts/png';
 import { outline, type Block } from '../../src/main/reports/outline';
 import { redactorFor } from '../../src/main/reports/redaction';
 import { buildSummary } from '../../src/main/reports/summary';
-import { buildAnalysedSample, DEFAULTS, HOSTILE_THEME, waitForJob } from '../helpers/report-fixtures';
+import { jobEnd } from '../helpers/jobs';
+import { buildAnalysedSample, DEFAULTS, HOSTILE_THEME } from '../helpers/report-fixtures';
 import { testBackend } from '../helpers/temp';
 
 interface Image {
@@ -152,7 +153,7 @@ describe('chart PNG for Word', () => {
       options: DEFAULTS,
       path: join(dir, 'summary.docx'),
     });
-    const done = await waitForJob(api, job.id);
+    const done = await jobEnd(api, job.id);
     expect(done.error).toBeUndefined();
     const files = unzipSync(new Uint8Array(readFileSync((done.result as ExportResult).path)));
     const charts = outline(summary).filter((b): b is Extract<Block, { type: 'chart' }> => b.type === 'chart');

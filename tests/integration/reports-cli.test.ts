@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../src/shared/api';
 import { startServer } from '../../src/main/server/http';
+import { jobEnd } from '../helpers/jobs';
 import { consult } from '../helpers/cli';
-import { buildAnalysedSample, DEFAULTS, waitForJob } from '../helpers/report-fixtures';
+import { buildAnalysedSample, DEFAULTS } from '../helpers/report-fixtures';
 import { onCleanup, tempDir, testBackend } from '../helpers/temp';
 
 describe('consult export', () => {
@@ -64,7 +65,7 @@ describe('serve mode downloads', () => {
     onCleanup(() => server.close());
 
     const job = await api.call('reports.export', { format: 'codebook', options: DEFAULTS });
-    const done = await waitForJob(api, job.id);
+    const done = await jobEnd(api, job.id);
     const result = done.result as ExportResult;
     expect(result.downloadUrl).toMatch(/^\/exports\/[0-9a-f-]{36}$/);
     expect(result.path.startsWith(join(dir, 'data', 'exports'))).toBe(true);

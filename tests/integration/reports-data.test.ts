@@ -3,6 +3,7 @@
  * sample and read back with real readers (exceljs for CSV and XLSX), checked against the database, and the
  * hostile response checked for formula neutralisation and redaction in every file.
  */
+import { jobEnd } from '../helpers/jobs';
 import ExcelJS from 'exceljs';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,7 @@ import { detectAndRedact, redactorFor } from '../../src/main/reports/redaction';
 import { buildSummary } from '../../src/main/reports/summary';
 import { Backend } from '../../src/main/service/backend';
 import { inProcessClient } from '../../src/main/service/in-process';
-import {
-  buildAnalysedSample,
-  DEFAULTS,
-  HOSTILE_RESPONDENT,
-  type AnalysedSample,
-  waitForJob,
-} from '../helpers/report-fixtures';
+import { buildAnalysedSample, DEFAULTS, HOSTILE_RESPONDENT, type AnalysedSample } from '../helpers/report-fixtures';
 
 let dir: string;
 let fixture: AnalysedSample;
@@ -49,7 +44,7 @@ async function exportTo(
   options: Partial<ReportOptions> = {},
 ): Promise<ExportResult> {
   const job = await api.call('reports.export', { format, options: { ...DEFAULTS, ...options }, path: join(dir, name) });
-  const done = await waitForJob(api, job.id);
+  const done = await jobEnd(api, job.id);
   expect(done.error, `${format} export`).toBeUndefined();
   expect(done.state).toBe('done');
   return done.result as ExportResult;
@@ -197,7 +192,7 @@ describe('data exports', () => {
     const target = join(dir, 'cancelled.xlsx');
     const job = await api.call('reports.export', { format: 'xlsx', options: DEFAULTS, path: target });
     await api.call('jobs.cancel', { id: job.id });
-    const done = await waitForJob(api, job.id);
+    const done = await jobEnd(api, job.id);
     expect(done.state).toBe('cancelled');
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
@@ -212,7 +207,7 @@ describe('data exports', () => {
       options: { ...DEFAULTS, questions: ['Q42'] },
       path: join(dir, 'q42.csv'),
     });
-    const done = await waitForJob(api, job.id);
+    const done = await jobEnd(api, job.id);
     expect(done.state).toBe('failed');
     expect(done.error?.message).toMatch(/no open or closed question Q42/);
     expect(existsSync(join(dir, 'q42.csv'))).toBe(false);

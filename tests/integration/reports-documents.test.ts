@@ -19,8 +19,9 @@ import { redactorFor } from '../../src/main/reports/redaction';
 import { buildSummary } from '../../src/main/reports/summary';
 import { Backend } from '../../src/main/service/backend';
 import { inProcessClient } from '../../src/main/service/in-process';
+import { jobEnd } from '../helpers/jobs';
 import { browserSkipReason, expectAccessible, launchBrowser } from '../helpers/browser';
-import { buildAnalysedSample, DEFAULTS, HOSTILE_THEME, waitForJob } from '../helpers/report-fixtures';
+import { buildAnalysedSample, DEFAULTS, HOSTILE_THEME } from '../helpers/report-fixtures';
 
 const skip = browserSkipReason();
 
@@ -62,7 +63,7 @@ describe.skipIf(skip)(`summary documents${skip ? ` (skipped: ${skip})` : ''}`, (
 
   async function exportTo(format: ReportFormat): Promise<ExportResult> {
     const job = await api.call('reports.export', { format, options: DEFAULTS, path: join(dir, `summary.${format}`) });
-    const done = await waitForJob(api, job.id);
+    const done = await jobEnd(api, job.id);
     expect(done.error, `${format} export`).toBeUndefined();
     return done.result as ExportResult;
   }

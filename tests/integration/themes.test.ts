@@ -6,19 +6,8 @@ import { loadSample } from '../../src/main/importers/sample';
 import type { Backend } from '../../src/main/service/backend';
 import { nmi } from '../../src/main/analysis/evaluate';
 import { themedConsultation } from '../fixtures/themed-consultation';
+import { jobEnd } from '../helpers/jobs';
 import { testBackend } from '../helpers/temp';
-
-/** Resolves with the job's final state once it has stopped running. */
-function finished(api: ApiClient, jobId: string): Promise<JobProgress> {
-  return new Promise((resolve) => {
-    const off = api.subscribe((event) => {
-      if (event.type === 'job' && event.job.id === jobId && event.job.state !== 'running') {
-        off();
-        resolve(event.job);
-      }
-    });
-  });
-}
 
 async function project(
   name = 'p.consult',
@@ -39,7 +28,7 @@ async function discover(
   otherOnly = false,
 ): Promise<JobProgress> {
   const { jobId } = await api.call('themes.discover', { questionId, themes, seed: 3, otherOnly });
-  const job = await finished(api, jobId);
+  const job = await jobEnd(api, jobId);
   expect(job.error?.message).toBeUndefined();
   return job;
 }
@@ -180,7 +169,7 @@ describe('themes: discovery, codebook, classification, provenance', () => {
     await api.call('themes.setRules', { themeId: first.id, rules: [['brain drain', 'graduate']] });
 
     const { jobId } = await api.call('themes.classify', { questionId, seed: 1 });
-    const job = await finished(api, jobId);
+    const job = await jobEnd(api, jobId);
     expect(job.error?.message).toBeUndefined();
     expect(job.result).toMatchObject({
       proposals: expect.any(Number),
@@ -228,7 +217,7 @@ describe('themes: discovery, codebook, classification, provenance', () => {
     // Rejecting in bulk, then re-running: rejected proposals are not proposed again.
     const toReject = review.rows.slice(0, 3).map((r) => r.assignment);
     await api.call('themes.decide', { decision: 'reject', assignmentIds: toReject.map((a) => a.id) });
-    await finished(api, (await api.call('themes.classify', { questionId, seed: 1 })).jobId);
+    await jobEnd(api, (await api.call('themes.classify', { questionId, seed: 1 })).jobId);
     for (const a of toReject) {
       const now = (await api.call('themes.ofResponse', { responseId: a.responseId })).assignments.find(
         (x) => x.themeId === a.themeId,
@@ -255,7 +244,7 @@ describe('themes: discovery, codebook, classification, provenance', () => {
     const { api, questionId } = await project();
     const { jobId } = await api.call('themes.discover', { questionId, themes: 'auto' });
     await api.call('jobs.cancel', { id: jobId });
-    const job = await finished(api, jobId);
+    const job = await jobEnd(api, jobId);
     expect(job.state).toBe('cancelled');
     expect((await api.call('themes.list', { questionId })).themes).toEqual([]);
     expect((await api.call('project.stats')).assignments).toBe(0);

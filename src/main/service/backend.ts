@@ -50,6 +50,7 @@ export class Backend {
   private callsRunning = 0;
   private warmWanted = false;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(options: BackendOptions) {
     const settings = new SettingsStore(options.dataDir);
@@ -132,9 +133,20 @@ export class Backend {
       }
       // A part at a time, letting any call that arrived meanwhile go first.
       if (more) this.scheduleWarm(STEP_MS);
-      else this.warmWanted = false;
+      else this.warmDone();
     }, delay);
     this.warmTimer.unref?.();
+  }
+
+  private warmDone(): void {
+    this.warmWanted = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves once no background reading of the Dashboard's facts is wanted (for tests and the CLI to wait on). */
+  whenIdle(): Promise<void> {
+    if (!this.warmWanted) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   subscribe(listener: (event: ApiEvent) => void): () => void {
@@ -143,8 +155,8 @@ export class Backend {
   }
 
   async close(): Promise<void> {
-    this.warmWanted = false;
     if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmDone();
     this.ctx.jobs.cancelAll();
     await this.ctx.jobs.settle();
     this.project?.close();
