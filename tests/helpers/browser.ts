@@ -108,6 +108,8 @@ export async function servedPage(
       viewport: options.viewport ?? { width: 1400, height: 1000 },
       acceptDownloads: options.acceptDownloads,
     });
+    // Playwright's 30 s for a click or a wait is short on a machine at load 10: a limit only catches a hang.
+    page.setDefaultTimeout(120_000);
     const errors = watchErrors(page);
     await page.goto(`${server.loginUrl}${options.hash ?? ''}`);
     return { server, page, errors };
