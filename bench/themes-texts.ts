@@ -8,7 +8,8 @@ import { once } from 'node:events';
 import { Random } from '../src/main/analysis/random';
 import { agNews, gambling, polis } from '../scripts/lib/datasets';
 
-function sentences(): string[] {
+/** Sentences of the shared corpora's real texts, 20 to 300 characters each. */
+export function sentences(): string[] {
   const texts = [...polis().texts, ...gambling().texts, ...agNews().texts];
   const out: string[] = [];
   for (const t of texts) {
